@@ -1,0 +1,102 @@
+import type { Evaluation, Page, ProviderName } from './evaluation.js';
+import type { CreateEvaluationRequest, PrimeSample } from './requests.js';
+
+/** Per-call options every method accepts. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms; overrides the client's. */
+  timeoutMs?: number;
+  /** Overrides the client's retry budget for this call. */
+  maxRetries?: number;
+}
+
+export interface ListOptions extends RequestOptions {
+  /** Items per request (each provider caps it: Prime 100, OpenAI 100, Nugen 100). */
+  pageSize?: number;
+  /** OpenAI: list the runs of this eval only (otherwise the runs of every eval). */
+  evalId?: string;
+}
+
+export interface ListPageOptions extends ListOptions {
+  cursor?: string;
+}
+
+export interface WaitOptions {
+  /** Absolute deadline (ms since epoch, by the client's clock). A `TimeoutError` is thrown past it. */
+  deadline?: number;
+  signal?: AbortSignal;
+  /** First poll interval in ms (default 2000). */
+  initialIntervalMs?: number;
+  /** Interval ceiling in ms (default 30000). */
+  maxIntervalMs?: number;
+  /** Called after every successful poll whose evaluation differs from the previous one. */
+  onProgress?: (evaluation: Evaluation) => void;
+}
+
+/** A container of evaluations: an OpenAI eval, whose runs are the evaluations. */
+export interface EvaluationGroup {
+  id: string;
+  name: string;
+  createdAt?: Date;
+}
+
+export interface ProviderCapabilities {
+  cancel: boolean;
+  finalize: boolean;
+  pushSamples: boolean;
+}
+
+/** The one interface over the three providers. */
+export interface EvalClient {
+  readonly provider: ProviderName;
+  readonly baseUrl: string;
+  readonly capabilities: ProviderCapabilities;
+  create(request: CreateEvaluationRequest, options?: RequestOptions): Promise<Evaluation>;
+  get(id: string, options?: RequestOptions): Promise<Evaluation>;
+  /** One page, newest first. */
+  listPage(options?: ListPageOptions): Promise<Page<Evaluation>>;
+  /** Every evaluation, newest first, fetched page by page as the caller iterates. */
+  list(options?: ListOptions): AsyncIterable<Evaluation>;
+  /** Throws `UnsupportedOperationError` where the provider cannot cancel. */
+  cancel(id: string, options?: RequestOptions): Promise<Evaluation>;
+  /** Prime: computes the final statistics. Elsewhere: returns `get(id)`. */
+  finalize(id: string, options?: RequestOptions): Promise<Evaluation>;
+  /** Prime client-driven evaluations: pushes samples in batches. */
+  pushSamples(id: string, samples: PrimeSample[], options?: RequestOptions & { batchSize?: number }): Promise<void>;
+  /** OpenAI only: the evals that group runs (the tree's first level). Absent elsewhere. */
+  listGroups?(options?: ListPageOptions): Promise<Page<EvaluationGroup>>;
+  /** Polls until a terminal status; never overlaps requests. */
+  waitForCompletion(id: string, options?: WaitOptions): Promise<Evaluation>;
+}
+
+export interface ClientLogger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface ClientOptions {
+  provider: ProviderName;
+  apiKey: string;
+  /** Provider origin (Prime/Nugen) or API root (OpenAI, e.g. https://api.openai.com/v1). Defaults per provider. */
+  baseUrl?: string;
+  /** Per-attempt timeout in ms (default 60000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 4). */
+  maxRetries?: number;
+  /** Injected for tests. */
+  fetch?: typeof fetch;
+  /** Injected for tests: ms since epoch. */
+  now?: () => number;
+  /** Injected for tests: resolves after ms, or rejects when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injected for tests: [0, 1). */
+  random?: () => number;
+  logger?: ClientLogger;
+  userAgent?: string;
+}
+
+export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
+  prime: 'https://api.primeintellect.ai',
+  openai: 'https://api.openai.com/v1',
+  nugen: 'https://api.nugen.in',
+};

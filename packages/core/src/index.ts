@@ -1,0 +1,8 @@
+// The public surface of @evalgate/core: domain types, the client factory and the errors.
+export * from './domain/evaluation.js';
+export * from './domain/requests.js';
+export * from './domain/client.js';
+export * from './errors.js';
+export { createClient } from './create-client.js';
+export { aggregateScores } from './domain/scores.js';
+export { normalizeStatus } from './domain/status.js';
