@@ -1,0 +1,171 @@
+/**
+ * The binding contract between the extension and its in-editor tests (and any other extension that
+ * calls `vscode.extensions.getExtension('evalgate.evalgate-vscode').exports`).
+ *
+ * This file imports nothing, not even `vscode`, so a test can import it anywhere. Ids here are the ones in
+ * package.json `contributes`; a unit test checks that the two agree.
+ *
+ * The package is CommonJS (no `"type"` field): `dist/extension.js` is an esbuild CJS bundle.
+ */
+
+export const EXTENSION_ID = 'evalgate.evalgate-vscode';
+
+export const VIEW_CONTAINER_ID = 'evalgate';
+export const VIEW_ID = 'evalgate.evaluations';
+
+export const COMMANDS = {
+  /** `()` — reloads settings, API keys and every list from the first page. */
+  refresh: 'evalgate.refresh',
+  /**
+   * `(item, { confirm?: boolean })` — cancels one evaluation. `item` is a tree element, a `TreeNodeSnapshot`
+   * or an `ItemRef`. `confirm` defaults to true (a modal dialog); tests pass `{ confirm: false }`.
+   * Resolves to the evaluation's new status, or `undefined` when the user declined.
+   */
+  cancel: 'evalgate.cancel',
+  /** `(item)` — opens the report/viewer URL externally; resolves to the URL opened (or undefined if none). */
+  openReport: 'evalgate.openReport',
+  /** `(item)` — copies the evaluation id (or OpenAI eval id) to the clipboard; resolves to the id copied. */
+  copyId: 'evalgate.copyId',
+  /**
+   * `(args?: AddConnectionArgs)` — without args, asks with quick picks/input boxes. Writes `evalgate.connections`
+   * (user settings) and resolves to the new connection's id (`undefined` if the user gave up).
+   */
+  addConnection: 'evalgate.addConnection',
+  /**
+   * `()` — the welcome view's "Add emulator connection": adds `prime` at `http://127.0.0.1:4010` and asks for the
+   * emulator's API key (prefilled `test-key`). Resolves to the connection id.
+   */
+  addEmulatorConnection: 'evalgate.addEmulatorConnection',
+  /** `(connectionIdOrItem, { confirm?: boolean })` — removes it from settings and deletes its stored API key. */
+  removeConnection: 'evalgate.removeConnection',
+  /**
+   * `(connectionIdOrItem?, key?)` — stores the key in SecretStorage (never in settings). Missing arguments are asked
+   * for. An empty key string deletes the stored key.
+   */
+  setApiKey: 'evalgate.setApiKey',
+  /**
+   * `(statuses?: EvaluationStatusName[])` — shows only these normalized statuses; `[]` clears the filter.
+   * Without an argument, asks with a multi-select quick pick. Resolves to the active filter (`[]` = all).
+   */
+  filterByStatus: 'evalgate.filterByStatus',
+  /** `(item)` — the "Load more" row's command: fetches the next page of that list. */
+  loadMore: 'evalgate.loadMore',
+  /** `()` — reveals the "evalgate" log output channel. */
+  showLog: 'evalgate.showLog',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+export const SETTINGS = {
+  /** `ConnectionSetting[]`, default `[]`. */
+  connections: 'evalgate.connections',
+  /** Seconds between polls of non-terminal evaluations, default 5 (1..3600). */
+  pollIntervalSeconds: 'evalgate.pollIntervalSeconds',
+  /** Notify when a watched evaluation reaches a terminal status, default true. */
+  notifyOnFinish: 'evalgate.notifyOnFinish',
+} as const;
+
+export type ProviderId = 'prime' | 'openai' | 'nugen';
+
+/** One entry of the `evalgate.connections` setting. */
+export interface ConnectionSetting {
+  /** Stable id (used for the stored API key). Default: `<provider>@<baseUrl without trailing slash>`. */
+  id?: string;
+  label?: string;
+  provider: ProviderId;
+  /** Prime/Nugen: origin (e.g. `http://127.0.0.1:4010`); OpenAI: API root (e.g. `http://127.0.0.1:4010/v1`). */
+  baseUrl: string;
+}
+
+export interface AddConnectionArgs {
+  provider: ProviderId;
+  baseUrl: string;
+  label?: string;
+  id?: string;
+}
+
+/** Normalized statuses, as in `@evalgate/core`. */
+export type EvaluationStatusName = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'timed_out' | 'unknown';
+
+/**
+ * The context key that drives `viewsWelcome` (set with `setContext`). The tree is empty (and the welcome shows) in
+ * every state but `ready`.
+ */
+export const VIEW_STATE_CONTEXT_KEY = 'evalgate.viewState';
+export type ViewState =
+  /** `evalgate.connections` is empty. */
+  | 'noConnection'
+  /** No connection has an API key. */
+  | 'noApiKey'
+  /** Every connection with a key failed with a connection error/timeout on its first page. */
+  | 'unreachable'
+  /** `evalgate.connections` is invalid (the message names the entry and field). */
+  | 'badSettings'
+  | 'ready';
+
+/**
+ * Tree row kinds. A row's `contextValue` is its kind followed by capability words, space separated, e.g.
+ * `evaluation cancelable openable copyable status-running`. Menus match with `viewItem =~ /\bcancelable\b/`.
+ *
+ * - `connection`: label `<provider> · <host[:port]>` (URL.host: the port is shown unless it is the scheme default);
+ *   words `removable`, then `hasApiKey` or `needsApiKey`.
+ * - `group` (OpenAI eval, children are its runs): words `copyable`.
+ * - `evaluation` (label = evaluation name): words `cancelable` (provider can cancel and not terminal), `openable`
+ *   (has a report URL), `copyable`, `status-<normalized status>`.
+ * - `loadMore` (label `Load more…`): runs `evalgate.loadMore`.
+ * - `message` (an inline notice, e.g. "No API key — click to set" or a load error): words `error` when it is one.
+ */
+export type TreeNodeKind = 'connection' | 'group' | 'evaluation' | 'loadMore' | 'message';
+
+/** Identifies a row without holding the extension's objects; commands accept it as `item`. */
+export interface ItemRef {
+  connectionId: string;
+  /** OpenAI eval id, for a group row or the runs under it. */
+  groupId?: string;
+  /** Evaluation id as `@evalgate/core` gives it (OpenAI: `<eval_id>/<run_id>`). */
+  evaluationId?: string;
+}
+
+/** One visible tree row, resolved through the same TreeDataProvider VS Code uses. */
+export interface TreeNodeSnapshot extends ItemRef {
+  kind: TreeNodeKind;
+  label: string;
+  description?: string;
+  contextValue: string;
+  /** Codicon id, e.g. `sync~spin`, `pass`, `error`. */
+  iconId?: string;
+  /** Theme colour id of the icon, e.g. `testing.iconPassed`. */
+  iconColor?: string;
+  /** The Markdown tooltip's source text. */
+  tooltip?: string;
+  /** Present for expandable rows (connection, group): their children, loaded if needed. */
+  children?: TreeNodeSnapshot[];
+}
+
+export interface SnapshotOptions {
+  /** Resolve children of expandable rows (default true). False returns the root rows only. */
+  expand?: boolean;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Same shape as `vscode.Event<T>`. */
+export type ApiEvent<T> = (listener: (e: T) => unknown, thisArgs?: unknown, disposables?: Disposable[]) => Disposable;
+
+/** What `activate()` returns. */
+export interface EvalgateApi {
+  /** The tree as VS Code would show it now (root rows, and children when `expand` is not false). */
+  snapshot(options?: SnapshotOptions): Promise<TreeNodeSnapshot[]>;
+  /** Resolves once no list/get/cancel request is in flight (waits through chains that start while waiting). */
+  whenIdle(): Promise<void>;
+  /** Fires after every change of the tree (the provider's `onDidChangeTreeData` fired). */
+  onDidChangeTree: ApiEvent<void>;
+  /** The current welcome/view state (also the `evalgate.viewState` context key). */
+  viewState(): ViewState;
+  /** The status-bar item's text (`undefined` while hidden, i.e. nothing running). */
+  statusBarText(): string | undefined;
+  /** Ids of the configured connections, in settings order. */
+  connectionIds(): string[];
+}
