@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DEFAULT_BASE_URLS, type ClientOptions } from './domain/client.js';
+import { PROVIDER_NAMES, type ProviderName } from './domain/evaluation.js';
+import { ConfigurationError } from './errors.js';
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+});
+
+const clientOptionsSchema = z.object({
+  provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]),
+  apiKey: z.string().refine((key) => key.trim().length > 0),
+  baseUrl: httpUrl.optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  maxRetries: z.number().int().min(0).max(20).optional(),
+  fetch: z.custom<typeof fetch>(isFunction).optional(),
+  now: z.custom<() => number>(isFunction).optional(),
+  sleep: z.custom<(ms: number, signal?: AbortSignal) => Promise<void>>(isFunction).optional(),
+  random: z.custom<() => number>(isFunction).optional(),
+  logger: z
+    .custom<NonNullable<ClientOptions['logger']>>(
+      (value) =>
+        typeof value === 'object' && value !== null && isFunction((value as { debug?: unknown }).debug) && isFunction((value as { warn?: unknown }).warn),
+    )
+    .optional(),
+  userAgent: z.string().min(1).optional(),
+});
+
+// One fix per option, so the message tells the user what to do, not just what is wrong. Values are never echoed:
+// the API key must not reach a log, and a base URL may carry credentials.
+const FIXES: Record<string, string> = {
+  provider: `set provider to one of ${PROVIDER_NAMES.map((name) => `'${name}'`).join(', ')}`,
+  apiKey: "pass the provider's API key (e.g. from a CI secret); it must be a non-empty string",
+  baseUrl: 'pass an absolute http(s) URL such as https://api.openai.com/v1, or omit it for the provider default',
+  timeoutMs: 'pass a positive integer number of milliseconds, or omit it (default 60000)',
+  maxRetries: 'pass an integer from 0 to 20, or omit it (default 4)',
+  fetch: 'pass a fetch-compatible function, or omit it',
+  now: 'pass a function returning ms since epoch, or omit it',
+  sleep: 'pass a function (ms, signal) => Promise<void>, or omit it',
+  random: 'pass a function returning a number in [0, 1), or omit it',
+  logger: 'pass an object with debug(message) and warn(message) methods, or omit it',
+  userAgent: 'pass a non-empty string, or omit it',
+};
+
+export type ResolvedClientOptions = Required<Pick<ClientOptions, 'provider' | 'apiKey' | 'baseUrl'>> & ClientOptions;
+
+/** Validates `createClient` options; throws a `ConfigurationError` naming the option and the fix. */
+export function resolveClientOptions(options: unknown): ResolvedClientOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigurationError('createClient needs an options object: { provider, apiKey, baseUrl? }');
+  }
+  const parsed = clientOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const option = String(issue?.path[0] ?? 'options');
+    const missing = (options as Record<string, unknown>)[option] === undefined;
+    throw new ConfigurationError(
+      `Invalid client option "${option}": ${missing ? 'missing' : 'invalid value'}. Fix: ${FIXES[option] ?? 'check the value'}.`,
+    );
+  }
+  const data = parsed.data;
+  const baseUrl = (data.baseUrl ?? DEFAULT_BASE_URLS[data.provider]).replace(/\/+$/, '');
+  return { ...data, baseUrl } as ResolvedClientOptions;
+}

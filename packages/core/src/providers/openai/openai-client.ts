@@ -1,0 +1,188 @@
+import { isTerminal, type Evaluation, type Page, type Scores } from '../../domain/evaluation.js';
+import type {
+  EvaluationGroup,
+  ListPageOptions,
+  ProviderCapabilities,
+  RequestOptions,
+} from '../../domain/client.js';
+import type { CreateEvaluationRequest } from '../../domain/requests.js';
+import { aggregateScores } from '../../domain/scores.js';
+import { ConfigurationError, UnsupportedOperationError } from '../../errors.js';
+import { path } from '../../http/path.js';
+import { BaseEvalClient } from '../base-client.js';
+import { definedOnly, pageSize, requireId, toDate } from '../wire-helpers.js';
+import { joinRunId, splitRunId } from './ids.js';
+import { mapOpenAIRun } from './mapper.js';
+import { openAIEval, openAIList, openAIOutputItem, openAIRun, type OpenAIRunWire } from './wire.js';
+import { decodeAllRunsCursor, encodeAllRunsCursor } from './all-runs-cursor.js';
+
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const runList = openAIList(openAIRun);
+const evalList = openAIList(openAIEval);
+const outputItemList = openAIList(openAIOutputItem);
+
+export class OpenAIClient extends BaseEvalClient {
+  readonly provider = 'openai' as const;
+  readonly capabilities: ProviderCapabilities = { cancel: true, finalize: false, pushSamples: false };
+  /** Output-item scores of terminal runs never change, so they are fetched once per run. */
+  private readonly scoreCache = new Map<string, Scores | null>();
+
+  async create(request: CreateEvaluationRequest, options: RequestOptions = {}): Promise<Evaluation> {
+    const openai = this.expectRequest(request, 'openai');
+    requireId(openai.evalId, 'evalId');
+    if (openai.dataSource === null || typeof openai.dataSource !== 'object' || typeof openai.dataSource.type !== 'string') {
+      throw new ConfigurationError('OpenAI create request needs dataSource, an object with a string "type" (e.g. "jsonl")');
+    }
+    const run = await this.context.http.request({
+      method: 'POST',
+      path: path`/evals/${openai.evalId}/runs`,
+      body: definedOnly({ name: openai.name, data_source: openai.dataSource, metadata: openai.metadata }),
+      schema: openAIRun,
+      idempotent: false,
+      options,
+    });
+    return this.toEvaluation(run, options);
+  }
+
+  async get(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    const { evalId, runId } = splitRunId(id);
+    const run = await this.context.http.request({
+      method: 'GET',
+      path: path`/evals/${evalId}/runs/${runId}`,
+      schema: openAIRun,
+      options,
+    });
+    return this.toEvaluation(run, options);
+  }
+
+  /**
+   * With `evalId`: the runs of that eval, newest first (cursor = OpenAI's `after`).
+   * Without: the runs of every eval, eval by eval (evals newest first, then their runs newest first);
+   * the cursor is opaque and encodes both positions.
+   */
+  async listPage(options: ListPageOptions = {}): Promise<Page<Evaluation>> {
+    const limit = pageSize(options.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    if (options.evalId !== undefined) {
+      const page = await this.runsPage(requireId(options.evalId, 'evalId'), options.cursor, limit, options);
+      return {
+        items: page.data.map((run) => mapOpenAIRun(run)),
+        ...(page.has_more && page.last_id ? { nextCursor: page.last_id } : {}),
+      };
+    }
+    let position = options.cursor !== undefined ? decodeAllRunsCursor(options.cursor) : undefined;
+    let evalId = position?.evalId ?? (await this.nextEvalId(undefined, options));
+    // Evals without runs give no items; skip to the next eval rather than return empty pages.
+    while (evalId !== undefined) {
+      const page = await this.runsPage(evalId, position?.runAfter, limit, options);
+      if (page.has_more && page.last_id) {
+        return {
+          items: page.data.map((run) => mapOpenAIRun(run)),
+          nextCursor: encodeAllRunsCursor({ evalId, runAfter: page.last_id }),
+        };
+      }
+      const nextEvalId = await this.nextEvalId(evalId, options);
+      if (page.data.length > 0) {
+        return {
+          items: page.data.map((run) => mapOpenAIRun(run)),
+          ...(nextEvalId !== undefined ? { nextCursor: encodeAllRunsCursor({ evalId: nextEvalId }) } : {}),
+        };
+      }
+      evalId = nextEvalId;
+      position = undefined;
+    }
+    return { items: [] };
+  }
+
+  /** The evals, newest first: the first level of the VS Code tree. */
+  async listGroups(options: ListPageOptions = {}): Promise<Page<EvaluationGroup>> {
+    const limit = pageSize(options.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const page = await this.context.http.request({
+      method: 'GET',
+      path: '/evals',
+      query: { limit, order: 'desc', after: options.cursor },
+      schema: evalList,
+      options,
+    });
+    const items = page.data.map((entry) => {
+      const createdAt = toDate(entry.created_at);
+      return { id: entry.id, name: entry.name ?? entry.id, ...(createdAt ? { createdAt } : {}) };
+    });
+    return { items, ...(page.has_more && page.last_id ? { nextCursor: page.last_id } : {}) };
+  }
+
+  /** Cancelling a terminal run returns it unchanged (OpenAI does not answer 409). */
+  async cancel(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    const { evalId, runId } = splitRunId(id);
+    const run = await this.context.http.request({
+      method: 'POST',
+      path: path`/evals/${evalId}/runs/${runId}`,
+      schema: openAIRun,
+      idempotent: true,
+      options,
+    });
+    return this.toEvaluation(run, options);
+  }
+
+  /** OpenAI has no finalize step: the run's own status and scores are final. */
+  finalize(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    return this.get(id, options);
+  }
+
+  pushSamples(): Promise<void> {
+    return Promise.reject(new UnsupportedOperationError('openai', 'pushSamples'));
+  }
+
+  private async toEvaluation(run: OpenAIRunWire, options: RequestOptions): Promise<Evaluation> {
+    if (!isTerminal(mapOpenAIRun(run).status)) return mapOpenAIRun(run);
+    const id = joinRunId(run.eval_id, run.id);
+    if (!this.scoreCache.has(id)) {
+      this.scoreCache.set(id, (await this.outputItemScores(run.eval_id, run.id, options)) ?? null);
+    }
+    return mapOpenAIRun(run, this.scoreCache.get(id) ?? undefined);
+  }
+
+  /** Every grader score of every output item, page by page. */
+  private async outputItemScores(evalId: string, runId: string, options: RequestOptions): Promise<Scores | undefined> {
+    const values: number[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.context.http.request({
+        method: 'GET',
+        path: path`/evals/${evalId}/runs/${runId}/output_items`,
+        query: { limit: MAX_PAGE_SIZE, order: 'asc', after },
+        schema: outputItemList,
+        options,
+      });
+      for (const item of page.data) {
+        for (const result of item.results ?? []) {
+          if (typeof result.score === 'number') values.push(result.score);
+        }
+      }
+      if (!page.has_more || !page.last_id || page.last_id === after) break;
+      after = page.last_id;
+    }
+    return aggregateScores(values);
+  }
+
+  private runsPage(evalId: string, after: string | undefined, limit: number, options: RequestOptions) {
+    return this.context.http.request({
+      method: 'GET',
+      path: path`/evals/${evalId}/runs`,
+      query: { limit, order: 'desc', after },
+      schema: runList,
+      options,
+    });
+  }
+
+  private async nextEvalId(after: string | undefined, options: RequestOptions): Promise<string | undefined> {
+    const page = await this.context.http.request({
+      method: 'GET',
+      path: '/evals',
+      query: { limit: 1, order: 'desc', after },
+      schema: evalList,
+      options,
+    });
+    return page.data[0]?.id;
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { nullableNumber, nullableString } from '../wire-helpers.js';
+
+// Private wire shapes of the Prime Evaluations API. Loose objects: extra fields never throw;
+// statuses are plain strings so new ones map to `unknown` instead of failing validation.
+
+export const primeEvaluation = z
+  .looseObject({
+    evaluation_id: nullableString,
+    id: nullableString,
+    name: z.string(),
+    status: z.string(),
+    eval_type: nullableString,
+    is_hosted: z.boolean().nullish(),
+    environment_ids: z.array(z.string()).nullish(),
+    suite_id: nullableString,
+    run_id: nullableString,
+    inference_model: nullableString,
+    model_name: nullableString,
+    viewer_url: nullableString,
+    created_at: nullableString,
+    updated_at: nullableString,
+    completed_at: nullableString,
+    total_samples: nullableNumber,
+    avg_score: nullableNumber,
+    min_score: nullableNumber,
+    max_score: nullableNumber,
+    tags: z.array(z.string()).nullish(),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+    progress: nullableNumber,
+    error_message: nullableString,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.evaluation_id && !value.id) {
+      ctx.addIssue({ code: 'custom', path: ['evaluation_id'], message: 'required (neither evaluation_id nor id present)' });
+    }
+  });
+export type PrimeEvaluationWire = z.infer<typeof primeEvaluation>;
+
+export const primeEvaluationList = z.looseObject({
+  evaluations: z.array(primeEvaluation),
+  total: nullableNumber,
+  skip: nullableNumber,
+  limit: nullableNumber,
+});
+
+export const primeFinalizeResponse = z.looseObject({
+  evaluation_id: z.string(),
+  status: z.string(),
+  message: nullableString,
+  total_samples: nullableNumber,
+  avg_score: nullableNumber,
+  min_score: nullableNumber,
+  max_score: nullableNumber,
+  viewer_url: nullableString,
+});
+export type PrimeFinalizeWire = z.infer<typeof primeFinalizeResponse>;
+
+export const primeCancelResponse = z.looseObject({ evaluation_id: nullableString, status: z.string(), message: nullableString });
+
+export const primeSamplesResponse = z.looseObject({
+  evaluation_id: nullableString,
+  samples_added: nullableNumber,
+  total_samples: nullableNumber,
+});

@@ -1,0 +1,10 @@
+import type { HttpClient } from '../http/http-client.js';
+
+/** What every provider client is built from. */
+export interface ProviderContext {
+  http: HttpClient;
+  baseUrl: string;
+  timeoutMs: number;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
