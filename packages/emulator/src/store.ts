@@ -1,0 +1,94 @@
+/** The emulator's in-memory records, per provider, in creation order (lists show them newest first). */
+import type { Simulation } from './lifecycle.js';
+
+/** What every simulated evaluation has, whatever the provider calls it. */
+export interface SimulatedRecord {
+  id: string;
+  /** Creation order within its provider; feeds the seeded scores. */
+  ordinal: number;
+  sim: Simulation;
+  /** Per-sample scores: simulated ones, or (Prime non-hosted) the pushed ones. */
+  scores: number[];
+}
+
+export interface PrimeEvaluation extends SimulatedRecord {
+  name: string;
+  hosted: boolean;
+  evalType: 'suite' | 'training' | 'environment';
+  environmentIds: string[] | null;
+  versionId: string | null;
+  suiteId: string | null;
+  runId: string | null;
+  inferenceModel: string | null;
+  tags: string[];
+  metadata: Record<string, unknown> | null;
+  metrics: Record<string, unknown> | null;
+  samplesAdded: number;
+  updatedAt: number;
+}
+
+export interface OpenAIEval {
+  id: string;
+  name: string;
+  dataSourceConfig: Record<string, unknown>;
+  testingCriteria: Array<Record<string, unknown>>;
+  createdAt: number;
+  metadata: Record<string, string> | null;
+}
+
+export interface OpenAIRun extends SimulatedRecord {
+  evalId: string;
+  name: string;
+  model: string;
+  dataSource: Record<string, unknown>;
+  metadata: Record<string, string> | null;
+}
+
+export interface NugenEvaluation extends SimulatedRecord {
+  modelId: string;
+  modelId2: string | null;
+  benchmarkId: string;
+  customMetrics: Record<string, unknown> | null;
+  comparisonScores: number[] | null;
+}
+
+/** A keyed collection that remembers insertion order. */
+export class Collection<T extends { id: string }> {
+  private readonly byId = new Map<string, T>();
+  private ordered: T[] = [];
+
+  add(item: T): T {
+    this.byId.set(item.id, item);
+    this.ordered.push(item);
+    return item;
+  }
+
+  get(id: string): T | undefined {
+    return this.byId.get(id);
+  }
+
+  remove(id: string): boolean {
+    if (!this.byId.delete(id)) return false;
+    this.ordered = this.ordered.filter((item) => item.id !== id);
+    return true;
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  oldestFirst(): readonly T[] {
+    return this.ordered;
+  }
+
+  newestFirst(): T[] {
+    return [...this.ordered].reverse();
+  }
+}
+
+export class Store {
+  prime = new Collection<PrimeEvaluation>();
+  openaiEvals = new Collection<OpenAIEval>();
+  openaiRuns = new Collection<OpenAIRun>();
+  nugen = new Collection<NugenEvaluation>();
+}

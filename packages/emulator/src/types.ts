@@ -1,0 +1,35 @@
+/** Shared vocabulary of the emulator: providers, how a simulated evaluation ends, and the runtime settings. */
+export type Provider = 'prime' | 'openai' | 'nugen';
+export const PROVIDERS: readonly Provider[] = ['prime', 'openai', 'nugen'];
+
+/** How evaluations created from now on end when nobody cancels them. */
+export type Outcome = 'completed' | 'failed' | 'timeout';
+
+/** Settings applied to evaluations created after they are set. */
+export interface EmulatorSettings {
+  /** Simulated run time from creation to terminal; the first 10% is spent queued. */
+  durationMs: number;
+  /** Number of simulated samples (questions, output items) per evaluation. */
+  sampleCount: number;
+  /** Exact per-sample scores for evaluations created next; overrides the seeded ones (and sampleCount). */
+  scores: number[] | null;
+  outcome: Outcome;
+}
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The Bearer key every provider route requires. Default `test-key`. */
+  apiKey?: string;
+  /** Seed of the score generator; the same seed gives the same scores. Default 1. */
+  seed?: number;
+  /** Default 2000. */
+  durationMs?: number;
+  /** Default 20. */
+  sampleCount?: number;
+  outcome?: Outcome;
+  /** Injectable clock (ms since epoch); lifecycle states are derived from it lazily. Default Date.now. */
+  now?: () => number;
+}

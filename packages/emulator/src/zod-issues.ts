@@ -1,0 +1,21 @@
+/** Turns zod issues into the field paths and messages that provider error bodies carry. */
+import type { z } from 'zod';
+
+export interface FieldIssue {
+  path: Array<string | number>;
+  message: string;
+  code: string;
+}
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+    // zod reports an absent field as a type error; say it the way FastAPI and OpenAI do.
+    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+      return { path, message: 'Field required', code: 'missing' };
+    }
+    return { path, message: issue.message, code: issue.code };
+  });
+}
+
+export const dottedPath = (path: ReadonlyArray<string | number>): string => (path.length === 0 ? 'body' : path.join('.'));
