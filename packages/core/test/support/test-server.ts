@@ -1,0 +1,72 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Answers one request; `res` may be left open (a server that never answers) or its socket destroyed (a reset). */
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+
+export interface TestServer {
+  url: string;
+  requests: RecordedRequest[];
+  /** Handlers used in order, one per request; the last one repeats. */
+  respond(...handlers: Handler[]): void;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on 127.0.0.1 whose answers each test scripts. */
+export async function startTestServer(): Promise<TestServer> {
+  const requests: RecordedRequest[] = [];
+  let handlers: Handler[] = [json(200, {})];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const handler = handlers.length > 1 ? handlers.shift() : handlers[0];
+      handler?.(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    respond: (...next) => {
+      handlers = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Handler {
+  return (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_test', ...headers });
+    res.end(JSON.stringify(body));
+  };
+}
+
+export function raw(status: number, text: string): Handler {
+  return (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_test' });
+    res.end(text);
+  };
+}
+
+/** Destroys the socket without an answer: the client sees a connection reset. */
+export const reset: Handler = (req) => {
+  req.socket.destroy();
+};
+
+/** Never answers (the socket stays open until the server closes). */
+export const hang: Handler = () => undefined;
