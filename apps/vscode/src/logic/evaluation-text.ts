@@ -1,0 +1,51 @@
+import { isTerminal, type Evaluation } from '@evalgate/core';
+import { escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
+import { statusStyle } from './status-style.js';
+
+/** The row's description: the average score when there is one, else progress, else the status. */
+export function evaluationDescription(evaluation: Evaluation): string {
+  if (evaluation.scores) return `avg ${formatScore(evaluation.scores.avg)}`;
+  const progress = evaluation.progress;
+  if (!isTerminal(evaluation.status) && progress) {
+    if (progress.fraction !== undefined) return `${Math.round(progress.fraction * 100)}%`;
+    if (progress.completed !== undefined && progress.total !== undefined) return `${progress.completed}/${progress.total}`;
+  }
+  return statusStyle(evaluation.status).label;
+}
+
+/** Running time so far (non-terminal) or from creation to the last update (terminal). */
+export function evaluationDurationMs(evaluation: Evaluation, now: number): number | undefined {
+  if (!evaluation.createdAt) return undefined;
+  const end = isTerminal(evaluation.status) ? evaluation.updatedAt?.getTime() : now;
+  return end === undefined ? undefined : end - evaluation.createdAt.getTime();
+}
+
+/** Markdown tooltip: status, avg/min/max, count, created time, duration, id. */
+export function evaluationTooltip(evaluation: Evaluation, now: number): string {
+  const lines = [`**${escapeMarkdown(evaluation.name)}**`, ''];
+  const status = statusStyle(evaluation.status).label;
+  const raw = evaluation.rawStatus && evaluation.rawStatus !== status ? ` (\`${evaluation.rawStatus}\`)` : '';
+  lines.push(`- Status: ${status}${raw}`);
+  if (evaluation.progress && !isTerminal(evaluation.status)) {
+    const { fraction, completed, total } = evaluation.progress;
+    const parts = [
+      fraction !== undefined ? `${Math.round(fraction * 100)}%` : undefined,
+      completed !== undefined && total !== undefined ? `${completed}/${total}` : undefined,
+    ].filter((part) => part !== undefined);
+    if (parts.length > 0) lines.push(`- Progress: ${parts.join(', ')}`);
+  }
+  if (evaluation.scores) {
+    const { avg, min, max, count } = evaluation.scores;
+    lines.push(`- Avg / min / max: ${formatScore(avg)} / ${formatScore(min)} / ${formatScore(max)}`);
+    lines.push(`- Count: ${count}`);
+  } else {
+    lines.push('- Scores: none yet');
+  }
+  if (evaluation.createdAt) lines.push(`- Created: ${formatTimestamp(evaluation.createdAt)}`);
+  const duration = evaluationDurationMs(evaluation, now);
+  if (duration !== undefined) lines.push(`- Duration: ${formatDuration(duration)}`);
+  if (evaluation.model) lines.push(`- Model: ${escapeMarkdown(evaluation.model)}`);
+  if (evaluation.errorMessage) lines.push(`- Error: ${escapeMarkdown(evaluation.errorMessage)}`);
+  lines.push(`- ID: \`${evaluation.id.replace(/`/g, '')}\``);
+  return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+/** Scores: up to three decimals, no trailing zeros (0.8, 0.823). */
+export function formatScore(value: number): string {
+  return String(Number(value.toFixed(3)));
+}
+
+/** `2026-11-25 14:03:12 UTC`: unambiguous whatever the user's locale. */
+export function formatTimestamp(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** `12s`, `3m 05s`, `1h 02m`. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+  if (minutes > 0) return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
+  return `${seconds}s`;
+}
+
+/** Escapes Markdown so provider-chosen names cannot inject links or formatting into a tooltip. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`);
+}

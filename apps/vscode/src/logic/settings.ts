@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
+import { defaultConnectionId, trimTrailingSlash, type Connection } from './connection.js';
+
+export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
+export const MIN_POLL_INTERVAL_SECONDS = 1;
+export const MAX_POLL_INTERVAL_SECONDS = 3600;
+
+export interface Settings {
+  connections: Connection[];
+  pollIntervalMs: number;
+  notifyOnFinish: boolean;
+  /** One actionable message per rejected value; each names the setting (and entry) and the fix. */
+  problems: string[];
+  /** True when `evalgate.connections` has entries but none of them is usable. */
+  connectionsInvalid: boolean;
+}
+
+/** The raw values as VS Code's configuration returns them (anything a user may have typed). */
+export interface RawSettings {
+  connections: unknown;
+  pollIntervalSeconds: unknown;
+  notifyOnFinish: unknown;
+}
+
+const httpUrl = z.string().trim().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http(s) URL, e.g. "http://127.0.0.1:4010" (OpenAI: "http://127.0.0.1:4010/v1")' },
+);
+
+// Extra keys are ignored (liberal), known keys are checked.
+const connectionEntry = z.object({
+  id: z.string().trim().min(1, { message: 'must not be empty (or leave it out for the default)' }).optional(),
+  label: z.string().optional(),
+  provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]], {
+    message: `must be one of ${PROVIDER_NAMES.map((name) => `"${name}"`).join(', ')}`,
+  }),
+  baseUrl: httpUrl,
+});
+
+const SETTINGS_HINT = 'Fix it in your settings.json.';
+
+export function parseSettings(raw: RawSettings): Settings {
+  const problems: string[] = [];
+  const { connections, invalidCount } = parseConnections(raw.connections, problems);
+  return {
+    connections,
+    pollIntervalMs: parsePollInterval(raw.pollIntervalSeconds, problems) * 1000,
+    notifyOnFinish: parseNotify(raw.notifyOnFinish, problems),
+    problems,
+    connectionsInvalid: connections.length === 0 && invalidCount > 0,
+  };
+}
+
+function parseConnections(raw: unknown, problems: string[]): { connections: Connection[]; invalidCount: number } {
+  if (raw === undefined || raw === null) return { connections: [], invalidCount: 0 };
+  if (!Array.isArray(raw)) {
+    problems.push(
+      `evalgate.connections must be an array of { provider, baseUrl } objects, e.g. [{ "provider": "prime", "baseUrl": "http://127.0.0.1:4010" }]. ${SETTINGS_HINT}`,
+    );
+    return { connections: [], invalidCount: 1 };
+  }
+  const connections: Connection[] = [];
+  const seen = new Set<string>();
+  let invalidCount = 0;
+  raw.forEach((entry: unknown, index) => {
+    const where = `evalgate.connections[${index}]`;
+    const parsed = connectionEntry.safeParse(entry);
+    if (!parsed.success) {
+      invalidCount += 1;
+      const issues = parsed.error.issues.map((issue) => {
+        const field = issue.path.length > 0 ? `${where}.${issue.path.join('.')}` : where;
+        return `${field} ${issue.code === 'invalid_type' && issue.path.length === 0 ? 'must be an object with "provider" and "baseUrl"' : issue.message}`;
+      });
+      problems.push(`${issues.join('; ')}. ${SETTINGS_HINT}`);
+      return;
+    }
+    const baseUrl = trimTrailingSlash(parsed.data.baseUrl);
+    const id = parsed.data.id ?? defaultConnectionId(parsed.data.provider, baseUrl);
+    if (seen.has(id)) {
+      invalidCount += 1;
+      problems.push(`${where} repeats the connection "${id}"; give it a different "id" or remove it. ${SETTINGS_HINT}`);
+      return;
+    }
+    seen.add(id);
+    const label = parsed.data.label?.trim();
+    connections.push({ id, provider: parsed.data.provider, baseUrl, ...(label ? { label } : {}) });
+  });
+  return { connections, invalidCount };
+}
+
+function parsePollInterval(raw: unknown, problems: string[]): number {
+  if (raw === undefined || raw === null) return DEFAULT_POLL_INTERVAL_SECONDS;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= MIN_POLL_INTERVAL_SECONDS && raw <= MAX_POLL_INTERVAL_SECONDS) {
+    return raw;
+  }
+  problems.push(
+    `evalgate.pollIntervalSeconds must be a number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS} (got ${JSON.stringify(raw)}); using ${DEFAULT_POLL_INTERVAL_SECONDS}. ${SETTINGS_HINT}`,
+  );
+  return DEFAULT_POLL_INTERVAL_SECONDS;
+}
+
+function parseNotify(raw: unknown, problems: string[]): boolean {
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw === 'boolean') return raw;
+  problems.push(`evalgate.notifyOnFinish must be true or false (got ${JSON.stringify(raw)}); using true. ${SETTINGS_HINT}`);
+  return true;
+}

@@ -1,0 +1,399 @@
+import {
+  isTerminal,
+  NotFoundError,
+  type EvalClient,
+  type Evaluation,
+  type EvaluationGroup,
+  type EvaluationStatus,
+  type Page,
+} from '@evalgate/core';
+import type { Connection } from './connection.js';
+import { Emitter } from './emitter.js';
+import { toLoadFailure, type LoadFailure } from './error-kind.js';
+import { InFlightTracker } from './in-flight.js';
+import { listKey, type ListRef } from './list-ref.js';
+
+export interface ListState<T> {
+  items: T[];
+  nextCursor?: string;
+  total?: number;
+  /** `loaded` once a page arrived; `failed` when the first page could not be loaded. */
+  status: 'loading' | 'loaded' | 'failed';
+  /** A "load more" request is in flight. */
+  loadingMore: boolean;
+  failure?: LoadFailure;
+}
+
+export interface ConnectionState {
+  connection: Connection;
+  hasApiKey: boolean;
+  /** OpenAI: the connection lists evals (groups) whose children are runs. */
+  grouped: boolean;
+}
+
+export interface ConnectionInput {
+  connection: Connection;
+  apiKey?: string;
+}
+
+export type ClientFactory = (connection: Connection, apiKey: string) => EvalClient;
+
+export interface FinishedEvent {
+  connection: Connection;
+  evaluation: Evaluation;
+}
+
+export interface FailureEvent {
+  /** What was being done, for the notification: e.g. "Loading evaluations of prime · 127.0.0.1:4010". */
+  action: string;
+  connection: Connection;
+  failure: LoadFailure;
+}
+
+export interface PollRoundResult {
+  polled: number;
+  /** Non-terminal evaluations left after the round. */
+  pending: number;
+}
+
+export interface StoreOptions {
+  createClient: ClientFactory;
+  /** Items per list request (providers cap it at 100). */
+  pageSize?: number;
+  /** Most evaluations fetched per poll round; the least recently polled go first. */
+  pollBatchSize?: number;
+}
+
+interface ConnectionEntry {
+  state: ConnectionState;
+  client?: EvalClient;
+  apiKey?: string;
+}
+
+/** Connections → evaluations (OpenAI: evals → runs), loaded page by page, updated by polls and cancels. */
+export class EvaluationStore {
+  readonly inFlight = new InFlightTracker();
+  private readonly changed = new Emitter<void>();
+  private readonly finished = new Emitter<FinishedEvent>();
+  private readonly failed = new Emitter<FailureEvent>();
+  readonly onDidChange = this.changed.event;
+  /** A polled evaluation went from non-terminal to terminal. */
+  readonly onDidFinish = this.finished.event;
+  /** A load or poll failed; polls report too, callers decide what to show. */
+  readonly onDidFail = this.failed.event;
+
+  private readonly pageSize: number;
+  private readonly pollBatchSize: number;
+  private entries = new Map<string, ConnectionEntry>();
+  private readonly evaluationLists = new Map<string, ListState<Evaluation>>();
+  private readonly groupLists = new Map<string, ListState<EvaluationGroup>>();
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly lastPolledRound = new Map<string, number>();
+  private pollRoundNumber = 0;
+  /** Bumped by refresh: answers to requests sent before it are dropped. */
+  private generation = 0;
+  private filter: ReadonlySet<EvaluationStatus> | undefined;
+
+  constructor(private readonly options: StoreOptions) {
+    this.pageSize = options.pageSize ?? 50;
+    this.pollBatchSize = options.pollBatchSize ?? 25;
+  }
+
+  /** Replaces the connections; lists of connections whose endpoint or key did not change are kept. */
+  setConnections(inputs: readonly ConnectionInput[]): void {
+    const next = new Map<string, ConnectionEntry>();
+    for (const { connection, apiKey } of inputs) {
+      const previous = this.entries.get(connection.id);
+      const key = apiKey === '' ? undefined : apiKey;
+      const unchanged =
+        previous !== undefined &&
+        previous.apiKey === key &&
+        previous.state.connection.provider === connection.provider &&
+        previous.state.connection.baseUrl === connection.baseUrl;
+      if (unchanged) {
+        // Same object: answers to its requests in flight still belong to it.
+        previous.state = { ...previous.state, connection };
+        next.set(connection.id, previous);
+        continue;
+      }
+      this.dropLists(connection.id);
+      const client = key === undefined ? undefined : this.options.createClient(connection, key);
+      next.set(connection.id, {
+        state: {
+          connection,
+          hasApiKey: key !== undefined,
+          grouped: client ? typeof client.listGroups === 'function' : connection.provider === 'openai',
+        },
+        ...(client ? { client } : {}),
+        ...(key !== undefined ? { apiKey: key } : {}),
+      });
+    }
+    for (const id of this.entries.keys()) if (!next.has(id)) this.dropLists(id);
+    this.entries = next;
+    this.changed.fire();
+  }
+
+  connections(): ConnectionState[] {
+    return [...this.entries.values()].map((entry) => entry.state);
+  }
+
+  connection(connectionId: string): ConnectionState | undefined {
+    return this.entries.get(connectionId)?.state;
+  }
+
+  /** The evaluations of a flat connection (`{connectionId}`) or of one OpenAI eval (`{connectionId, groupId}`). */
+  evaluations(ref: ListRef): ListState<Evaluation> | undefined {
+    return this.evaluationLists.get(listKey(ref));
+  }
+
+  /** OpenAI: the evals of a connection. */
+  groups(connectionId: string): ListState<EvaluationGroup> | undefined {
+    return this.groupLists.get(connectionId);
+  }
+
+  /** The top-level list state of a connection, whichever kind it is. */
+  topList(connectionId: string): ListState<unknown> | undefined {
+    return this.entries.get(connectionId)?.state.grouped
+      ? this.groupLists.get(connectionId)
+      : this.evaluationLists.get(connectionId);
+  }
+
+  statusFilter(): ReadonlySet<EvaluationStatus> | undefined {
+    return this.filter;
+  }
+
+  /** Shows only these statuses; empty or undefined shows all. */
+  setStatusFilter(statuses: Iterable<EvaluationStatus> | undefined): void {
+    const set = statuses === undefined ? undefined : new Set(statuses);
+    this.filter = set === undefined || set.size === 0 ? undefined : set;
+    this.changed.fire();
+  }
+
+  /** Loads the first page of a list unless it is loaded, failed (refresh retries) or loading (waits for it). */
+  async ensureLoaded(ref: ListRef): Promise<void> {
+    const key = listKey(ref);
+    const pending = this.pending.get(key);
+    if (pending) return pending;
+    if (this.listState(ref) !== undefined) return;
+    return this.load(ref, 'first');
+  }
+
+  /** Loads the first page of every connection that has an API key. */
+  async ensureTopListsLoaded(): Promise<void> {
+    await Promise.all(
+      this.connections()
+        .filter((state) => state.hasApiKey)
+        .map((state) => this.ensureLoaded({ connectionId: state.connection.id })),
+    );
+  }
+
+  /** Appends the next page, if there is one and none is loading. */
+  async loadMore(ref: ListRef): Promise<void> {
+    const key = listKey(ref);
+    const pending = this.pending.get(key);
+    if (pending) return pending;
+    const list = this.listState(ref);
+    if (list === undefined) return this.load(ref, 'first');
+    if (list.nextCursor === undefined) return;
+    return this.load(ref, 'more');
+  }
+
+  /** Forgets every list (they reload when the tree asks) and drops answers to requests already sent. */
+  refresh(): void {
+    this.generation += 1;
+    this.evaluationLists.clear();
+    this.groupLists.clear();
+    this.pending.clear();
+    this.changed.fire();
+  }
+
+  findEvaluation(connectionId: string, evaluationId: string): Evaluation | undefined {
+    for (const [key, list] of this.evaluationLists) {
+      if (!belongsTo(key, connectionId)) continue;
+      const found = list.items.find((evaluation) => evaluation.id === evaluationId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Every loaded evaluation once, with its connection. */
+  allEvaluations(): Array<{ connectionId: string; evaluation: Evaluation }> {
+    const seen = new Map<string, { connectionId: string; evaluation: Evaluation }>();
+    for (const [key, list] of this.evaluationLists) {
+      const connectionId = connectionOf(key);
+      for (const evaluation of list.items) seen.set(evaluationKey(connectionId, evaluation.id), { connectionId, evaluation });
+    }
+    return [...seen.values()];
+  }
+
+  nonTerminalCount(): number {
+    return this.allEvaluations().filter(({ evaluation }) => !isTerminal(evaluation.status)).length;
+  }
+
+  /** Cancels at the provider and shows the answer at once. Errors propagate to the caller. */
+  async cancel(connectionId: string, evaluationId: string): Promise<Evaluation> {
+    const entry = this.entries.get(connectionId);
+    if (!entry?.client) throw new Error(`No API key is set for ${connectionId}; run "evalgate: Set API Key" first.`);
+    const client = entry.client;
+    const evaluation = await this.inFlight.track(() => client.cancel(evaluationId));
+    this.apply(connectionId, evaluation);
+    this.changed.fire();
+    return evaluation;
+  }
+
+  /**
+   * Fetches up to `pollBatchSize` non-terminal evaluations, one request at a time, the least recently polled first.
+   * Throws the first failure (after applying what arrived) so the poller can back off; a 404 drops the row.
+   */
+  async pollRound(): Promise<PollRoundResult> {
+    this.pollRoundNumber += 1;
+    const generation = this.generation;
+    const candidates = this.allEvaluations()
+      .filter(({ evaluation }) => !isTerminal(evaluation.status))
+      .map((candidate) => ({ ...candidate, key: evaluationKey(candidate.connectionId, candidate.evaluation.id) }))
+      .sort((a, b) => (this.lastPolledRound.get(a.key) ?? -1) - (this.lastPolledRound.get(b.key) ?? -1))
+      .slice(0, this.pollBatchSize);
+    let polled = 0;
+    let changed = false;
+    try {
+      for (const candidate of candidates) {
+        const entry = this.entries.get(candidate.connectionId);
+        if (!entry?.client) continue;
+        const client = entry.client;
+        this.lastPolledRound.set(candidate.key, this.pollRoundNumber);
+        let latest: Evaluation;
+        try {
+          // The poller owns backoff, so the client must not retry behind its back.
+          latest = await this.inFlight.track(() => client.get(candidate.evaluation.id, { maxRetries: 0 }));
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          if (generation !== this.generation) break;
+          this.remove(candidate.connectionId, candidate.evaluation.id);
+          changed = true;
+          continue;
+        }
+        polled += 1;
+        if (generation !== this.generation) break;
+        const previous = this.findEvaluation(candidate.connectionId, latest.id);
+        if (this.apply(candidate.connectionId, latest)) changed = true;
+        if (previous && !isTerminal(previous.status) && isTerminal(latest.status)) {
+          this.finished.fire({ connection: entry.state.connection, evaluation: latest });
+        }
+      }
+    } catch (error) {
+      const entry = candidates[0] && this.entries.get(candidates[0].connectionId);
+      if (entry) this.failed.fire({ action: 'Polling evaluations', connection: entry.state.connection, failure: toLoadFailure(error) });
+      throw error;
+    } finally {
+      if (changed) this.changed.fire();
+    }
+    return { polled, pending: this.nonTerminalCount() };
+  }
+
+  private listState(ref: ListRef): ListState<unknown> | undefined {
+    const grouped = ref.groupId === undefined && this.entries.get(ref.connectionId)?.state.grouped;
+    return grouped ? this.groupLists.get(ref.connectionId) : this.evaluationLists.get(listKey(ref));
+  }
+
+  private load(ref: ListRef, mode: 'first' | 'more'): Promise<void> {
+    const entry = this.entries.get(ref.connectionId);
+    if (!entry?.client) return Promise.resolve();
+    const client = entry.client;
+    const key = listKey(ref);
+    const grouped = ref.groupId === undefined && entry.state.grouped;
+    const lists: Map<string, ListState<unknown>> = grouped ? this.groupLists : this.evaluationLists;
+    const generation = this.generation;
+    const existing = lists.get(key);
+    const cursor = mode === 'more' ? existing?.nextCursor : undefined;
+    if (mode === 'more' && existing) {
+      existing.loadingMore = true;
+      this.changed.fire();
+    }
+    const request = async (): Promise<Page<{ id: string }>> => {
+      const options = { pageSize: this.pageSize, ...(cursor !== undefined ? { cursor } : {}) };
+      if (grouped && client.listGroups) return client.listGroups(options);
+      return client.listPage({ ...options, ...(ref.groupId !== undefined ? { evalId: ref.groupId } : {}) });
+    };
+    const promise = this.inFlight
+      .track(request)
+      .then(
+        (page) => {
+          if (this.isStale(generation, ref.connectionId, entry)) return;
+          const previous = mode === 'more' ? (lists.get(key)?.items ?? []) : [];
+          const known = new Set(previous.map((item) => (item as { id: string }).id));
+          const items = [...previous, ...page.items.filter((item) => !known.has(item.id))];
+          lists.set(key, {
+            items,
+            status: 'loaded',
+            loadingMore: false,
+            ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+            ...(page.total !== undefined ? { total: page.total } : {}),
+          });
+        },
+        (error: unknown) => {
+          if (this.isStale(generation, ref.connectionId, entry)) return;
+          const failure = toLoadFailure(error);
+          const current = lists.get(key);
+          if (mode === 'more' && current) {
+            // Keep the rows already shown; the "Load more" row stays to try again.
+            lists.set(key, { ...current, loadingMore: false, failure });
+          } else {
+            lists.set(key, { items: [], status: 'failed', loadingMore: false, failure });
+          }
+          const what = grouped ? 'evals' : 'evaluations';
+          this.failed.fire({ action: `Loading ${what}`, connection: entry.state.connection, failure });
+        },
+      )
+      .finally(() => {
+        if (this.pending.get(key) === promise) this.pending.delete(key);
+        if (!this.isStale(generation, ref.connectionId, entry)) this.changed.fire();
+      });
+    this.pending.set(key, promise);
+    return promise;
+  }
+
+  /** An answer is stale after a refresh, or when its connection was removed or re-keyed meanwhile. */
+  private isStale(generation: number, connectionId: string, entry: ConnectionEntry): boolean {
+    return generation !== this.generation || this.entries.get(connectionId) !== entry;
+  }
+
+  /** Replaces an evaluation wherever it is listed; true if anything changed. */
+  private apply(connectionId: string, evaluation: Evaluation): boolean {
+    let changed = false;
+    for (const [key, list] of this.evaluationLists) {
+      if (!belongsTo(key, connectionId)) continue;
+      const index = list.items.findIndex((item) => item.id === evaluation.id);
+      if (index === -1) continue;
+      list.items[index] = evaluation;
+      changed = true;
+    }
+    return changed;
+  }
+
+  private remove(connectionId: string, evaluationId: string): void {
+    for (const [key, list] of this.evaluationLists) {
+      if (!belongsTo(key, connectionId)) continue;
+      list.items = list.items.filter((item) => item.id !== evaluationId);
+    }
+  }
+
+  private dropLists(connectionId: string): void {
+    for (const lists of [this.evaluationLists, this.groupLists] as Array<Map<string, unknown>>) {
+      for (const key of [...lists.keys()]) if (belongsTo(key, connectionId)) lists.delete(key);
+    }
+    for (const key of [...this.pending.keys()]) if (belongsTo(key, connectionId)) this.pending.delete(key);
+  }
+}
+
+function connectionOf(key: string): string {
+  const separator = key.indexOf('\u0000');
+  return separator === -1 ? key : key.slice(0, separator);
+}
+
+function belongsTo(key: string, connectionId: string): boolean {
+  return connectionOf(key) === connectionId;
+}
+
+function evaluationKey(connectionId: string, evaluationId: string): string {
+  return `${connectionId}\u0000${evaluationId}`;
+}

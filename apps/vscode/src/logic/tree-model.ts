@@ -1,0 +1,207 @@
+import type { Evaluation, EvaluationGroup } from '@evalgate/core';
+import { isTerminal } from '@evalgate/core';
+import { COMMANDS, type ItemRef, type TreeNodeKind, type ViewState } from '../api.js';
+import { connectionTitle } from './connection.js';
+import { evaluationDescription, evaluationTooltip } from './evaluation-text.js';
+import { escapeMarkdown, formatTimestamp } from './format.js';
+import type { ListRef } from './list-ref.js';
+import { statusStyle } from './status-style.js';
+import type { ConnectionState, EvaluationStore, ListState } from './store.js';
+
+/** Everything VS Code needs to draw one row; the tree element itself. */
+export interface TreeNode extends ItemRef {
+  kind: TreeNodeKind;
+  /** Stable across refreshes, so VS Code keeps expansion and selection. */
+  id: string;
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  contextValue: string;
+  icon?: { id: string; colorId?: string };
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  command?: { command: string; title: string; arguments: unknown[] };
+}
+
+export type TreeModelSource = Pick<EvaluationStore, 'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter'>;
+
+export function rootNodes(source: TreeModelSource, viewState: ViewState): TreeNode[] {
+  if (viewState !== 'ready') return [];
+  return source.connections().map((state) => connectionNode(source, state));
+}
+
+/** Children of an expandable row, from what is loaded (the adapter loads first). */
+export function childNodes(source: TreeModelSource, parent: TreeNode, now: number): TreeNode[] {
+  const state = source.connection(parent.connectionId);
+  if (!state) return [];
+  if (parent.kind === 'connection') {
+    if (!state.hasApiKey) {
+      return [
+        messageNode(parent.connectionId, undefined, 'No API key — click to set one', {
+          icon: { id: 'key' },
+          command: { command: COMMANDS.setApiKey, title: 'Set API Key', arguments: [parent.connectionId] },
+        }),
+      ];
+    }
+    if (state.grouped) return groupRows(source, state);
+    return evaluationRows(source, { connectionId: parent.connectionId }, now);
+  }
+  if (parent.kind === 'group' && parent.groupId !== undefined) {
+    return evaluationRows(source, { connectionId: parent.connectionId, groupId: parent.groupId }, now);
+  }
+  return [];
+}
+
+function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNode {
+  const { connection } = state;
+  const list = source.topList(connection.id);
+  const parts: string[] = [];
+  if (connection.label) parts.push(connection.label);
+  if (!state.hasApiKey) parts.push('no API key');
+  else if (list?.status === 'failed') parts.push(list.failure?.kind === 'auth' ? 'API key rejected' : 'error');
+  else if (list?.status === 'loaded' && !state.grouped) parts.push(countText(list));
+  const filter = source.statusFilter();
+  if (filter) parts.push(`filter: ${[...filter].map((status) => statusStyle(status).label).join(', ')}`);
+  const tooltip = [
+    `**${escapeMarkdown(connectionTitle(connection))}**`,
+    '',
+    `- Provider: ${connection.provider}`,
+    `- Base URL: ${escapeMarkdown(connection.baseUrl)}`,
+    `- Connection ID: \`${connection.id.replace(/`/g, '')}\``,
+    `- API key: ${state.hasApiKey ? 'set (secret storage)' : 'not set'}`,
+  ];
+  if (list?.failure) tooltip.push(`- Error: ${escapeMarkdown(list.failure.message)}`);
+  const failed = !state.hasApiKey || list?.status === 'failed';
+  return {
+    kind: 'connection',
+    id: `c:${connection.id}`,
+    connectionId: connection.id,
+    label: connectionTitle(connection),
+    ...(parts.length > 0 ? { description: parts.join(' · ') } : {}),
+    tooltip: tooltip.join('\n'),
+    contextValue: `connection removable ${state.hasApiKey ? 'hasApiKey' : 'needsApiKey'}`,
+    icon: failed ? { id: 'warning', colorId: 'list.warningForeground' } : { id: 'plug' },
+    collapsible: 'expanded',
+  };
+}
+
+function groupRows(source: TreeModelSource, state: ConnectionState): TreeNode[] {
+  const connectionId = state.connection.id;
+  const list = source.groups(connectionId);
+  if (!list) return [];
+  if (list.status === 'failed') return [failureNode(connectionId, undefined, list)];
+  const rows = list.items.map((group) => groupNode(source, connectionId, group));
+  if (rows.length === 0) rows.push(messageNode(connectionId, undefined, 'No evals yet'));
+  return withLoadMore(rows, { connectionId }, list);
+}
+
+function groupNode(source: TreeModelSource, connectionId: string, group: EvaluationGroup): TreeNode {
+  const runs = source.evaluations({ connectionId, groupId: group.id });
+  const tooltip = [`**${escapeMarkdown(group.name)}**`, '', '- OpenAI eval'];
+  if (group.createdAt) tooltip.push(`- Created: ${formatTimestamp(group.createdAt)}`);
+  tooltip.push(`- ID: \`${group.id.replace(/`/g, '')}\``);
+  return {
+    kind: 'group',
+    id: `g:${connectionId}\u0000${group.id}`,
+    connectionId,
+    groupId: group.id,
+    label: group.name,
+    ...(runs?.status === 'loaded' ? { description: countText(runs, 'runs') } : {}),
+    tooltip: tooltip.join('\n'),
+    contextValue: 'group copyable',
+    icon: { id: 'beaker' },
+    collapsible: 'collapsed',
+  };
+}
+
+function evaluationRows(source: TreeModelSource, ref: ListRef, now: number): TreeNode[] {
+  const list = source.evaluations(ref);
+  if (!list) return [];
+  if (list.status === 'failed') return [failureNode(ref.connectionId, ref.groupId, list)];
+  const filter = source.statusFilter();
+  const visible = filter ? list.items.filter((evaluation) => filter.has(evaluation.status)) : list.items;
+  const rows = visible.map((evaluation) => evaluationNode(ref, evaluation, now));
+  if (rows.length === 0) {
+    const text = list.items.length === 0 ? 'No evaluations yet' : `No loaded evaluation matches the filter (${list.items.length} loaded)`;
+    rows.push(messageNode(ref.connectionId, ref.groupId, text));
+  }
+  return withLoadMore(rows, ref, list);
+}
+
+export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number): TreeNode {
+  const style = statusStyle(evaluation.status);
+  const words = ['evaluation'];
+  if (evaluation.capabilities.canCancel && !isTerminal(evaluation.status)) words.push('cancelable');
+  if (evaluation.reportUrl) words.push('openable');
+  words.push('copyable', `status-${evaluation.status}`);
+  return {
+    kind: 'evaluation',
+    id: `e:${ref.connectionId}\u0000${evaluation.id}`,
+    connectionId: ref.connectionId,
+    ...(ref.groupId !== undefined ? { groupId: ref.groupId } : {}),
+    evaluationId: evaluation.id,
+    label: evaluation.name,
+    description: evaluationDescription(evaluation),
+    tooltip: evaluationTooltip(evaluation, now),
+    contextValue: words.join(' '),
+    icon: { id: style.iconId, colorId: style.colorId },
+    collapsible: 'none',
+  };
+}
+
+function withLoadMore(rows: TreeNode[], ref: ListRef, list: ListState<unknown>): TreeNode[] {
+  if (list.nextCursor === undefined) return rows;
+  let description = countText(list);
+  if (list.loadingMore) description = 'loading…';
+  else if (list.failure) description = `failed: ${list.failure.message} — click to retry`;
+  rows.push({
+    kind: 'loadMore',
+    id: `m:${ref.connectionId}\u0000${ref.groupId ?? ''}`,
+    connectionId: ref.connectionId,
+    ...(ref.groupId !== undefined ? { groupId: ref.groupId } : {}),
+    label: 'Load more…',
+    description,
+    contextValue: 'loadMore',
+    icon: { id: list.loadingMore ? 'loading~spin' : 'ellipsis' },
+    collapsible: 'none',
+    command: { command: COMMANDS.loadMore, title: 'Load More', arguments: [{ ...ref }] },
+  });
+  return rows;
+}
+
+function failureNode(connectionId: string, groupId: string | undefined, list: ListState<unknown>): TreeNode {
+  const message = list.failure?.message ?? 'Loading failed';
+  return messageNode(connectionId, groupId, message, {
+    error: true,
+    icon: { id: 'error', colorId: 'errorForeground' },
+    command: { command: COMMANDS.refresh, title: 'Retry', arguments: [] },
+    tooltip: `${escapeMarkdown(message)}\n\nClick to retry.`,
+  });
+}
+
+function messageNode(
+  connectionId: string,
+  groupId: string | undefined,
+  text: string,
+  extra: { error?: boolean; icon?: TreeNode['icon']; command?: TreeNode['command']; tooltip?: string } = {},
+): TreeNode {
+  return {
+    kind: 'message',
+    id: `i:${connectionId}\u0000${groupId ?? ''}`,
+    connectionId,
+    ...(groupId !== undefined ? { groupId } : {}),
+    label: text,
+    contextValue: extra.error ? 'message error' : 'message',
+    ...(extra.icon ? { icon: extra.icon } : { icon: { id: 'info' } }),
+    ...(extra.command ? { command: extra.command } : {}),
+    ...(extra.tooltip ? { tooltip: extra.tooltip } : {}),
+    collapsible: 'none',
+  };
+}
+
+function countText(list: ListState<unknown>, noun = ''): string {
+  const suffix = noun ? ` ${noun}` : '';
+  if (list.total !== undefined && list.total > list.items.length) return `${list.items.length} of ${list.total}${suffix}`;
+  if (list.nextCursor !== undefined) return `${list.items.length}+${suffix}`;
+  return `${list.items.length}${suffix}`;
+}

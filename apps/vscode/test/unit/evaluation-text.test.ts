@@ -1,0 +1,83 @@
+import type { Evaluation } from '@evalgate/core';
+import { describe, expect, it } from 'vitest';
+import { evaluationDescription, evaluationTooltip } from '../../src/logic/evaluation-text.js';
+import { escapeMarkdown, formatDuration, formatScore, formatTimestamp } from '../../src/logic/format.js';
+
+const created = new Date('2026-11-25T14:00:00.000Z');
+
+function evaluation(overrides: Partial<Evaluation>): Evaluation {
+  return {
+    provider: 'prime',
+    id: 'ev-1',
+    name: 'gsm8k nightly',
+    status: 'running',
+    rawStatus: 'RUNNING',
+    createdAt: created,
+    capabilities: { canCancel: true, canFinalize: false },
+    ...overrides,
+  };
+}
+
+describe('evaluation description', () => {
+  it('shows the average score when there is one', () => {
+    const scored = evaluation({ status: 'completed', rawStatus: 'COMPLETED', scores: { avg: 0.82345, min: 0.1, max: 1, count: 20 } });
+    expect(evaluationDescription(scored)).toBe('avg 0.823');
+  });
+
+  it('shows progress while running, as a percentage or a count', () => {
+    expect(evaluationDescription(evaluation({ progress: { fraction: 0.456 } }))).toBe('46%');
+    expect(evaluationDescription(evaluation({ progress: { completed: 12, total: 20 } }))).toBe('12/20');
+  });
+
+  it('falls back to the status words', () => {
+    expect(evaluationDescription(evaluation({ status: 'queued' }))).toBe('queued');
+    expect(evaluationDescription(evaluation({ status: 'timed_out' }))).toBe('timed out');
+    expect(evaluationDescription(evaluation({ status: 'cancelled', progress: { fraction: 0.5 } }))).toBe('cancelled');
+  });
+});
+
+describe('evaluation tooltip', () => {
+  it('lists status, avg/min/max, count, created time, duration and id', () => {
+    const text = evaluationTooltip(
+      evaluation({
+        status: 'completed',
+        rawStatus: 'COMPLETED',
+        scores: { avg: 0.75, min: 0.5, max: 1, count: 4 },
+        updatedAt: new Date('2026-11-25T14:03:05.000Z'),
+      }),
+      Date.parse('2026-11-25T15:00:00.000Z'),
+    );
+    expect(text.split('\n')).toEqual([
+      '**gsm8k nightly**',
+      '',
+      '- Status: completed (`COMPLETED`)',
+      '- Avg / min / max: 0.75 / 0.5 / 1',
+      '- Count: 4',
+      '- Created: 2026-11-25 14:00:00 UTC',
+      '- Duration: 3m 05s',
+      '- ID: `ev-1`',
+    ]);
+  });
+
+  it('measures a running evaluation up to now and escapes a hostile name', () => {
+    const text = evaluationTooltip(
+      evaluation({ name: '[click](command:evil)', progress: { fraction: 0.5, completed: 10, total: 20 } }),
+      Date.parse('2026-11-25T15:02:00.000Z'),
+    );
+    expect(text).toContain('**\\[click\\]\\(command:evil\\)**');
+    expect(text).toContain('- Progress: 50%, 10/20');
+    expect(text).toContain('- Scores: none yet');
+    expect(text).toContain('- Duration: 1h 02m');
+  });
+});
+
+describe('formatting', () => {
+  it('formats scores, times, durations', () => {
+    expect(formatScore(1)).toBe('1');
+    expect(formatScore(0.1 + 0.2)).toBe('0.3');
+    expect(formatTimestamp(created)).toBe('2026-11-25 14:00:00 UTC');
+    expect(formatDuration(12_400)).toBe('12s');
+    expect(formatDuration(-5)).toBe('0s');
+    expect(escapeMarkdown('a*b_c')).toBe('a\\*b\\_c');
+  });
+});
