@@ -1,4 +1,4 @@
-import type { ProviderName } from './domain/evaluation.js';
+import type { Evaluation, ProviderName } from './domain/evaluation.js';
 
 /** Root of every error evalgate throws on purpose. */
 export class EvalgateError extends Error {
@@ -90,6 +90,18 @@ export class ConnectionError extends APIError {
 /** A per-attempt timeout or an overall deadline passed. */
 export class TimeoutError extends APIError {
   override name = 'TimeoutError';
+}
+
+/** `waitForCompletion` reached its deadline; carries the last evaluation it saw, if any poll succeeded. */
+export class WaitTimeoutError extends TimeoutError {
+  override name = 'WaitTimeoutError';
+  constructor(
+    message: string,
+    init: APIErrorInit,
+    readonly lastEvaluation?: Evaluation,
+  ) {
+    super(message, init);
+  }
 }
 
 /** The caller's AbortSignal fired. */

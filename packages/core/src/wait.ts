@@ -1,6 +1,6 @@
 import { isTerminal, type Evaluation, type ProviderName } from './domain/evaluation.js';
 import type { RequestOptions, WaitOptions } from './domain/client.js';
-import { AbortError, APIError, ConnectionError, RateLimitError, ResponseValidationError, ServerError, TimeoutError } from './errors.js';
+import { AbortError, APIError, ConnectionError, RateLimitError, ResponseValidationError, ServerError, TimeoutError, WaitTimeoutError } from './errors.js';
 
 export interface WaitDependencies {
   provider: ProviderName;
@@ -72,10 +72,8 @@ function fingerprint(evaluation: Evaluation): string {
   return JSON.stringify([evaluation.rawStatus, evaluation.progress ?? null, evaluation.scores ?? null]);
 }
 
-function deadlineError(provider: ProviderName, id: string, last: Evaluation | undefined, lastError: unknown): TimeoutError {
+function deadlineError(provider: ProviderName, id: string, last: Evaluation | undefined, lastError: unknown): WaitTimeoutError {
   const state = last ? `last status ${last.status} (${last.rawStatus})` : 'no successful poll';
   const cause = lastError instanceof APIError ? `; last error: ${lastError.message}` : '';
-  return new TimeoutError(`${provider} evaluation ${id} did not finish before the deadline: ${state}${cause}`, {
-    provider,
-  });
+  return new WaitTimeoutError(`${provider} evaluation ${id} did not finish before the deadline: ${state}${cause}`, { provider }, last);
 }

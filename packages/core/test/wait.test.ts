@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AbortError, createClient, NotFoundError, TimeoutError, type Evaluation } from '../src/index.js';
+import { AbortError, createClient, NotFoundError, TimeoutError, WaitTimeoutError, type Evaluation } from '../src/index.js';
 import { fakeClock } from './support/fake-clock.js';
 import { primeEvaluationBody } from './support/prime-fixtures.js';
 import { json, startTestServer, type Handler, type TestServer } from './support/test-server.js';
@@ -67,6 +67,8 @@ describe('waitForCompletion', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toContain('last status running (RUNNING)');
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect((error as WaitTimeoutError).lastEvaluation?.progress?.fraction).toBe(0.5);
     expect(clock.time).toBe(deadline);
     expect(clock.delays).toEqual([1000, 1500, 2250, 250]);
   });
