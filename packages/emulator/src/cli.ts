@@ -42,15 +42,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const options = parsed.data;
-  const emulator = await startEmulator({
-    port: options.port,
-    host: options.host,
-    apiKey: options['api-key'],
-    seed: options.seed,
-    durationMs: options['duration-ms'],
-  });
-  console.log(`evalgate emulator listening on ${emulator.url}`);
-
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator({
+      port: options.port,
+      host: options.host,
+      apiKey: options['api-key'],
+      seed: options.seed,
+      durationMs: options['duration-ms'],
+    });
+  } catch (error) {
+    console.error(`evalgate emulator: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}; pick another --port`);
+    process.exit(1);
+  }
   const stop = () => {
     emulator.close().then(
       () => process.exit(0),
@@ -62,6 +66,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Printed last: whoever waits for this line may signal us right away.
+  console.log(`evalgate emulator listening on ${emulator.url}`);
 }
 
 await main();

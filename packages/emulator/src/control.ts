@@ -1,28 +1,24 @@
 /** The `/__emulator/*` HTTP control endpoints (no auth; loopback only), for tests running in other processes. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { configureSchema, Controller, seedSchema, setStatusSchema, providerSchema, UnknownEvaluationError } from './controller.js';
 import { faultSchema } from './faults.js';
 import { json, type Reply } from './http/reply.js';
 import type { Route } from './http/router.js';
 import type { RequestBody } from './http/body.js';
 import type { EmulatorState } from './state.js';
+import { describeZodError } from './zod-issues.js';
 
 export const CONTROL_PREFIX = '/__emulator';
 
 const badRequest = (message: string): Reply => json(400, { error: message });
 
-function describe(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'body'}: ${issue.message}`)
-    .join('; ');
-}
 
 /** Parses a control body, or explains what is wrong with it. */
 function parse<S extends z.ZodType>(schema: S, body: RequestBody, what: string): { data: z.infer<S> } | { reply: Reply } {
   if (body.kind === 'invalid') return { reply: badRequest(`${what}: ${body.message}`) };
   if (body.kind === 'empty') return { reply: badRequest(`${what}: send a JSON body`) };
   const result = schema.safeParse(body.value);
-  if (!result.success) return { reply: badRequest(`${what}: ${describe(result.error)}`) };
+  if (!result.success) return { reply: badRequest(`${what}: ${describeZodError(result.error)}`) };
   return { data: result.data };
 }
 

@@ -6,6 +6,7 @@ import { effectiveState } from './lifecycle.js';
 import type { ProviderApi } from './providers/provider.js';
 import type { EmulatorState } from './state.js';
 import type { Outcome, Provider } from './types.js';
+import { parseOrThrow } from './zod-issues.js';
 
 export const providerSchema = z.enum(['prime', 'openai', 'nugen']);
 
@@ -54,7 +55,7 @@ export class Controller {
   ) {}
 
   configure(input: ConfigureInput): void {
-    const parsed = configureSchema.parse(input);
+    const parsed = parseOrThrow(configureSchema, input, 'configure settings');
     const settings = this.state.settings;
     if (parsed.durationMs !== undefined) settings.durationMs = parsed.durationMs;
     if (parsed.sampleCount !== undefined) settings.sampleCount = parsed.sampleCount;
@@ -71,6 +72,7 @@ export class Controller {
   }
 
   setStatus(provider: Provider, id: string, rawStatus: string | null): void {
+    parseOrThrow(setStatusSchema, { provider, id, status: rawStatus }, 'setStatus arguments');
     const record = this.providers[provider].find(id);
     if (!record) throw new UnknownEvaluationError(`no ${provider} evaluation with id "${id}"`);
     record.sim.forcedStatus = rawStatus;
@@ -78,7 +80,7 @@ export class Controller {
   }
 
   seed(provider: Provider, count: number): void {
-    seedSchema.parse({ provider, count });
+    parseOrThrow(seedSchema, { provider, count }, 'seed arguments');
     this.providers[provider].seed(count);
   }
 

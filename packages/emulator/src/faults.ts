@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Provider } from './types.js';
+import { parseOrThrow } from './zod-issues.js';
 
 const matchSchema = z
   .object({
@@ -73,7 +74,7 @@ export class FaultQueue {
   private active: ActiveFault[] = [];
 
   add(spec: FaultSpec): void {
-    const parsed = faultSchema.parse(spec);
+    const parsed = parseOrThrow(faultSchema, spec, 'fault');
     this.active.push({ spec: parsed, remaining: parsed.count ?? Number.POSITIVE_INFINITY });
   }
 

@@ -19,3 +19,15 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 }
 
 export const dottedPath = (path: ReadonlyArray<string | number>): string => (path.length === 0 ? 'body' : path.join('.'));
+
+/** One line naming each bad field, for errors thrown at callers of the control API. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'value'}: ${issue.message}`).join('; ');
+}
+
+/** Parses or throws an Error that says what was being parsed and which fields are wrong. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new TypeError(`invalid ${what}: ${describeZodError(result.error)}`);
+  return result.data;
+}
