@@ -1,0 +1,36 @@
+import { ConflictError, type EvalClient, type Evaluation } from '@evalgate/core';
+import type { Logger } from '../deps.js';
+
+export type RemoteCancelOutcome =
+  | { kind: 'cancelled'; evaluation: Evaluation }
+  | { kind: 'already-finished' }
+  | { kind: 'unsupported'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+/** Cancels at the provider where it can; never throws (it runs while the job is being torn down). */
+export async function cancelRemote(
+  client: EvalClient,
+  id: string,
+  logger: Logger,
+  evaluation?: Evaluation,
+): Promise<RemoteCancelOutcome> {
+  const canCancel = client.capabilities.cancel && (evaluation?.capabilities.canCancel ?? true);
+  if (!canCancel) {
+    const reason = client.capabilities.cancel
+      ? `${client.provider} cannot cancel evaluation ${id} (client-driven or already finished)`
+      : `${client.provider} has no cancel operation; evaluation ${id} keeps running at the provider`;
+    logger.warning(reason);
+    return { kind: 'unsupported', reason };
+  }
+  try {
+    // No abort signal: this runs after the job's signal fired. A short budget: the runner kills us soon.
+    const cancelled = await client.cancel(id, { timeoutMs: 10_000, maxRetries: 2 });
+    logger.info(`Cancelled ${client.provider} evaluation ${id}.`);
+    return { kind: 'cancelled', evaluation: cancelled };
+  } catch (error) {
+    if (error instanceof ConflictError) return { kind: 'already-finished' };
+    const reason = `Could not cancel ${client.provider} evaluation ${id}: ${(error as Error).message}`;
+    logger.warning(reason);
+    return { kind: 'failed', reason };
+  }
+}

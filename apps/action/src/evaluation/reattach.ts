@@ -1,0 +1,87 @@
+import type { EvalClient, Evaluation } from '@evalgate/core';
+import type { Logger } from '../deps.js';
+import type { RunContext } from '../github/event.js';
+import type { CheckRun, GitHubPort } from '../github/port.js';
+import { MARKER_KEY, hasTags } from '../tags.js';
+
+/** How many of the newest evaluations are searched for one this action already created. */
+export const REATTACH_SEARCH_LIMIT = 100;
+
+export interface Reattachment {
+  evaluation: Evaluation;
+  /** The check run of the earlier attempt, when found through it. */
+  checkRun?: CheckRun;
+  via: 'check-run' | 'metadata';
+}
+
+export interface ReattachDeps {
+  client: EvalClient;
+  github?: GitHubPort;
+  context: RunContext;
+  checkName: string;
+  fingerprint: string;
+  /** Client-driven (pushed samples) evaluations are only reused once completed: a half push cannot be resumed. */
+  onlyCompleted: boolean;
+  /** OpenAI: the eval whose runs are searched. */
+  evalId?: string;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+const DEAD = new Set(['failed', 'cancelled', 'timed_out']);
+
+function reusable(evaluation: Evaluation, deps: ReattachDeps): boolean {
+  if (DEAD.has(evaluation.status)) return false;
+  if (deps.onlyCompleted && evaluation.status !== 'completed') return false;
+  const config = evaluation.metadata?.[MARKER_KEY] === '1' ? evaluation.metadata.evalgate_config : undefined;
+  return config === undefined || config === deps.fingerprint;
+}
+
+/**
+ * Finds an evaluation an earlier attempt of this job created for the same commit and config: first through this
+ * commit's check run (`external_id` = evaluation id, works for every provider), then through provider metadata.
+ */
+export async function findReattachment(deps: ReattachDeps): Promise<Reattachment | undefined> {
+  return (await viaCheckRuns(deps)) ?? (await viaMetadata(deps));
+}
+
+async function viaCheckRuns(deps: ReattachDeps): Promise<Reattachment | undefined> {
+  if (!deps.github) return undefined;
+  let checks: CheckRun[];
+  try {
+    checks = await deps.github.findChecks(deps.context.sha, deps.checkName);
+  } catch (error) {
+    deps.logger.debug(`Could not list the check runs of ${deps.context.sha}: ${(error as Error).message}`);
+    return undefined;
+  }
+  for (const checkRun of checks) {
+    if (!checkRun.externalId) continue;
+    try {
+      const evaluation = await deps.client.get(checkRun.externalId, { signal: deps.signal });
+      if (reusable(evaluation, deps)) return { evaluation, checkRun, via: 'check-run' };
+    } catch (error) {
+      deps.logger.debug(`Check run ${checkRun.id} points at ${checkRun.externalId}, which cannot be read: ${(error as Error).message}`);
+    }
+  }
+  return undefined;
+}
+
+async function viaMetadata(deps: ReattachDeps): Promise<Reattachment | undefined> {
+  if (deps.client.provider === 'nugen') return undefined;
+  const expected = {
+    evalgate_repo: `${deps.context.owner}/${deps.context.repo}`,
+    evalgate_sha: deps.context.sha,
+    evalgate_config: deps.fingerprint,
+  };
+  let seen = 0;
+  try {
+    const options = deps.evalId ? { evalId: deps.evalId, pageSize: 50, signal: deps.signal } : { pageSize: 50, signal: deps.signal };
+    for await (const evaluation of deps.client.list(options)) {
+      if (++seen > REATTACH_SEARCH_LIMIT) break;
+      if (hasTags(evaluation, expected) && reusable(evaluation, deps)) return { evaluation, via: 'metadata' };
+    }
+  } catch (error) {
+    deps.logger.debug(`Could not search ${deps.client.provider} for an earlier evaluation: ${(error as Error).message}`);
+  }
+  return undefined;
+}

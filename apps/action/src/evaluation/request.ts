@@ -1,0 +1,43 @@
+import type { CreateEvaluationRequest, PrimeSample } from '@evalgate/core';
+import type { EvaluationTags } from '../tags.js';
+import type { ProviderSettings } from '../inputs/types.js';
+
+/** Everything resolved from files before creating: the OpenAI data source and the Prime samples. */
+export interface ResolvedSettings {
+  settings: ProviderSettings;
+  dataSource?: Record<string, unknown>;
+  samples?: PrimeSample[];
+}
+
+export function createRequest(resolved: ResolvedSettings, name: string, tags: EvaluationTags): CreateEvaluationRequest {
+  const { settings } = resolved;
+  switch (settings.provider) {
+    case 'prime': {
+      const request: CreateEvaluationRequest = {
+        provider: 'prime',
+        name,
+        isHosted: settings.mode === 'hosted',
+        tags: tags.tags,
+        metadata: tags.metadata,
+      };
+      if (settings.environments.length > 0) request.environments = settings.environments;
+      if (settings.inferenceModel) request.inferenceModel = settings.inferenceModel;
+      if (settings.mode === 'hosted' && settings.evalConfig) request.evalConfig = settings.evalConfig;
+      return request;
+    }
+    case 'openai':
+      return {
+        provider: 'openai',
+        evalId: settings.evalId,
+        name,
+        dataSource: resolved.dataSource ?? {},
+        metadata: tags.metadata,
+      };
+    case 'nugen': {
+      const request: CreateEvaluationRequest = { provider: 'nugen', modelId: settings.modelId, benchmarkId: settings.benchmarkId };
+      if (settings.baselineModelId) request.modelId2 = settings.baselineModelId;
+      if (settings.metrics.length > 0) request.customMetrics = { metrics: settings.metrics };
+      return request;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { PrimeSample } from '@evalgate/core';
+import { z } from 'zod';
+import { InputError } from '../inputs/parse.js';
+
+const sampleSchema = z.looseObject({ score: z.number().finite().optional() });
+
+/** JSONL, one sample object per line (blank lines skipped); errors name the input and the line. */
+export function parseSamples(text: string, path: string): PrimeSample[] {
+  const samples: PrimeSample[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new InputError([
+        { input: 'samples-file', message: `line ${index + 1} of ${path} is not JSON (${(error as Error).message})` },
+      ]);
+    }
+    const parsed = sampleSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new InputError([
+        { input: 'samples-file', message: `line ${index + 1} of ${path} must be a JSON object with an optional numeric "score"` },
+      ]);
+    }
+    samples.push(parsed.data as PrimeSample);
+  }
+  if (samples.length === 0) throw new InputError([{ input: 'samples-file', message: `${path} holds no samples` }]);
+  return samples;
+}

@@ -1,0 +1,146 @@
+import type { Evaluation } from '@evalgate/core';
+import type { Clock, Logger } from '../deps.js';
+import { progressSummary } from '../report/summary.js';
+import { progressTitle } from '../report/title.js';
+import { truncateForGitHub } from '../report/truncate.js';
+import type { CheckConclusion, CheckOutput, CheckRun, GitHubPort } from './port.js';
+import { isPermissionProblem } from './port.js';
+
+/** GitHub asks integrations not to update a check more often than this. */
+export const PROGRESS_INTERVAL_MS = 10_000;
+
+export interface CheckReporterDeps {
+  github?: GitHubPort;
+  clock: Clock;
+  logger: Logger;
+  checkName: string;
+  sha: string;
+  isFork: boolean;
+}
+
+/**
+ * Owns the one check run of this job: creates it, throttles progress updates, completes it.
+ * A read-only token (fork PR) or no token turns it off with one warning instead of failing the job.
+ */
+export class CheckReporter {
+  private checkRunId: number | undefined;
+  private disabledBecause: string | undefined;
+  private lastProblem: string | undefined;
+  private lastProgressAt = 0;
+  private inFlight: Promise<void> | undefined;
+  private startedAt = 0;
+
+  constructor(private readonly deps: CheckReporterDeps) {
+    if (!deps.github) this.disabledBecause = 'no github-token was given, so no check run was posted';
+  }
+
+  get id(): number | undefined {
+    return this.checkRunId;
+  }
+
+  /** Why no check was posted, when none was. */
+  get warning(): string | undefined {
+    return this.disabledBecause ?? (this.checkRunId === undefined ? this.lastProblem : undefined);
+  }
+
+  /** Creates the in-progress check, or takes over `existing` from an earlier attempt. */
+  async start(evaluation: Evaluation, existing?: CheckRun): Promise<void> {
+    const github = this.deps.github;
+    this.startedAt = this.deps.clock.now();
+    this.lastProgressAt = this.startedAt;
+    if (!github) return;
+    const output = this.progressOutput(evaluation);
+    try {
+      if (existing && existing.status !== 'completed') {
+        await github.updateCheck(existing.id, { status: 'in_progress', output, ...this.detailsUrl(evaluation) });
+        this.checkRunId = existing.id;
+        return;
+      }
+      const created = await github.createCheck({
+        name: this.deps.checkName,
+        headSha: this.deps.sha,
+        externalId: evaluation.id,
+        startedAt: new Date(this.startedAt).toISOString(),
+        output,
+        ...this.detailsUrl(evaluation),
+      });
+      this.checkRunId = created.id;
+    } catch (error) {
+      this.handleWriteError(error, 'create the check run');
+    }
+  }
+
+  /** Throttled: at most one update per 10 s, never two at once; failures only log. */
+  progress(evaluation: Evaluation): void {
+    const github = this.deps.github;
+    const id = this.checkRunId;
+    const now = this.deps.clock.now();
+    if (!github || id === undefined || this.inFlight || now - this.lastProgressAt < PROGRESS_INTERVAL_MS) return;
+    this.lastProgressAt = now;
+    this.inFlight = github
+      .updateCheck(id, { status: 'in_progress', output: this.progressOutput(evaluation) })
+      .catch((error: unknown) => this.deps.logger.debug(`Progress update skipped: ${(error as Error).message}`))
+      .finally(() => {
+        this.inFlight = undefined;
+      });
+  }
+
+  /** Completes the check; creates it completed when it could not be created earlier. */
+  async complete(conclusion: CheckConclusion, output: CheckOutput, evaluationId = '', detailsUrl?: string): Promise<void> {
+    const github = this.deps.github;
+    await this.inFlight;
+    if (!github || this.disabledBecause) return;
+    const safe = { title: truncateForGitHub(output.title, 1000), summary: truncateForGitHub(output.summary) };
+    const completedAt = new Date(this.deps.clock.now()).toISOString();
+    try {
+      if (this.checkRunId !== undefined) {
+        await github.updateCheck(this.checkRunId, {
+          status: 'completed',
+          conclusion,
+          completedAt,
+          output: safe,
+          ...(detailsUrl ? { detailsUrl } : {}),
+        });
+      } else {
+        const created = await github.createCheck({
+          name: this.deps.checkName,
+          headSha: this.deps.sha,
+          externalId: evaluationId,
+          startedAt: new Date(this.startedAt || this.deps.clock.now()).toISOString(),
+          status: 'completed',
+          conclusion,
+          completedAt,
+          output: safe,
+          ...(detailsUrl ? { detailsUrl } : {}),
+        });
+        this.checkRunId = created.id;
+      }
+    } catch (error) {
+      this.handleWriteError(error, 'complete the check run');
+    }
+  }
+
+  private progressOutput(evaluation: Evaluation): CheckOutput {
+    const elapsed = this.deps.clock.now() - this.startedAt;
+    return { title: progressTitle(evaluation), summary: truncateForGitHub(progressSummary(this.deps.checkName, evaluation, elapsed)) };
+  }
+
+  private detailsUrl(evaluation: Evaluation): { detailsUrl?: string } {
+    return evaluation.reportUrl ? { detailsUrl: evaluation.reportUrl } : {};
+  }
+
+  /** A permission problem turns checks off for the rest of the run; anything else is retried at completion. */
+  private handleWriteError(error: unknown, what: string): void {
+    const status = (error as { status?: number }).status;
+    if (isPermissionProblem(error)) {
+      const why = this.deps.isFork
+        ? 'this pull request comes from a fork, whose token is read-only'
+        : 'the token lacks the "checks: write" permission';
+      this.disabledBecause = `No check run was posted: GitHub refused to ${what} (HTTP ${status}) because ${why}. The result is in the job summary and the step outputs.`;
+      this.deps.logger.warning(this.disabledBecause);
+      return;
+    }
+    this.lastProblem = `Could not ${what}: ${(error as Error).message}. The result is in the job summary and the step outputs.`;
+    this.deps.logger.warning(this.lastProblem);
+  }
+}

@@ -1,0 +1,87 @@
+// Which commit and pull request a run is about, from the runner's event payload.
+import { z } from 'zod';
+
+export interface RunContext {
+  owner: string;
+  repo: string;
+  eventName: string;
+  /** The commit the check goes on: a pull request's head, never its merge commit. */
+  sha: string;
+  /** Branch of that commit, when known (a PR's head branch, a push's branch). */
+  ref?: string;
+  prNumber?: number;
+  /** A PR's base branch: where the baseline comes from. */
+  baseRef?: string;
+  /** The PR comes from another repository; its token is read-only. */
+  isFork: boolean;
+  runId?: string;
+  /** Link to the workflow run, for the check and summary. */
+  runUrl?: string;
+}
+
+const repoSchema = z.object({ full_name: z.string().optional() }).loose().nullish();
+
+const pullRequestSchema = z
+  .object({
+    number: z.number().int(),
+    head: z.object({ sha: z.string().min(7), ref: z.string().optional(), repo: repoSchema }).loose(),
+    base: z.object({ ref: z.string().optional(), repo: repoSchema }).loose(),
+  })
+  .loose();
+
+const payloadSchema = z
+  .object({
+    pull_request: pullRequestSchema.optional(),
+    after: z.string().optional(),
+  })
+  .loose();
+
+export interface EventSource {
+  eventName: string;
+  /** The parsed event file, or undefined when there is none. */
+  payload: unknown;
+  /** `owner/repo` (GITHUB_REPOSITORY). */
+  repository: string;
+  /** GITHUB_SHA. */
+  sha?: string;
+  /** GITHUB_REF, e.g. refs/heads/main. */
+  ref?: string;
+  runId?: string;
+  serverUrl?: string;
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
+
+/** Resolves the commit to check; throws an Error naming the missing variable. */
+export function contextFromEvent(source: EventSource): RunContext {
+  const [owner, repo, ...rest] = source.repository.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    throw new Error(`GITHUB_REPOSITORY must be "owner/repo" (got ${JSON.stringify(source.repository)})`);
+  }
+  const parsed = payloadSchema.safeParse(source.payload ?? {});
+  const payload = parsed.success ? parsed.data : {};
+  const serverUrl = (source.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+  const base = { owner, repo, eventName: source.eventName, isFork: false };
+  const withRun = <T extends object>(context: T): T & Pick<RunContext, 'runId' | 'runUrl'> =>
+    source.runId
+      ? { ...context, runId: source.runId, runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${source.runId}` }
+      : context;
+
+  const pr = payload.pull_request;
+  if (PULL_REQUEST_EVENTS.has(source.eventName) || pr) {
+    if (!pr) throw new Error(`the ${source.eventName} event payload has no pull_request (GITHUB_EVENT_PATH)`);
+    const headRepo = pr.head.repo?.full_name;
+    const baseRepo = pr.base.repo?.full_name ?? source.repository;
+    const context: RunContext = { ...base, sha: pr.head.sha, prNumber: pr.number, isFork: !!headRepo && headRepo !== baseRepo };
+    if (pr.head.ref) context.ref = pr.head.ref;
+    if (pr.base.ref) context.baseRef = pr.base.ref;
+    return withRun(context);
+  }
+  const after = payload.after && !/^0+$/.test(payload.after) ? payload.after : undefined;
+  const sha = (source.eventName === 'push' ? after : undefined) ?? source.sha;
+  if (!sha) throw new Error(`GITHUB_SHA is not set, so the ${source.eventName} event has no commit to check`);
+  const context: RunContext = { ...base, sha };
+  const branch = source.ref?.startsWith('refs/heads/') ? source.ref.slice('refs/heads/'.length) : undefined;
+  if (branch) context.ref = branch;
+  return withRun(context);
+}

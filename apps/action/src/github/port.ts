@@ -1,0 +1,75 @@
+// The few GitHub operations the action needs, so run() is tested against a fake and main() against a real server.
+
+export type CheckStatus = 'queued' | 'in_progress' | 'completed';
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'timed_out';
+
+export interface CheckOutput {
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  status: CheckStatus | (string & {});
+  conclusion?: string;
+  /** The evaluation id, which lets a re-run or a later run find the evaluation whatever the provider. */
+  externalId?: string;
+  detailsUrl?: string;
+  completedAt?: string;
+}
+
+export interface CreateCheckRequest {
+  name: string;
+  headSha: string;
+  externalId: string;
+  detailsUrl?: string;
+  startedAt: string;
+  output: CheckOutput;
+  /** Default `in_progress`; `completed` (with a conclusion) when the run ends before a check could be posted. */
+  status?: CheckStatus;
+  conclusion?: CheckConclusion;
+  completedAt?: string;
+}
+
+export interface UpdateCheckRequest {
+  status?: CheckStatus;
+  conclusion?: CheckConclusion;
+  completedAt?: string;
+  detailsUrl?: string;
+  output?: CheckOutput;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+}
+
+export interface GitHubPort {
+  createCheck(request: CreateCheckRequest): Promise<CheckRun>;
+  updateCheck(id: number, request: UpdateCheckRequest): Promise<void>;
+  /** Check runs named `checkName` on a commit SHA or branch, newest first. */
+  findChecks(ref: string, checkName: string): Promise<CheckRun[]>;
+  listComments(issueNumber: number): Promise<IssueComment[]>;
+  createComment(issueNumber: number, body: string): Promise<void>;
+  updateComment(commentId: number, body: string): Promise<void>;
+}
+
+/** A GitHub API failure; `status` is absent when no HTTP response arrived. */
+export class GitHubError extends Error {
+  override name = 'GitHubError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** 403/404 on a write: a fork PR or a token without `checks: write` / `pull-requests: write`. */
+export function isPermissionProblem(error: unknown): boolean {
+  return error instanceof GitHubError && (error.status === 403 || error.status === 404 || error.status === 401);
+}

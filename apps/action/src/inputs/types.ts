@@ -1,0 +1,107 @@
+import type { ProviderName } from '@evalgate/core';
+
+/** One Prime environment: `id` or `id@version` in the `environments` input. */
+export interface EnvironmentRef {
+  id: string;
+  versionId?: string;
+}
+
+export interface PrimeHostedSettings {
+  provider: 'prime';
+  mode: 'hosted';
+  environments: EnvironmentRef[];
+  inferenceModel: string;
+  evalConfig?: Record<string, unknown>;
+}
+
+/** Client-driven: samples scored by an earlier step are pushed, then the evaluation is finalized. */
+export interface PrimeSamplesSettings {
+  provider: 'prime';
+  mode: 'samples';
+  samplesFile: string;
+  environments: EnvironmentRef[];
+  inferenceModel?: string;
+}
+
+export type DataSourceInput = { kind: 'inline'; value: Record<string, unknown> } | { kind: 'file'; path: string };
+
+export interface OpenAISettings {
+  provider: 'openai';
+  evalId: string;
+  dataSource: DataSourceInput;
+}
+
+export interface NugenSettings {
+  provider: 'nugen';
+  modelId: string;
+  benchmarkId: string;
+  /** Comparison mode: the baseline model evaluated side by side. */
+  baselineModelId?: string;
+  /** Sent as `custom_metrics: {metrics: [...]}`. */
+  metrics: string[];
+}
+
+export type ProviderSettings = PrimeHostedSettings | PrimeSamplesSettings | OpenAISettings | NugenSettings;
+
+export interface Thresholds {
+  minAvgScore?: number;
+  minMinScore?: number;
+  /** Largest allowed drop of the average against the baseline. */
+  maxRegression?: number;
+}
+
+export interface BadgePaths {
+  svg: string;
+  json: string;
+}
+
+export interface ActionInputs {
+  provider: ProviderName;
+  settings: ProviderSettings;
+  apiKey: string;
+  baseUrl?: string;
+  nameTemplate: string;
+  thresholds: Thresholds;
+  baseline: 'none' | 'base-branch';
+  timeoutMinutes: number;
+  pollIntervalSeconds: number;
+  failOn: 'failure' | 'neutral';
+  checkName: string;
+  comment: 'upsert' | 'off';
+  badge?: BadgePaths;
+  githubToken?: string;
+}
+
+/** Every input name the action declares, as written in action.yml. */
+export const INPUT_NAMES = [
+  'provider',
+  'api-key',
+  'base-url',
+  'name',
+  'environments',
+  'inference-model',
+  'eval-config',
+  'samples-file',
+  'eval-id',
+  'data-source',
+  'model-id',
+  'benchmark-id',
+  'baseline-model-id',
+  'metric',
+  'min-avg-score',
+  'min-min-score',
+  'max-regression',
+  'baseline',
+  'timeout-minutes',
+  'poll-interval-seconds',
+  'fail-on',
+  'check-name',
+  'comment',
+  'badge-path',
+  'github-token',
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+
+/** Raw input strings as the runner passes them; empty or missing means unset. */
+export type RawInputs = Partial<Record<InputName, string>>;
