@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AbortError,
   AuthenticationError,
+  ConflictError,
   ConnectionError,
   createClient,
   NotFoundError,
@@ -117,6 +118,21 @@ describe('error mapping', () => {
     server.respond(json(503, {}));
     await prime({ maxRetries: 6, random: () => 0 }).get('ev_1').catch(() => undefined);
     expect(clock.delays).toEqual([375, 750, 1500, 3000, 6000, 6000]);
+  });
+
+  it('retries 408 but not a state-conflict 409 (unless the server says when to retry)', async () => {
+    server.respond(json(408, {}), json(200, primeEvaluationBody()));
+    await prime().get('ev_1');
+    expect(server.requests).toHaveLength(2);
+
+    server.respond(json(409, { detail: 'Evaluation is already terminal' }));
+    const error = await prime().cancel('ev_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(server.requests).toHaveLength(3);
+
+    server.respond(json(409, {}, { 'retry-after': '1' }), json(200, primeEvaluationBody()));
+    await prime().get('ev_1');
+    expect(server.requests).toHaveLength(5);
   });
 
   it('recovers when a retry succeeds', async () => {

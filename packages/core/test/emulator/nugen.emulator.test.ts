@@ -17,11 +17,16 @@ describe('Nugen against the emulator', () => {
     const created = await client.create({ provider: 'nugen', modelId: 'llama-3', benchmarkId: 'mmlu' });
     expect(created).toMatchObject({ name: 'llama-3 on mmlu', status: 'running', capabilities: { canCancel: false } });
     const progress: number[] = [];
+    const seen: string[] = [];
     const done = await client.waitForCompletion(created.id, {
       initialIntervalMs: 1000,
-      onProgress: (e) => progress.push(e.progress?.fraction ?? -1),
+      onProgress: (e) => {
+        progress.push(e.progress?.fraction ?? -1);
+        seen.push(e.status);
+      },
     });
     expect(done.status).toBe('completed');
+    expect(seen).toContain('running');
     expect(done.scores).toMatchObject({ min: 0.2, max: 0.9, count: 3 });
     expect(done.scores?.avg).toBeCloseTo(0.5, 10);
     expect(done.reportUrl).toBeTruthy();

@@ -26,8 +26,10 @@ describe('OpenAI against the emulator', () => {
     expect(created.id).toMatch(/^eval_demo\/evalrun_/);
     expect(created.status).toBe('queued');
     expect(created.metadata).toEqual({ branch: 'main' });
-    const done = await client.waitForCompletion(created.id, { initialIntervalMs: 1000 });
+    const seen: string[] = [];
+    const done = await client.waitForCompletion(created.id, { initialIntervalMs: 1000, onProgress: (e) => seen.push(e.rawStatus) });
     expect(done.status).toBe('completed');
+    expect([...new Set(seen)]).toEqual(['queued', 'in_progress', 'completed']);
     // 150 items need two pages of output items (100 + 50).
     expect(done.scores).toMatchObject({ min: 0, max: 1, count: 150 });
     expect(done.scores?.avg).toBeCloseTo(100 / 150, 10);
