@@ -17,16 +17,3 @@ export function seededScores(seed: number, ordinal: number, count: number): numb
   const next = mulberry32(seed + ordinal);
   return Array.from({ length: count }, () => Math.round(next() * 10_000) / 10_000);
 }
-
-export function average(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-export function minimum(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => Math.min(a, b));
-}
-
-export function maximum(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => Math.max(a, b));
-}

@@ -1,6 +1,6 @@
 /** Nugen wire objects: lowercase statuses on /status, UPPERCASE ones in lists. */
 import { effectiveState, type LifecycleState, type Phase } from '../../lifecycle.js';
-import { average } from '../../random.js';
+import { average } from '../../stats.js';
 import type { NugenEvaluation } from '../../store.js';
 import { isoSeconds } from '../../time-format.js';
 

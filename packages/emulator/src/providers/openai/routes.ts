@@ -223,9 +223,9 @@ export function createOpenAIApi(state: EmulatorState): ProviderApi {
     },
     seed: (count) => {
       const now = state.clock();
-      const dataSource = { type: 'completions', source: { type: 'file_id', id: 'file-seeded' } };
+      const dataSource = { type: 'completions' as const, source: { type: 'file_id', id: 'file-seeded' } };
       for (let i = 0; i < count; i++) {
-        createRun(DEMO_EVAL_ID, { name: `seeded run ${i + 1}`, data_source: { ...dataSource, type: 'completions' } }, now - (count - i));
+        createRun(DEMO_EVAL_ID, { name: `seeded run ${i + 1}`, data_source: dataSource }, now - (count - i));
       }
     },
   };

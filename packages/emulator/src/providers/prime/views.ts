@@ -1,7 +1,7 @@
 /** Prime wire objects built from the stored records and the clock; statuses in Prime's vocabulary. */
 import type { LifecycleState, Phase } from '../../lifecycle.js';
 import { effectiveState } from '../../lifecycle.js';
-import { average, maximum, minimum } from '../../random.js';
+import { average, maximum, minimum } from '../../stats.js';
 import type { PrimeEvaluation } from '../../store.js';
 import { isoString } from '../../time-format.js';
 
