@@ -96,6 +96,20 @@ function parseConnections(raw: unknown, problems: string[]): { connections: Conn
   return { connections, invalidCount };
 }
 
+/** The id a raw `evalgate.connections` entry gets, or undefined if the entry is invalid. */
+export function connectionIdOf(entry: unknown): string | undefined {
+  const parsed = connectionEntry.safeParse(entry);
+  if (!parsed.success) return undefined;
+  return parsed.data.id ?? defaultConnectionId(parsed.data.provider, trimTrailingSlash(parsed.data.baseUrl));
+}
+
+/** Checks one entry before it is written to settings: the problems, each naming the field, or []. */
+export function validateConnectionEntry(entry: unknown): string[] {
+  const problems: string[] = [];
+  parseConnections([entry], problems);
+  return problems.map((problem) => problem.replace('evalgate.connections[0]', 'connection').replace(` ${SETTINGS_HINT}`, ''));
+}
+
 function parsePollInterval(raw: unknown, problems: string[]): number {
   if (raw === undefined || raw === null) return DEFAULT_POLL_INTERVAL_SECONDS;
   if (typeof raw === 'number' && Number.isFinite(raw) && raw >= MIN_POLL_INTERVAL_SECONDS && raw <= MAX_POLL_INTERVAL_SECONDS) {

@@ -44,6 +44,8 @@ export interface FinishedEvent {
 }
 
 export interface FailureEvent {
+  /** `load`: a list request the user waits for; `poll`: background polling (the poller backs off). */
+  source: 'load' | 'poll';
   /** What was being done, for the notification: e.g. "Loading evaluations of prime · 127.0.0.1:4010". */
   action: string;
   connection: Connection;
@@ -255,10 +257,12 @@ export class EvaluationStore {
       .slice(0, this.pollBatchSize);
     let polled = 0;
     let changed = false;
+    let current: Connection | undefined;
     try {
       for (const candidate of candidates) {
         const entry = this.entries.get(candidate.connectionId);
         if (!entry?.client) continue;
+        current = entry.state.connection;
         const client = entry.client;
         this.lastPolledRound.set(candidate.key, this.pollRoundNumber);
         let latest: Evaluation;
@@ -281,8 +285,7 @@ export class EvaluationStore {
         }
       }
     } catch (error) {
-      const entry = candidates[0] && this.entries.get(candidates[0].connectionId);
-      if (entry) this.failed.fire({ action: 'Polling evaluations', connection: entry.state.connection, failure: toLoadFailure(error) });
+      if (current) this.failed.fire({ source: 'poll', action: 'Polling evaluations', connection: current, failure: toLoadFailure(error) });
       throw error;
     } finally {
       if (changed) this.changed.fire();
@@ -341,7 +344,7 @@ export class EvaluationStore {
             lists.set(key, { items: [], status: 'failed', loadingMore: false, failure });
           }
           const what = grouped ? 'evals' : 'evaluations';
-          this.failed.fire({ action: `Loading ${what}`, connection: entry.state.connection, failure });
+          this.failed.fire({ source: 'load', action: `Loading ${what}`, connection: entry.state.connection, failure });
         },
       )
       .finally(() => {

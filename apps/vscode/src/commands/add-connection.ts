@@ -1,0 +1,76 @@
+import { DEFAULT_BASE_URLS, PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
+import * as vscode from 'vscode';
+import type { AddConnectionArgs } from '../api.js';
+import { connectionIdOf, validateConnectionEntry } from '../logic/settings.js';
+import { appendUserConnection } from '../vscode/config.js';
+import type { Session } from '../vscode/session.js';
+import { promptAndStoreApiKey } from './set-api-key.js';
+
+const PROVIDER_DESCRIPTIONS: Record<ProviderName, string> = {
+  prime: 'Prime Intellect Evaluations',
+  openai: 'OpenAI Evals (eval → runs)',
+  nugen: 'Nugen Evaluations',
+};
+
+/**
+ * `evalgate.addConnection(args?)`: with args, adds without asking (tests, other extensions); without, asks for
+ * provider, base URL, label, then the API key. Resolves to the connection id.
+ */
+export function addConnectionCommand(session: Session) {
+  return async (args?: AddConnectionArgs): Promise<string | undefined> => {
+    const interactive = args === undefined;
+    const entry = interactive ? await askForEntry() : toEntry(args);
+    if (!entry) return undefined;
+    return addEntry(session, entry, interactive ? {} : undefined);
+  };
+}
+
+/** Writes the entry unless its connection exists; asks for the key when `askKey` is given. */
+export async function addEntry(
+  session: Session,
+  entry: Record<string, string>,
+  askKey?: { prefill?: string },
+): Promise<string | undefined> {
+  const problems = validateConnectionEntry(entry);
+  if (problems.length > 0) {
+    session.reportError('Adding the connection', new Error(problems.join('; ')));
+    return undefined;
+  }
+  const id = connectionIdOf(entry)!;
+  await session.ready();
+  if (session.store.connection(id)) {
+    void vscode.window.showInformationMessage(`The connection "${id}" is already configured.`);
+  } else {
+    await appendUserConnection(entry);
+    session.log.info(`Added connection ${id}.`);
+    await session.reload();
+  }
+  if (askKey && !session.store.connection(id)?.hasApiKey) await promptAndStoreApiKey(session, id, askKey.prefill);
+  return id;
+}
+
+function toEntry(args: AddConnectionArgs): Record<string, string> {
+  const entry: Record<string, string> = { provider: args.provider, baseUrl: args.baseUrl };
+  if (args.label) entry.label = args.label;
+  if (args.id) entry.id = args.id;
+  return entry;
+}
+
+async function askForEntry(): Promise<Record<string, string> | undefined> {
+  const provider = await vscode.window.showQuickPick(
+    PROVIDER_NAMES.map((name) => ({ label: name, description: PROVIDER_DESCRIPTIONS[name] })),
+    { placeHolder: 'Evaluation provider', ignoreFocusOut: true },
+  );
+  if (!provider) return undefined;
+  const name = provider.label as ProviderName;
+  const baseUrl = await vscode.window.showInputBox({
+    prompt: name === 'openai' ? 'API root (the emulator: http://127.0.0.1:4010/v1)' : 'Base URL (the emulator: http://127.0.0.1:4010)',
+    value: DEFAULT_BASE_URLS[name],
+    ignoreFocusOut: true,
+    validateInput: (value) => validateConnectionEntry({ provider: name, baseUrl: value })[0],
+  });
+  if (!baseUrl) return undefined;
+  const label = await vscode.window.showInputBox({ prompt: 'Label (optional)', ignoreFocusOut: true });
+  if (label === undefined) return undefined;
+  return { provider: name, baseUrl: baseUrl.trim(), ...(label.trim() ? { label: label.trim() } : {}) };
+}

@@ -1,0 +1,74 @@
+// Wiring only: builds the session, the view, the commands and the API; the decisions live in src/logic.
+import * as vscode from 'vscode';
+import { COMMANDS, VIEW_ID, type EvalgateApi, type EvaluationStatusName } from './api.js';
+import { addConnectionCommand } from './commands/add-connection.js';
+import { addEmulatorConnectionCommand } from './commands/add-emulator-connection.js';
+import { cancelCommand } from './commands/cancel.js';
+import { copyIdCommand } from './commands/copy-id.js';
+import { filterByStatusCommand } from './commands/filter-by-status.js';
+import { loadMoreCommand } from './commands/load-more.js';
+import { openReportCommand } from './commands/open-report.js';
+import { refreshCommand } from './commands/refresh.js';
+import { removeConnectionCommand } from './commands/remove-connection.js';
+import { setApiKeyCommand } from './commands/set-api-key.js';
+import { showLogCommand } from './commands/show-log.js';
+import { statusStyle } from './logic/status-style.js';
+import { affectsSettings } from './vscode/config.js';
+import { createLog } from './vscode/log.js';
+import { Session } from './vscode/session.js';
+import { EvaluationsTreeProvider } from './vscode/tree-provider.js';
+
+export function activate(context: vscode.ExtensionContext): EvalgateApi {
+  const log = createLog();
+  const session = new Session(context.secrets, log);
+  const provider = new EvaluationsTreeProvider(session.store, () => session.ready(), () => session.settings.connectionsInvalid);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  const onFilterChanged = (active: EvaluationStatusName[]): void => {
+    treeView.message = active.length > 0 ? `Showing ${active.map((status) => statusStyle(status).label).join(', ')} only` : undefined;
+    void vscode.commands.executeCommand('setContext', 'evalgate.filtered', active.length > 0);
+  };
+  const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: never[]) => unknown> = {
+    [COMMANDS.refresh]: refreshCommand(session),
+    [COMMANDS.cancel]: cancelCommand(session),
+    [COMMANDS.openReport]: openReportCommand(session),
+    [COMMANDS.copyId]: copyIdCommand(),
+    [COMMANDS.addConnection]: addConnectionCommand(session),
+    [COMMANDS.addEmulatorConnection]: addEmulatorConnectionCommand(session),
+    [COMMANDS.removeConnection]: removeConnectionCommand(session),
+    [COMMANDS.setApiKey]: setApiKeyCommand(session),
+    [COMMANDS.filterByStatus]: filterByStatusCommand(session, onFilterChanged),
+    [COMMANDS.loadMore]: loadMoreCommand(session),
+    [COMMANDS.showLog]: showLogCommand(session),
+  };
+
+  context.subscriptions.push(
+    log,
+    session,
+    provider,
+    treeView,
+    ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    treeView.onDidChangeVisibility((event) => session.poller.setVisible(event.visible)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsSettings(event)) void session.reload();
+    }),
+    session.apiKeys.onDidChange(() => void session.reload()),
+  );
+  session.poller.setVisible(treeView.visible);
+
+  return {
+    snapshot: (options) => provider.snapshot(options?.expand !== false),
+    whenIdle: async () => {
+      await session.whenReloaded();
+      await session.store.inFlight.whenIdle();
+    },
+    onDidChangeTree: provider.onDidChangeTreeData as EvalgateApi['onDidChangeTree'],
+    viewState: () => provider.viewState,
+    statusBarText: () => session.statusBar.text,
+    connectionIds: () => session.store.connections().map((state) => state.connection.id),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

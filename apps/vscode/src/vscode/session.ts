@@ -1,0 +1,140 @@
+import { createClient } from '@evalgate/core';
+import * as vscode from 'vscode';
+import { connectionTitle } from '../logic/connection.js';
+import { Poller } from '../logic/poller.js';
+import { countActive } from '../logic/running-count.js';
+import { parseSettings, type Settings } from '../logic/settings.js';
+import { statusStyle } from '../logic/status-style.js';
+import { EvaluationStore } from '../logic/store.js';
+import { formatScore } from '../logic/format.js';
+import { ApiKeys } from './api-keys.js';
+import { readSettings } from './config.js';
+import { showErrorWithLog, showWarningWithLog } from './notify.js';
+import { RunningStatusBar } from './status-bar.js';
+
+/** The extension's state and services, shared by the tree, the commands and the API. */
+export class Session implements vscode.Disposable {
+  readonly store: EvaluationStore;
+  readonly poller: Poller;
+  readonly apiKeys: ApiKeys;
+  readonly statusBar = new RunningStatusBar();
+  private current: Settings = parseSettings({ connections: [], pollIntervalSeconds: undefined, notifyOnFinish: undefined });
+  private reloading: Promise<void> = Promise.resolve();
+  private loadedOnce: Promise<void> | undefined;
+  private lastProblems = '';
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    secrets: vscode.SecretStorage,
+    readonly log: vscode.LogOutputChannel,
+  ) {
+    this.apiKeys = new ApiKeys(secrets);
+    this.store = new EvaluationStore({
+      createClient: (connection, apiKey) =>
+        createClient({
+          provider: connection.provider,
+          baseUrl: connection.baseUrl,
+          apiKey,
+          timeoutMs: 30_000,
+          logger: { debug: (message) => log.debug(message), warn: (message) => log.warn(message) },
+          userAgent: 'evalgate-vscode',
+        }),
+    });
+    this.poller = new Poller({
+      poll: () => this.store.pollRound(),
+      needsPolling: () => this.store.nonTerminalCount() > 0,
+      intervalMs: () => this.current.pollIntervalMs,
+      onLog: (message) => log.info(message),
+    });
+    this.disposables.push(
+      this.statusBar,
+      this.store.onDidChange(() => {
+        this.statusBar.update(countActive(this.store.allEvaluations().map(({ evaluation }) => evaluation)));
+        this.poller.kick();
+      }),
+      this.store.onDidFail(({ source, action, connection, failure }) => {
+        const message = `${action} of ${connectionTitle(connection)} failed: ${failure.message}`;
+        log.error(message);
+        // Poll failures are retried with backoff; a notification per attempt would be noise.
+        if (source === 'load') showErrorWithLog(message);
+      }),
+      this.store.onDidFinish(({ evaluation }) => {
+        const style = statusStyle(evaluation.status);
+        const score = evaluation.scores ? ` (avg ${formatScore(evaluation.scores.avg)})` : '';
+        const message = `Evaluation "${evaluation.name}" ${style.label}${score}.`;
+        log.info(message);
+        if (!this.current.notifyOnFinish) return;
+        const actions = evaluation.reportUrl ? ['Open Report'] : [];
+        void vscode.window.showInformationMessage(message, ...actions).then((choice) => {
+          if (choice === 'Open Report' && evaluation.reportUrl) void vscode.env.openExternal(vscode.Uri.parse(evaluation.reportUrl));
+        });
+      }),
+    );
+  }
+
+  get settings(): Settings {
+    return this.current;
+  }
+
+  /** Resolves once settings and keys were read at least once (started on first call). */
+  ready(): Promise<void> {
+    this.loadedOnce ??= this.reload();
+    return this.loadedOnce;
+  }
+
+  /** Re-reads settings and API keys into the store; calls are queued, never interleaved. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(
+      () => this.doReload(),
+      () => this.doReload(),
+    );
+    return this.reloading;
+  }
+
+  /** Resolves when no settings/keys reload is queued. */
+  async whenReloaded(): Promise<void> {
+    let pending: Promise<void>;
+    do {
+      pending = this.reloading;
+      await pending.catch(() => undefined);
+    } while (pending !== this.reloading);
+  }
+
+  /** For command failures: log it and notify with the provider's message and "Show log". */
+  reportError(action: string, error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = `${action} failed: ${detail}`;
+    this.log.error(message);
+    showErrorWithLog(message);
+  }
+
+  dispose(): void {
+    this.poller.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private async doReload(): Promise<void> {
+    const settings = readSettings();
+    this.current = settings;
+    const problems = settings.problems.join('\n');
+    if (problems !== this.lastProblems) {
+      this.lastProblems = problems;
+      for (const problem of settings.problems) this.log.warn(problem);
+      if (settings.problems.length > 0) {
+        void showWarningWithLog(settings.problems.join(' '), 'Open Settings').then((choice) => {
+          if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+        });
+      }
+    }
+    const inputs = await Promise.all(
+      settings.connections.map(async (connection) => {
+        const apiKey = await this.apiKeys.get(connection.id);
+        return apiKey ? { connection, apiKey } : { connection };
+      }),
+    );
+    this.store.setConnections(inputs);
+    this.log.debug(
+      `Connections: ${settings.connections.map((c) => `${c.id} (${inputs.find((i) => i.connection.id === c.id)?.apiKey ? 'key set' : 'no key'})`).join(', ') || 'none'}; poll every ${settings.pollIntervalMs / 1000} s.`,
+    );
+  }
+}
