@@ -1,6 +1,5 @@
 // Sends a finished run's result everywhere it goes: check run, job summary, outputs, PR comment, badge, post-step state.
 import type { Evaluation } from '@evalgate/core';
-import { renderBadge } from './badge/badge.js';
 import type { RunDeps } from './deps.js';
 import { STATE } from './deps.js';
 import type { BaselineLookup, Verdict } from './gate/types.js';
@@ -69,7 +68,8 @@ export async function publish(deps: RunDeps, checks: CheckReporter, finished: Fi
 
 function writeOutputs(deps: RunDeps, result: ResultJson): void {
   const { sink } = deps;
-  const number = (value: number | undefined) => (value === undefined ? '' : String(value));
+  // 12 significant digits: no floating-point noise like 0.46125999999999995 in workflow expressions.
+  const number = (value: number | undefined) => (value === undefined ? '' : String(Number(value.toPrecision(12))));
   sink.setOutput('evaluation-id', result.evaluationId ?? '');
   sink.setOutput('status', result.status);
   sink.setOutput('avg-score', number(result.scores?.avg));
@@ -104,6 +104,8 @@ async function writeBadge(deps: RunDeps, result: ResultJson): Promise<void> {
   const badge = deps.inputs.badge;
   if (!badge) return;
   const scores = result.scores ? { avg: result.scores.avg, min: result.scores.min, max: result.scores.max, count: result.scores.count } : undefined;
+  // Loaded on demand: badge-maker carries large font tables.
+  const { renderBadge } = await import('./badge/badge.js');
   const files = renderBadge(deps.inputs.checkName, result.gate, scores, result.status);
   try {
     await deps.files.write(badge.svg, files.svg);

@@ -4,6 +4,7 @@ import {
   ResponseValidationError,
   ServerError,
   TimeoutError,
+  WaitTimeoutError,
   type EvalClient,
   type Evaluation,
 } from '@evalgate/core';
@@ -53,7 +54,7 @@ export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evalu
       });
     } catch (error) {
       if (deps.signal.aborted) throw error;
-      if (deps.clock.now() >= deps.deadline) throw new DeadlineError('timeout-minutes passed');
+      if (error instanceof WaitTimeoutError || deps.clock.now() >= deps.deadline) throw new DeadlineError('timeout-minutes passed');
       if (!isTransient(error)) throw error;
       deps.logger.warning(`Polling ${id} failed (${(error as Error).message}); trying again.`);
       pause = Math.min(Math.max(pause * 2, 1000), 30_000, Math.max(0, deps.deadline - deps.clock.now()));

@@ -1,0 +1,53 @@
+import { isTerminal, type EvalClient } from '@evalgate/core';
+import type { Clock, Logger } from '../deps.js';
+import { cancelRemote } from '../evaluation/cancel-remote.js';
+import type { GitHubPort } from '../github/port.js';
+
+export interface LeftoverState {
+  evaluationId?: string;
+  checkRunId?: number;
+}
+
+export interface CleanupDeps {
+  client?: EvalClient;
+  github?: GitHubPort;
+  logger: Logger;
+  clock: Clock;
+  state: LeftoverState;
+}
+
+/**
+ * The post step: the main step was killed before it finished, so cancel the remote evaluation where the provider
+ * can, and complete the check as cancelled rather than leave it in progress forever.
+ */
+export async function cleanUpAfterMain(deps: CleanupDeps): Promise<void> {
+  const { client, github, logger, state } = deps;
+  let remote = 'no evaluation had been created';
+  if (state.evaluationId && client) {
+    const current = await client.get(state.evaluationId, { timeoutMs: 10_000, maxRetries: 2 }).catch(() => undefined);
+    if (current && isTerminal(current.status)) {
+      remote = `evaluation ${state.evaluationId} had already ended as ${current.status}`;
+    } else {
+      const outcome = await cancelRemote(client, state.evaluationId, logger, current);
+      remote =
+        outcome.kind === 'cancelled'
+          ? `evaluation ${state.evaluationId} was cancelled at ${client.provider}`
+          : outcome.kind === 'already-finished'
+            ? `evaluation ${state.evaluationId} had already finished`
+            : outcome.reason;
+    }
+  }
+  logger.info(`Post step: ${remote}.`);
+  if (state.checkRunId === undefined || !github) return;
+  try {
+    await github.updateCheck(state.checkRunId, {
+      status: 'completed',
+      conclusion: 'cancelled',
+      completedAt: new Date(deps.clock.now()).toISOString(),
+      output: { title: 'Cancelled', summary: `The job stopped before the evaluation finished; ${remote}.` },
+    });
+    logger.info(`Completed check run ${state.checkRunId} as cancelled.`);
+  } catch (error) {
+    logger.warning(`Could not complete check run ${state.checkRunId}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,137 @@
+// The GitHub port over Octokit's `request`, with every response checked by zod.
+import { z } from 'zod';
+import type { CheckRun, CreateCheckRequest, GitHubPort, IssueComment, UpdateCheckRequest } from './port.js';
+import { GitHubError } from './port.js';
+
+/** The slice of an Octokit instance this port uses. */
+export interface OctokitRequest {
+  request(route: string, parameters?: Record<string, unknown>): Promise<{ status: number; data: unknown }>;
+}
+
+const checkRunSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    head_sha: z.string(),
+    status: z.string(),
+    conclusion: z.string().nullish(),
+    external_id: z.string().nullish(),
+    details_url: z.string().nullish(),
+    completed_at: z.string().nullish(),
+  })
+  .loose();
+
+const checkRunListSchema = z.object({ check_runs: z.array(checkRunSchema) }).loose();
+const commentSchema = z.object({ id: z.number(), body: z.string().nullish() }).loose();
+
+const PAGE_SIZE = 100;
+/** Enough for any real PR; keeps a pathological thread from paging forever. */
+const MAX_COMMENT_PAGES = 10;
+
+function toCheckRun(data: z.output<typeof checkRunSchema>): CheckRun {
+  const check: CheckRun = { id: data.id, name: data.name, headSha: data.head_sha, status: data.status };
+  if (data.conclusion) check.conclusion = data.conclusion;
+  if (data.external_id) check.externalId = data.external_id;
+  if (data.details_url) check.detailsUrl = data.details_url;
+  if (data.completed_at) check.completedAt = data.completed_at;
+  return check;
+}
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new GitHubError(`GitHub answered ${what} with an unexpected body: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 502);
+  return parsed.data;
+}
+
+/** Octokit's RequestError carries `status` and the response headers; anything else had no response. */
+function toGitHubError(error: unknown, what: string): GitHubError {
+  if (error instanceof GitHubError) return error;
+  const status = (error as { status?: unknown }).status;
+  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
+  const retryAfter = Number(headers['retry-after']);
+  const resetAt = Number(headers['x-ratelimit-reset']);
+  const remaining = headers['x-ratelimit-remaining'];
+  let retryAfterMs: number | undefined;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) retryAfterMs = retryAfter * 1000;
+  else if (String(remaining) === '0' && Number.isFinite(resetAt)) retryAfterMs = Math.max(0, resetAt * 1000 - Date.now());
+  const message = error instanceof Error ? error.message : String(error);
+  // Octokit reports a failed fetch as status 500; the message tells them apart, the retry policy treats them alike.
+  return new GitHubError(`GitHub ${what}: ${message}`, typeof status === 'number' ? status : undefined, retryAfterMs);
+}
+
+export class OctokitPort implements GitHubPort {
+  constructor(
+    private readonly octokit: OctokitRequest,
+    private readonly owner: string,
+    private readonly repo: string,
+  ) {}
+
+  private async call(what: string, route: string, parameters: Record<string, unknown>): Promise<unknown> {
+    try {
+      const response = await this.octokit.request(route, { owner: this.owner, repo: this.repo, ...parameters });
+      return response.data;
+    } catch (error) {
+      throw toGitHubError(error, what);
+    }
+  }
+
+  async createCheck(request: CreateCheckRequest): Promise<CheckRun> {
+    const data = await this.call('create check run', 'POST /repos/{owner}/{repo}/check-runs', {
+      name: request.name,
+      head_sha: request.headSha,
+      status: request.status ?? 'in_progress',
+      external_id: request.externalId,
+      started_at: request.startedAt,
+      output: request.output,
+      ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
+      ...(request.conclusion ? { conclusion: request.conclusion } : {}),
+      ...(request.completedAt ? { completed_at: request.completedAt } : {}),
+    });
+    return toCheckRun(parse(checkRunSchema, data, 'create check run'));
+  }
+
+  async updateCheck(id: number, request: UpdateCheckRequest): Promise<void> {
+    await this.call('update check run', 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      check_run_id: id,
+      ...(request.status ? { status: request.status } : {}),
+      ...(request.conclusion ? { conclusion: request.conclusion } : {}),
+      ...(request.completedAt ? { completed_at: request.completedAt } : {}),
+      ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
+      ...(request.output ? { output: request.output } : {}),
+    });
+  }
+
+  async findChecks(ref: string, checkName: string): Promise<CheckRun[]> {
+    const data = await this.call('list check runs', 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+      ref,
+      check_name: checkName,
+      filter: 'all',
+      per_page: PAGE_SIZE,
+    });
+    const runs = parse(checkRunListSchema, data, 'list check runs').check_runs.map(toCheckRun);
+    return runs.sort((a, b) => b.id - a.id);
+  }
+
+  async listComments(issueNumber: number): Promise<IssueComment[]> {
+    const comments: IssueComment[] = [];
+    for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+      const data = await this.call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        issue_number: issueNumber,
+        per_page: PAGE_SIZE,
+        page,
+      });
+      const items = parse(z.array(commentSchema), data, 'list comments');
+      comments.push(...items.map((item) => ({ id: item.id, body: item.body ?? '' })));
+      if (items.length < PAGE_SIZE) break;
+    }
+    return comments;
+  }
+
+  async createComment(issueNumber: number, body: string): Promise<void> {
+    await this.call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber, body });
+  }
+
+  async updateComment(commentId: number, body: string): Promise<void> {
+    await this.call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body });
+  }
+}

@@ -1,0 +1,157 @@
+// The only place that touches the runner: process.env, @actions/core and @actions/github. Everything else is run().
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { createClient, type EvalClient } from '@evalgate/core';
+import { cleanUpAfterMain } from './cancel/cleanup.js';
+import { abortOnTermination } from './cancel/signals.js';
+import { systemClock } from './clock.js';
+import type { ActionSink, Logger } from './deps.js';
+import { STATE } from './deps.js';
+import { nodeFiles } from './files.js';
+import { contextFromEvent } from './github/event.js';
+import { OctokitPort } from './github/octokit-port.js';
+import type { GitHubPort } from './github/port.js';
+import { withRetries } from './github/retrying-port.js';
+import { parseInputs } from './inputs/parse.js';
+import { INPUT_NAMES, type ActionInputs, type RawInputs } from './inputs/types.js';
+import { makeRedactor } from './redact.js';
+import { run } from './run.js';
+
+const USER_AGENT = 'evalgate-action/0.1.0';
+
+function readRawInputs(): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
+}
+
+function actionsLogger(redact: (text: string) => string): Logger {
+  return {
+    info: (message) => core.info(redact(message)),
+    warning: (message) => core.warning(redact(message)),
+    error: (message) => core.error(redact(message)),
+    debug: (message) => core.debug(redact(message)),
+  };
+}
+
+const sink: ActionSink = {
+  setOutput: (name, value) => core.setOutput(name, value),
+  appendSummary: async (markdown) => {
+    await core.summary.addRaw(markdown).addEOL().write();
+  },
+  saveState: (name, value) => core.saveState(name, value),
+};
+
+/** Every GitHub call goes to GITHUB_API_URL, read now, so a local server can stand in for GitHub. */
+function gitHubPort(token: string | undefined, owner: string, repo: string, logger: Logger): GitHubPort | undefined {
+  if (!token) return undefined;
+  const baseUrl = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  const octokit = getOctokit(token, { baseUrl, userAgent: USER_AGENT });
+  return withRetries(new OctokitPort(octokit, owner, repo), { clock: systemClock, logger });
+}
+
+function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl'>, logger: Logger): EvalClient {
+  return createClient({
+    provider: inputs.provider,
+    apiKey: inputs.apiKey,
+    ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+    // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
+    maxRetries: 8,
+    logger: { debug: logger.debug, warn: logger.warning },
+    userAgent: USER_AGENT,
+  });
+}
+
+function readEventPayload(): unknown {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new Error(`GITHUB_EVENT_PATH (${path}) is not a readable JSON event: ${(error as Error).message}`);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function main(): Promise<void> {
+  // Masked before anything is logged, including input errors.
+  const apiKey = core.getInput('api-key');
+  const token = core.getInput('github-token');
+  if (apiKey) core.setSecret(apiKey);
+  if (token) core.setSecret(token);
+  const redact = makeRedactor([apiKey, token]);
+  const logger = actionsLogger(redact);
+  const controller = new AbortController();
+  const uninstall = abortOnTermination(process, controller, logger.warning);
+  try {
+    const inputs = parseInputs(readRawInputs());
+    const context = contextFromEvent({
+      eventName: process.env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+      payload: readEventPayload(),
+      repository: process.env.GITHUB_REPOSITORY ?? '',
+      ...(process.env.GITHUB_SHA ? { sha: process.env.GITHUB_SHA } : {}),
+      ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
+      ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
+      ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
+    });
+    const github = gitHubPort(inputs.githubToken, context.owner, context.repo, logger);
+    const outcome = await run({
+      inputs,
+      context,
+      client: evalClient(inputs, logger),
+      ...(github ? { github } : {}),
+      logger,
+      clock: systemClock,
+      sink,
+      files: nodeFiles,
+      signal: controller.signal,
+    });
+    if (outcome.failed) core.setFailed(redact(outcome.message));
+    else core.info(redact(outcome.message));
+  } catch (error) {
+    core.setFailed(redact(messageOf(error)));
+  } finally {
+    uninstall();
+  }
+  // Cancelled: exit now rather than wait for idle sockets; the runner is about to kill the process anyway.
+  if (controller.signal.aborted) process.exit(process.exitCode ?? 1);
+}
+
+/** The post step: finishes what a killed main step left (remote evaluation, in-progress check). */
+export async function postMain(): Promise<void> {
+  const evaluationId = core.getState(STATE.evaluationId);
+  const checkRunId = Number(core.getState(STATE.checkRunId));
+  const hasCheck = Number.isInteger(checkRunId) && checkRunId > 0;
+  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck)) {
+    core.info('evalgate: nothing to clean up.');
+    return;
+  }
+  const apiKey = core.getInput('api-key');
+  const token = core.getInput('github-token');
+  if (apiKey) core.setSecret(apiKey);
+  if (token) core.setSecret(token);
+  const logger = actionsLogger(makeRedactor([apiKey, token]));
+  try {
+    let client: EvalClient | undefined;
+    let inputs: ActionInputs | undefined;
+    try {
+      inputs = parseInputs(readRawInputs());
+      client = evalClient(inputs, logger);
+    } catch (error) {
+      logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
+    }
+    const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    const github = gitHubPort(token || undefined, owner, repo, logger);
+    await cleanUpAfterMain({
+      ...(client ? { client } : {}),
+      ...(github ? { github } : {}),
+      logger,
+      clock: systemClock,
+      state: { ...(evaluationId ? { evaluationId } : {}), ...(hasCheck ? { checkRunId } : {}) },
+    });
+  } catch (error) {
+    logger.warning(`Post step failed: ${messageOf(error)}`);
+  }
+}

@@ -1,0 +1,3 @@
+import { postMain } from './main.js';
+
+void postMain();

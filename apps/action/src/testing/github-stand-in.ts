@@ -1,0 +1,237 @@
+// A local stand-in for the slice of the GitHub REST API the action uses: check runs and issue comments.
+// It records every request and can fail on demand (403, 5xx bursts, 429 storms). Loopback only; for tests and the demo.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  /** Raw body text, to check that no secret was sent. */
+  rawBody: string;
+  status: number;
+}
+
+export interface StoredCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string | null;
+  details_url: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  output: { title: string | null; summary: string | null; text?: string | null };
+  /** Every state the check was in, in order: the create body, then each update merged in. */
+  history: Array<{ status: string; conclusion: string | null; title: string | null; summary: string | null }>;
+}
+
+export interface StoredComment {
+  id: number;
+  issue_number: number;
+  body: string;
+}
+
+export interface GitHubFault {
+  /** HTTP status to answer with. */
+  status: number;
+  /** How many matching requests fail. */
+  count: number;
+  match?: { method?: string; pathIncludes?: string };
+  /** Seconds, sent as retry-after. */
+  retryAfter?: number;
+  message?: string;
+}
+
+export interface GitHubStandIn {
+  url: string;
+  requests: RecordedRequest[];
+  checkRuns: StoredCheckRun[];
+  comments: StoredComment[];
+  /** `commits/{ref}/check-runs` resolves a branch name through this map. */
+  branches: Map<string, string>;
+  addFault(fault: GitHubFault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export interface StandInOptions {
+  port?: number;
+  /** Only this token is accepted (401 otherwise); any token when unset. */
+  token?: string;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `stand-in-${Date.now()}`, ...headers });
+  response.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startGitHubStandIn(options: StandInOptions = {}): Promise<GitHubStandIn> {
+  const requests: RecordedRequest[] = [];
+  const checkRuns: StoredCheckRun[] = [];
+  const comments: StoredComment[] = [];
+  const branches = new Map<string, string>();
+  const faults: GitHubFault[] = [];
+  let nextId = 1;
+
+  function takeFault(method: string, path: string): GitHubFault | undefined {
+    const fault = faults.find(
+      (candidate) =>
+        candidate.count > 0 &&
+        (!candidate.match?.method || candidate.match.method.toUpperCase() === method) &&
+        (!candidate.match?.pathIncludes || path.includes(candidate.match.pathIncludes)),
+    );
+    if (fault) fault.count--;
+    return fault;
+  }
+
+  function snapshot(check: StoredCheckRun): StoredCheckRun['history'][number] {
+    return { status: check.status, conclusion: check.conclusion, title: check.output.title, summary: check.output.summary };
+  }
+
+  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown>): [number, unknown] {
+    let match: RegExpExecArray | null;
+    if (method === 'POST' && (match = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
+      if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') {
+        return [422, { message: 'Invalid request.', errors: ['name and head_sha are required'] }];
+      }
+      const output = (body.output ?? {}) as StoredCheckRun['output'];
+      const check: StoredCheckRun = {
+        id: nextId++,
+        name: body.name,
+        head_sha: body.head_sha,
+        status: typeof body.status === 'string' ? body.status : 'queued',
+        conclusion: typeof body.conclusion === 'string' ? body.conclusion : null,
+        external_id: typeof body.external_id === 'string' ? body.external_id : null,
+        details_url: typeof body.details_url === 'string' ? body.details_url : null,
+        started_at: typeof body.started_at === 'string' ? body.started_at : null,
+        completed_at: typeof body.completed_at === 'string' ? body.completed_at : null,
+        output: { title: output.title ?? null, summary: output.summary ?? null },
+        history: [],
+      };
+      check.history.push(snapshot(check));
+      checkRuns.push(check);
+      return [201, check];
+    }
+    if (method === 'PATCH' && (match = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
+      const check = checkRuns.find((candidate) => candidate.id === Number(match![1]));
+      if (!check) return [404, { message: 'Not Found' }];
+      if (typeof body.status === 'string') check.status = body.status;
+      if (typeof body.conclusion === 'string') {
+        check.conclusion = body.conclusion;
+        check.status = 'completed';
+      }
+      if (typeof body.details_url === 'string') check.details_url = body.details_url;
+      if (typeof body.completed_at === 'string') check.completed_at = body.completed_at;
+      if (body.output && typeof body.output === 'object') {
+        const output = body.output as StoredCheckRun['output'];
+        check.output = { title: output.title ?? check.output.title, summary: output.summary ?? check.output.summary };
+      }
+      check.history.push(snapshot(check));
+      return [200, check];
+    }
+    if (method === 'GET' && (match = /^\/repos\/[^/]+\/[^/]+\/commits\/(.+)\/check-runs$/.exec(path))) {
+      const ref = decodeURIComponent(match[1]!);
+      const sha = branches.get(ref) ?? ref;
+      const runs = checkRuns
+        .filter((check) => check.head_sha === sha && (!query.check_name || check.name === query.check_name))
+        .reverse();
+      return [200, { total_count: runs.length, check_runs: runs }];
+    }
+    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
+      const issue = Number(match[1]);
+      if (method === 'GET') {
+        const perPage = Number(query.per_page ?? 30);
+        const page = Number(query.page ?? 1);
+        const all = comments.filter((comment) => comment.issue_number === issue);
+        return [200, all.slice((page - 1) * perPage, page * perPage)];
+      }
+      if (method === 'POST') {
+        if (typeof body.body !== 'string') return [422, { message: 'body is required' }];
+        const comment = { id: nextId++, issue_number: issue, body: body.body };
+        comments.push(comment);
+        return [201, comment];
+      }
+    }
+    if (method === 'PATCH' && (match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path))) {
+      const comment = comments.find((candidate) => candidate.id === Number(match![1]));
+      if (!comment) return [404, { message: 'Not Found' }];
+      if (typeof body.body === 'string') comment.body = body.body;
+      return [200, comment];
+    }
+    return [404, { message: `stand-in has no route for ${method} ${path}` }];
+  }
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://stand-in');
+      const method = (request.method ?? 'GET').toUpperCase();
+      const query = Object.fromEntries(url.searchParams);
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
+      let rawBody = '';
+      let body: unknown = undefined;
+      try {
+        rawBody = await readBody(request);
+        body = rawBody ? JSON.parse(rawBody) : undefined;
+      } catch {
+        body = undefined;
+      }
+      const record: RecordedRequest = { method, path: url.pathname, query, headers, body, rawBody, status: 0 };
+      requests.push(record);
+      const reply = (status: number, payload: unknown, extra?: Record<string, string>) => {
+        record.status = status;
+        send(response, status, payload, extra);
+      };
+      if (options.token && headers.authorization !== `token ${options.token}` && headers.authorization !== `Bearer ${options.token}`) {
+        return reply(401, { message: 'Bad credentials' });
+      }
+      const fault = takeFault(method, url.pathname);
+      if (fault) {
+        const extra: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+        if (fault.status === 429 || fault.status === 403) extra['x-ratelimit-remaining'] = fault.status === 429 ? '0' : '4999';
+        return reply(fault.status, { message: fault.message ?? (fault.status === 403 ? 'Resource not accessible by integration' : 'stand-in fault') }, extra);
+      }
+      const [status, payload] = route(method, url.pathname, query, (body ?? {}) as Record<string, unknown>);
+      reply(status, payload);
+    })().catch(() => {
+      if (!response.headersSent) send(response, 500, { message: 'stand-in error' });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    checkRuns,
+    comments,
+    branches,
+    addFault: (fault) => faults.push({ ...fault }),
+    clearFaults: () => faults.splice(0),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
