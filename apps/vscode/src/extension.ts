@@ -26,7 +26,6 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
 
   const onFilterChanged = (active: EvaluationStatusName[]): void => {
     treeView.message = active.length > 0 ? `Showing ${active.map((status) => statusStyle(status).label).join(', ')} only` : undefined;
-    void vscode.commands.executeCommand('setContext', 'evalgate.filtered', active.length > 0);
   };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: never[]) => unknown> = {
     [COMMANDS.refresh]: refreshCommand(session),

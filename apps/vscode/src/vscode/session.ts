@@ -36,6 +36,8 @@ export class Session implements vscode.Disposable {
           baseUrl: connection.baseUrl,
           apiKey,
           timeoutMs: 30_000,
+          // The tree waits on list requests: give up on a dead server after a couple of tries, not four.
+          maxRetries: 2,
           logger: { debug: (message) => log.debug(message), warn: (message) => log.warn(message) },
           userAgent: 'evalgate-vscode',
         }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from '../../src/logic/settings.js';
+import { connectionIdOf, parseSettings, validateConnectionEntry } from '../../src/logic/settings.js';
 
 describe('parseSettings', () => {
   it('uses the defaults when nothing is set', () => {
@@ -64,5 +64,22 @@ describe('parseSettings', () => {
       expect(settings.problems[0]).toMatch(/^evalgate\.pollIntervalSeconds must be a number of seconds from 1 to 3600 .*using 5/);
       expect(settings.problems[1]).toMatch(/^evalgate\.notifyOnFinish must be true or false \(got "yes"\); using true/);
     }
+  });
+});
+
+describe('checking one new connection entry', () => {
+  it('gives the id a valid entry gets and no problems', () => {
+    const entry = { provider: 'openai', baseUrl: 'http://127.0.0.1:4010/v1/' };
+    expect(validateConnectionEntry(entry)).toEqual([]);
+    expect(connectionIdOf(entry)).toBe('openai@http://127.0.0.1:4010/v1');
+    expect(connectionIdOf({ id: 'mine', provider: 'prime', baseUrl: 'http://x' })).toBe('mine');
+  });
+
+  it('names the bad field of an invalid entry, and gives it no id', () => {
+    const entry = { provider: 'prime', baseUrl: 'not a url' };
+    expect(validateConnectionEntry(entry)).toEqual([
+      'connection.baseUrl must be an http(s) URL, e.g. "http://127.0.0.1:4010" (OpenAI: "http://127.0.0.1:4010/v1").',
+    ]);
+    expect(connectionIdOf(entry)).toBeUndefined();
   });
 });
