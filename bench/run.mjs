@@ -5,8 +5,12 @@ import { benchDir } from './lib/paths.mjs';
 import { renderTable } from './lib/table.mjs';
 import { round } from './lib/stats.mjs';
 import { runCoreBenchmarks } from './suites/core.mjs';
+import { runExtensionBenchmarks } from './suites/extension.mjs';
 
-const SUITES = [['core', runCoreBenchmarks]];
+const SUITES = [
+  ['core', runCoreBenchmarks],
+  ['extension', runExtensionBenchmarks],
+];
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 

@@ -1,0 +1,85 @@
+// Extension: cold activation of the shipped bundle, .vsix size, and listing 10,000 evaluations into the tree model.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startEmulator } from '@evalgate/emulator';
+import { bundleExports } from '../lib/bundle-logic.mjs';
+import { runJson } from '../lib/child.mjs';
+import { benchDir, fromRoot } from '../lib/paths.mjs';
+import { median } from '../lib/stats.mjs';
+
+const exec = promisify(execFile);
+const ACTIVATION_RUNS = 15;
+const LIST_RUNS = 3;
+const LIST_COUNT = 10_000;
+const API_KEY = 'bench-key';
+const vsce = fromRoot('node_modules/@vscode/vsce/vsce');
+
+/** `vsce package` as `npm run package` does it (its prepublish builds the minified bundle); returns the size. */
+async function packageVsix(folder, outDir, name) {
+  const out = join(outDir, `${name}.vsix`);
+  await exec(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], { cwd: folder, timeout: 120_000 });
+  return (await stat(out)).size;
+}
+
+async function medianActivation(bundle) {
+  const runs = [];
+  for (let i = 0; i < ACTIVATION_RUNS; i++) runs.push(await runJson([`${benchDir}probes/activate-extension.cjs`, bundle]));
+  if (!runs.every((run) => run.returnedApi)) throw new Error(`activate() of ${bundle} returned nothing`);
+  return { total: median(runs.map((run) => run.requireMs + run.activateMs)), activate: median(runs.map((run) => run.activateMs)) };
+}
+
+async function listIntoTree(logic) {
+  const emu = await startEmulator({ apiKey: API_KEY, durationMs: 1000 });
+  try {
+    emu.seed('prime', LIST_COUNT);
+    const measure = async (mode) => {
+      const runs = [];
+      for (let i = 0; i < LIST_RUNS; i++) {
+        runs.push(await runJson(['--expose-gc', `${benchDir}probes/list-into-tree.mjs`, logic, emu.baseUrls.prime, API_KEY, mode]));
+      }
+      const last = runs.at(-1);
+      if (last.items !== LIST_COUNT) throw new Error(`${mode}: listed ${last.items} of ${LIST_COUNT} evaluations`);
+      if (mode === 'store' && last.rows !== LIST_COUNT) throw new Error(`tree model built ${last.rows} rows for ${LIST_COUNT} evaluations`);
+      return { ms: median(runs.map((run) => run.ms)), heap: median(runs.map((run) => run.heapDeltaBytes)), requests: last.requests };
+    };
+    return { store: await measure('store'), plain: await measure('plain') };
+  } finally {
+    await emu.close();
+  }
+}
+
+export async function runExtensionBenchmarks(log) {
+  const scratch = await mkdtemp(join(os.tmpdir(), 'evalgate-bench-'));
+  try {
+    log('extension: packaging the .vsix (vsce, minified bundle) and the floor extension');
+    const vsix = await packageVsix(fromRoot('apps/vscode'), scratch, 'evalgate');
+    const floorVsix = await packageVsix(`${benchDir}floor-extension`, scratch, 'floor');
+    const bundle = fromRoot('apps/vscode/dist/extension.js');
+    const bundleSize = (await stat(bundle)).size;
+
+    log(`extension: cold activation, median of ${ACTIVATION_RUNS} fresh processes`);
+    const activation = await medianActivation(bundle);
+    const floorActivation = await medianActivation(`${benchDir}floor-extension/extension.js`);
+
+    log('extension: 10,000 evaluations into the tree model');
+    const logic = await bundleExports('vscode-logic', {
+      EvaluationStore: 'apps/vscode/src/logic/store.ts',
+      'rootNodes, childNodes': 'apps/vscode/src/logic/tree-model.ts',
+    });
+    const list = await listIntoTree(logic);
+
+    const floor = 'Hello World extension';
+    return [
+      { id: 'extension.activation', figure: 'extension cold activation: require(dist/extension.js) + activate()', evalgate: activation.total, reference: floorActivation.total, referenceLabel: floor, unit: 'ms' },
+      { id: 'extension.vsix', figure: 'extension .vsix size', evalgate: vsix / 1024, reference: floorVsix / 1024, referenceLabel: floor, unit: 'KiB' },
+      { id: 'extension.bundle', figure: 'extension dist/extension.js (minified, shipped in the .vsix)', evalgate: bundleSize / 1024, unit: 'KiB' },
+      { id: 'extension.list10k.time', figure: `10,000 evaluations into the tree model (${list.store.requests} pages of 50)`, evalgate: list.store.ms, reference: list.plain.ms, referenceLabel: 'core list() into an array', unit: 'ms' },
+      { id: 'extension.list10k.heap', figure: '10,000 evaluations into the tree model: heap delta', evalgate: list.store.heap / 2 ** 20, reference: list.plain.heap / 2 ** 20, referenceLabel: 'core list() into an array', unit: 'MiB' },
+    ];
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
