@@ -1,0 +1,70 @@
+// The UI pass: what a user sees and clicks in the Evaluations sidebar, checked against the emulator.
+import { TEST_API_KEY } from './emulator.mjs';
+import {
+  contextMenuLabels,
+  expandRow,
+  openViewContainer,
+  screenshotSidebar,
+  setApiKeyThroughPrompts,
+  treeRow,
+} from './workbench.mjs';
+
+const CANCEL_LABEL = 'Cancel Evaluation';
+const VIEW_CONTAINER_TITLE = 'Evaluations';
+
+/** The emulator's Prime evaluations as its public API lists them (the names the tree must show). */
+async function primeEvaluations(emulatorUrl) {
+  const res = await fetch(`${emulatorUrl}/api/v1/evaluations/?skip=0&limit=100`, {
+    headers: { authorization: `Bearer ${TEST_API_KEY}` },
+  });
+  if (!res.ok) throw new Error(`GET /api/v1/evaluations/ on the emulator: HTTP ${res.status}`);
+  const body = await res.json();
+  if (!Array.isArray(body?.evaluations)) throw new Error('GET /api/v1/evaluations/ on the emulator: no evaluations array');
+  return body.evaluations;
+}
+
+/** Opens the sidebar, stores the emulator key on each connection through the prompts, and expands Prime. */
+async function showPrimeEvaluations(page, emulatorUrl, log) {
+  await openViewContainer(page, VIEW_CONTAINER_TITLE);
+  for (const provider of ['prime', 'nugen', 'openai']) await setApiKeyThroughPrompts(page, provider, TEST_API_KEY);
+  const host = new URL(emulatorUrl).host;
+  await expandRow(page, treeRow(page, `prime · ${host}`));
+  const evaluations = await primeEvaluations(emulatorUrl);
+  for (const { name } of evaluations) await treeRow(page, name).first().waitFor({ timeout: 30_000 });
+  log(`sidebar shows the emulator's ${evaluations.length} Prime evaluations: ${evaluations.map((e) => e.name).join(', ')}`);
+  return evaluations;
+}
+
+/**
+ * With the extension under development: the rows appear, a running hosted row's context menu offers
+ * Cancel, a completed row's does not. Returns the failures found (empty when all is well).
+ */
+export async function checkSidebar({ page, emulatorUrl, screenshot, log }) {
+  const failures = [];
+  const evaluations = await showPrimeEvaluations(page, emulatorUrl, log);
+  const running = evaluations.find((e) => e.is_hosted && e.status === 'RUNNING');
+  const completed = evaluations.find((e) => e.status === 'COMPLETED');
+  if (!running || !completed) throw new Error('the emulator seed lacks a running hosted or a completed Prime evaluation');
+
+  const runningMenu = await contextMenuLabels(page, treeRow(page, running.name).first());
+  log(`context menu of running "${running.name}": ${runningMenu.join(' | ')}`);
+  if (!runningMenu.includes(CANCEL_LABEL)) failures.push(`"${running.name}" (RUNNING) context menu lacks "${CANCEL_LABEL}"`);
+
+  const completedMenu = await contextMenuLabels(page, treeRow(page, completed.name).first());
+  log(`context menu of completed "${completed.name}": ${completedMenu.join(' | ')}`);
+  if (completedMenu.includes(CANCEL_LABEL)) failures.push(`"${completed.name}" (COMPLETED) context menu offers "${CANCEL_LABEL}"`);
+  if (completedMenu.length === 0) failures.push(`"${completed.name}" has no context menu at all`);
+
+  await treeRow(page, running.name).first().hover();
+  await screenshotSidebar(page, screenshot);
+  log(`screenshot: ${screenshot}`);
+  return failures;
+}
+
+/** With only the installed .vsix: the view opens and lists the emulator's evaluations. */
+export async function checkVsixSidebar({ page, emulatorUrl, screenshot, log }) {
+  await showPrimeEvaluations(page, emulatorUrl, log);
+  await screenshotSidebar(page, screenshot);
+  log(`screenshot: ${screenshot}`);
+  return [];
+}
