@@ -74,7 +74,7 @@ function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNo
   const failed = !state.hasApiKey || list?.status === 'failed';
   return {
     kind: 'connection',
-    id: `c:${connection.id}`,
+    id: rowId('connection', connection.id),
     connectionId: connection.id,
     label: connectionTitle(connection),
     ...(parts.length > 0 ? { description: parts.join(' · ') } : {}),
@@ -102,7 +102,7 @@ function groupNode(source: TreeModelSource, connectionId: string, group: Evaluat
   tooltip.push(`- ID: \`${group.id.replace(/`/g, '')}\``);
   return {
     kind: 'group',
-    id: `g:${connectionId}\u0000${group.id}`,
+    id: rowId('group', connectionId, group.id),
     connectionId,
     groupId: group.id,
     label: group.name,
@@ -136,7 +136,7 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
   words.push('copyable', `status-${evaluation.status}`);
   return {
     kind: 'evaluation',
-    id: `e:${ref.connectionId}\u0000${evaluation.id}`,
+    id: rowId('evaluation', ref.connectionId, evaluation.id),
     connectionId: ref.connectionId,
     ...(ref.groupId !== undefined ? { groupId: ref.groupId } : {}),
     evaluationId: evaluation.id,
@@ -156,7 +156,7 @@ function withLoadMore(rows: TreeNode[], ref: ListRef, list: ListState<unknown>):
   else if (list.failure) description = `failed: ${list.failure.message} — click to retry`;
   rows.push({
     kind: 'loadMore',
-    id: `m:${ref.connectionId}\u0000${ref.groupId ?? ''}`,
+    id: rowId('loadMore', ref.connectionId, ref.groupId),
     connectionId: ref.connectionId,
     ...(ref.groupId !== undefined ? { groupId: ref.groupId } : {}),
     label: 'Load more…',
@@ -187,7 +187,7 @@ function messageNode(
 ): TreeNode {
   return {
     kind: 'message',
-    id: `i:${connectionId}\u0000${groupId ?? ''}`,
+    id: rowId('message', connectionId, groupId),
     connectionId,
     ...(groupId !== undefined ? { groupId } : {}),
     label: text,
@@ -197,6 +197,11 @@ function messageNode(
     ...(extra.tooltip ? { tooltip: extra.tooltip } : {}),
     collapsible: 'none',
   };
+}
+
+/** Unique per row whatever characters ids contain (JSON quotes and escapes each part). */
+function rowId(kind: TreeNodeKind, ...parts: Array<string | undefined>): string {
+  return JSON.stringify([kind, ...parts]);
 }
 
 function countText(list: ListState<unknown>, noun = ''): string {
