@@ -27,8 +27,8 @@ export const COMMANDS = {
   /** `(item)` — copies the evaluation id (or OpenAI eval id) to the clipboard; resolves to the id copied. */
   copyId: 'evalgate.copyId',
   /**
-   * `(args?: AddConnectionArgs)` — without args, asks with quick picks/input boxes. Writes `evalgate.connections`
-   * (user settings) and resolves to the new connection's id (`undefined` if the user gave up).
+   * `(args?: AddConnectionArgs)` — without args, asks with quick picks/input boxes. Appends to `evalgate.connections`
+   * at the level in effect (folder, workspace, else user settings) and resolves to the new connection's id (`undefined` if the user gave up).
    */
   addConnection: 'evalgate.addConnection',
   /**

@@ -2,7 +2,7 @@ import { DEFAULT_BASE_URLS, PROVIDER_NAMES, type ProviderName } from '@evalgate/
 import * as vscode from 'vscode';
 import type { AddConnectionArgs } from '../api.js';
 import { connectionIdOf, validateConnectionEntry } from '../logic/settings.js';
-import { appendUserConnection } from '../vscode/config.js';
+import { appendConnection } from '../vscode/config.js';
 import type { Session } from '../vscode/session.js';
 import { promptAndStoreApiKey } from './set-api-key.js';
 
@@ -41,7 +41,7 @@ export async function addEntry(
   if (session.store.connection(id)) {
     void vscode.window.showInformationMessage(`The connection "${id}" is already configured.`);
   } else {
-    await appendUserConnection(entry);
+    await appendConnection(entry);
     session.log.info(`Added connection ${id}.`);
     await session.reload();
   }

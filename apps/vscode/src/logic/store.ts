@@ -161,9 +161,7 @@ export class EvaluationStore {
 
   /** The top-level list state of a connection, whichever kind it is. */
   topList(connectionId: string): ListState<unknown> | undefined {
-    return this.entries.get(connectionId)?.state.grouped
-      ? this.groupLists.get(connectionId)
-      : this.evaluationLists.get(connectionId);
+    return this.listState({ connectionId });
   }
 
   statusFilter(): ReadonlySet<EvaluationStatus> | undefined {
@@ -212,6 +210,7 @@ export class EvaluationStore {
     this.evaluationLists.clear();
     this.groupLists.clear();
     this.pending.clear();
+    this.lastPolledRound.clear();
     this.changed.fire();
   }
 

@@ -16,12 +16,20 @@ export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean
   return event.affectsConfiguration(SECTION);
 }
 
-/** Appends one entry to the user-level `evalgate.connections`. */
-export async function appendUserConnection(entry: Record<string, string>): Promise<void> {
+/**
+ * Appends one entry to `evalgate.connections` at the level whose value is in effect (folder, workspace, else user),
+ * so a workspace list does not hide the new entry.
+ */
+export async function appendConnection(entry: Record<string, string>): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION);
-  const current = config.inspect<unknown>('connections')?.globalValue;
-  const entries = Array.isArray(current) ? current : [];
-  await config.update('connections', [...entries, entry], vscode.ConfigurationTarget.Global);
+  const inspected = config.inspect<unknown>('connections');
+  const [current, target] =
+    inspected?.workspaceFolderValue !== undefined
+      ? [inspected.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder]
+      : inspected?.workspaceValue !== undefined
+        ? [inspected.workspaceValue, vscode.ConfigurationTarget.Workspace]
+        : [inspected?.globalValue, vscode.ConfigurationTarget.Global];
+  await config.update('connections', [...(Array.isArray(current) ? current : []), entry], target);
 }
 
 /** Removes the entries `matches` picks from every settings level that has them; true if any was removed. */
