@@ -6,10 +6,12 @@ import { renderTable } from './lib/table.mjs';
 import { round } from './lib/stats.mjs';
 import { runCoreBenchmarks } from './suites/core.mjs';
 import { runExtensionBenchmarks } from './suites/extension.mjs';
+import { runActionBundleBenchmarks } from './suites/action-bundle.mjs';
 
 const SUITES = [
   ['core', runCoreBenchmarks],
   ['extension', runExtensionBenchmarks],
+  ['action bundle', runActionBundleBenchmarks],
 ];
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
