@@ -8,7 +8,7 @@ set -euo pipefail
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config)
+APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${EVALGATE_VSCODE_CACHE:-$repo_root/.cache/vscode-offline}"
@@ -34,7 +34,18 @@ apt_install_once() {
     { tail -n 30 "$apt_log" >&2; return 1; }
 }
 
-# 1. Debian packages: Chromium for Playwright, headers for code-server's native modules.
+# 1. Debian packages: headers for code-server's native modules, and Chromium for Playwright. Ubuntu's
+#    chromium package is only a shim for the snap, which headless automation cannot drive: there (GitHub's
+#    runners) use the preinstalled Google Chrome. EVALGATE_CHROMIUM overrides the choice.
+browser="${EVALGATE_CHROMIUM:-}"
+if [ -z "$browser" ]; then
+  os_id="$(. /etc/os-release 2>/dev/null && echo "${ID:-}")"
+  if [ "$os_id" = ubuntu ] && command -v google-chrome >/dev/null; then
+    browser="$(command -v google-chrome)"
+  else
+    APT_PACKAGES+=(chromium)
+  fi
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -50,6 +61,10 @@ else
     apt_install_once "${missing[@]}" || fail "apt-get install ${missing[*]} failed twice (is the Debian mirror reachable? is sudo available?)"
   fi
 fi
+
+browser="${browser:-$(command -v chromium || true)}"
+[ -n "$browser" ] && [ -x "$browser" ] || fail "no Chromium found: install the chromium package or set EVALGATE_CHROMIUM=<path to chrome>"
+say "browser: $browser"
 
 mkdir -p "$cache"
 
@@ -89,6 +104,6 @@ fi
 cat > "$cache/paths.env" <<EOF
 NODE24_HOME=$node_home
 CODE_SERVER_BIN=$code_server_bin
-CHROMIUM_BIN=$(command -v chromium || true)
+CHROMIUM_BIN=$browser
 EOF
 say "ready in $(( $(date +%s) - started )) s: code-server $(PATH="$node_home/bin:$PATH" "$code_server_bin" --version | head -1)"
