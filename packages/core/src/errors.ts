@@ -32,6 +32,8 @@ export interface APIErrorInit {
   method?: string;
   /** Path only, without query string or origin credentials. */
   path?: string;
+  /** The wait the error response asked for, in ms (`retry-after-ms`, else `Retry-After` seconds or HTTP date). */
+  retryAfterMs?: number;
 }
 
 /** An HTTP-level failure talking to a provider. */
@@ -44,6 +46,12 @@ export class APIError extends EvalgateError {
   readonly details: Array<{ param?: string; message: string }>;
   readonly method: string | undefined;
   readonly path: string | undefined;
+  /**
+   * How long the server asked the caller to wait before trying again, in ms, when the error response said
+   * (`retry-after-ms`, else `Retry-After` in seconds or as an HTTP date); set whether or not the client retried,
+   * so a caller that owns its backoff (e.g. `maxRetries: 0`) can honour it. Undefined when the response did not say.
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, init: APIErrorInit) {
     super(message);
@@ -54,6 +62,7 @@ export class APIError extends EvalgateError {
     this.details = init.details ?? [];
     this.method = init.method;
     this.path = init.path;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

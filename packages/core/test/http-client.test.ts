@@ -170,6 +170,51 @@ describe('Retry-After', () => {
     expect(clock.delays).toEqual([]);
   });
 
+  it('puts the requested wait on the thrown error when it does not retry (maxRetries 0)', async () => {
+    server.respond(json(429, { detail: 'slow down' }, { 'retry-after': '3' }));
+    const error = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('puts retry-after-ms (preferred over Retry-After) on the thrown error', async () => {
+    server.respond(json(429, {}, { 'retry-after-ms': '1234', 'retry-after': '9' }));
+    const error = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(1234);
+  });
+
+  it('puts an HTTP-date Retry-After on the thrown error, relative to the injected clock', async () => {
+    const at = new Date(clock.time + 7000).toUTCString();
+    server.respond(json(503, {}, { 'retry-after': at }));
+    const error = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect((error as ServerError).retryAfterMs).toBe(7000);
+  });
+
+  it('carries the wait of the last response after retries run out, and of a wait too long to retry', async () => {
+    server.respond(json(503, {}, { 'retry-after': '1' }), json(503, {}, { 'retry-after': '2' }));
+    const exhausted = await prime({ maxRetries: 1 }).get('ev_1').catch((e: unknown) => e);
+    expect(exhausted).toBeInstanceOf(ServerError);
+    expect((exhausted as ServerError).retryAfterMs).toBe(2000);
+
+    server.respond(json(429, {}, { 'retry-after': '120' }));
+    const tooLong = await prime().get('ev_1').catch((e: unknown) => e);
+    expect(tooLong).toBeInstanceOf(RateLimitError);
+    expect((tooLong as RateLimitError).retryAfterMs).toBe(120_000);
+  });
+
+  it('leaves retryAfterMs undefined when the error response does not say', async () => {
+    server.respond(json(429, {}), json(503, {}, { 'retry-after': 'soon' }));
+    const absent = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    expect(absent).toBeInstanceOf(RateLimitError);
+    expect((absent as RateLimitError).retryAfterMs).toBeUndefined();
+    const unparsable = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    expect(unparsable).toBeInstanceOf(ServerError);
+    expect((unparsable as ServerError).retryAfterMs).toBeUndefined();
+  });
+
   it('retries a create after 429: the server did not act on it', async () => {
     server.respond(json(429, {}, { 'retry-after': '1' }), json(201, primeEvaluationBody({ status: 'PENDING' })));
     const created = await prime().create({ provider: 'prime', name: 'nightly' });

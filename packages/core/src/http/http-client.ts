@@ -181,8 +181,13 @@ export class HttpClient {
       `${describe} failed with ${response.status}${detail ? `: ${detail}` : ''}${suffix}`,
       this.config.apiKey,
     );
-    const error = new ErrorClass(message, { ...withRequestId, body, details: parsedError.details });
     const delay = retryAfterMs(response.headers, this.config.now());
+    const error = new ErrorClass(message, {
+      ...withRequestId,
+      body,
+      details: parsedError.details,
+      ...(delay !== undefined ? { retryAfterMs: delay } : {}),
+    });
     return {
       ok: false,
       failure: {
