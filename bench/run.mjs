@@ -7,11 +7,13 @@ import { round } from './lib/stats.mjs';
 import { runCoreBenchmarks } from './suites/core.mjs';
 import { runExtensionBenchmarks } from './suites/extension.mjs';
 import { runActionBundleBenchmarks } from './suites/action-bundle.mjs';
+import { runActionOverheadBenchmarks } from './suites/action-overhead.mjs';
 
 const SUITES = [
   ['core', runCoreBenchmarks],
   ['extension', runExtensionBenchmarks],
   ['action bundle', runActionBundleBenchmarks],
+  ['action overhead', runActionOverheadBenchmarks],
 ];
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
