@@ -9,7 +9,7 @@ import { systemClock } from './clock.js';
 import type { ActionSink, Logger } from './deps.js';
 import { STATE } from './deps.js';
 import { nodeFiles } from './files.js';
-import { contextFromEvent } from './github/event.js';
+import { contextFromEvent, type EventSource } from './github/event.js';
 import { OctokitPort } from './github/octokit-port.js';
 import type { GitHubPort } from './github/port.js';
 import { withRetries } from './github/retrying-port.js';
@@ -56,7 +56,8 @@ function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl'
     ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
     // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
     maxRetries: 8,
-    logger: { debug: logger.debug, warn: logger.warning },
+    // Core warns on each retry; those are routine, so they stay log lines rather than annotations on the PR.
+    logger: { debug: logger.debug, warn: logger.info },
     userAgent: USER_AGENT,
   });
 }
@@ -69,6 +70,18 @@ function readEventPayload(): unknown {
   } catch (error) {
     throw new Error(`GITHUB_EVENT_PATH (${path}) is not a readable JSON event: ${(error as Error).message}`);
   }
+}
+
+function eventSource(): EventSource {
+  return {
+    eventName: process.env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+    payload: readEventPayload(),
+    repository: process.env.GITHUB_REPOSITORY ?? '',
+    ...(process.env.GITHUB_SHA ? { sha: process.env.GITHUB_SHA } : {}),
+    ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
+    ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
+    ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
+  };
 }
 
 function messageOf(error: unknown): string {
@@ -87,15 +100,7 @@ export async function main(): Promise<void> {
   const uninstall = abortOnTermination(process, controller, logger.warning);
   try {
     const inputs = parseInputs(readRawInputs());
-    const context = contextFromEvent({
-      eventName: process.env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
-      payload: readEventPayload(),
-      repository: process.env.GITHUB_REPOSITORY ?? '',
-      ...(process.env.GITHUB_SHA ? { sha: process.env.GITHUB_SHA } : {}),
-      ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
-      ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
-      ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
-    });
+    const context = contextFromEvent(eventSource());
     const github = gitHubPort(inputs.githubToken, context.owner, context.repo, logger);
     const outcome = await run({
       inputs,
@@ -142,14 +147,19 @@ export async function postMain(): Promise<void> {
     } catch (error) {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
     }
-    const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    const github = gitHubPort(token || undefined, owner, repo, logger);
+    const context = contextFromEvent(eventSource());
+    const github = gitHubPort(token || undefined, context.owner, context.repo, logger);
     await cleanUpAfterMain({
       ...(client ? { client } : {}),
       ...(github ? { github } : {}),
       logger,
       clock: systemClock,
-      state: { ...(evaluationId ? { evaluationId } : {}), ...(hasCheck ? { checkRunId } : {}) },
+      state: {
+        ...(evaluationId ? { evaluationId } : {}),
+        ...(hasCheck ? { checkRunId } : {}),
+        sha: context.sha,
+        checkName: inputs?.checkName ?? (core.getInput('check-name') || 'evalgate'),
+      },
     });
   } catch (error) {
     logger.warning(`Post step failed: ${messageOf(error)}`);

@@ -1,11 +1,12 @@
 // The action's flow, with every dependency passed in: find or create the evaluation, show it as a check,
 // wait, finalize, gate, report. main.ts wires it to the runner; tests wire it to fakes or local servers.
 import { createHash } from 'node:crypto';
-import type { Evaluation } from '@evalgate/core';
+import type { CreateEvaluationRequest, Evaluation } from '@evalgate/core';
 import type { RunDeps } from './deps.js';
 import { STATE } from './deps.js';
 import { cancelRemote } from './evaluation/cancel-remote.js';
 import { renderName } from './evaluation/name.js';
+import { findLostCreate } from './evaluation/lost-create.js';
 import { findReattachment } from './evaluation/reattach.js';
 import { createRequest, type ResolvedSettings } from './evaluation/request.js';
 import { parseSamples } from './evaluation/samples.js';
@@ -33,7 +34,7 @@ export interface RunOutcome {
 }
 
 const NO_BASELINE: BaselineLookup = { note: 'not looked up' };
-const CREATE_ATTEMPTS = 3;
+const CREATE_ATTEMPTS = 5;
 
 export async function run(deps: RunDeps): Promise<RunOutcome> {
   const { inputs, context, client, logger, clock, sink, signal } = deps;
@@ -79,7 +80,7 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
       logger.info(`Re-attaching to ${inputs.provider} evaluation ${evaluation.id} (${evaluation.rawStatus}) created by an earlier attempt for this commit; nothing new is created.`);
     } else {
       const request = createRequest(resolved, renderName(inputs.nameTemplate, context, inputs.checkName), tagsFor(context, inputs.checkName, fingerprint));
-      evaluation = await createWithRetries(deps, request, fingerprint, samplesMode);
+      evaluation = await createWithRetries(deps, request);
       logger.info(`Created ${inputs.provider} evaluation ${evaluation.id}${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`);
     }
     sink.saveState(STATE.evaluationId, evaluation.id);
@@ -203,34 +204,25 @@ async function resolveSettings(deps: RunDeps): Promise<ResolvedSettings> {
 }
 
 /**
- * Creates the evaluation. When the provider keeps failing transiently, looks again for one the lost response may
- * have created before trying again, so a flaky network does not pay twice.
+ * Creates the evaluation. Core retries what is safe (429, connection refused); a 5xx on a create may or may not have
+ * created it, so look for a lost one before trying again, and a flaky provider does not make us pay twice.
  */
-async function createWithRetries(
-  deps: RunDeps,
-  request: Parameters<RunDeps['client']['create']>[0],
-  fingerprint: string,
-  samplesMode: boolean,
-): Promise<Evaluation> {
+async function createWithRetries(deps: RunDeps, request: CreateEvaluationRequest): Promise<Evaluation> {
   const { client, logger, clock, signal } = deps;
+  const since = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await client.create(request, { signal });
     } catch (error) {
       if (signal.aborted || !isTransient(error) || attempt >= CREATE_ATTEMPTS) throw error;
-      logger.warning(`Creating the evaluation failed (${(error as Error).message}); attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`);
-      await clock.sleep(2000 * attempt, signal);
-      const again = await findReattachment({
-        client,
-        context: deps.context,
-        checkName: deps.inputs.checkName,
-        fingerprint,
-        onlyCompleted: samplesMode,
-        ...(deps.inputs.settings.provider === 'openai' ? { evalId: deps.inputs.settings.evalId } : {}),
-        logger,
-        signal,
-      });
-      if (again) return again.evaluation;
+      const pause = Math.min(1000 * 2 ** (attempt - 1), 10_000);
+      logger.warning(`Creating the evaluation failed (${(error as Error).message}); checking whether it was created, then attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`);
+      await clock.sleep(pause, signal);
+      const lost = await findLostCreate(client, request, since, signal);
+      if (lost) {
+        logger.info(`The failed create did go through: using ${lost.id}.`);
+        return lost;
+      }
     }
   }
 }

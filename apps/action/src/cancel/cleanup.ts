@@ -6,6 +6,9 @@ import type { GitHubPort } from '../github/port.js';
 export interface LeftoverState {
   evaluationId?: string;
   checkRunId?: number;
+  /** Where to look for the check when the main step died before saving its id. */
+  sha?: string;
+  checkName?: string;
 }
 
 export interface CleanupDeps {
@@ -38,16 +41,30 @@ export async function cleanUpAfterMain(deps: CleanupDeps): Promise<void> {
     }
   }
   logger.info(`Post step: ${remote}.`);
-  if (state.checkRunId === undefined || !github) return;
+  if (!github) return;
+  const checkRunId = state.checkRunId ?? (await findLeftoverCheck(github, state, logger));
+  if (checkRunId === undefined) return;
   try {
-    await github.updateCheck(state.checkRunId, {
+    await github.updateCheck(checkRunId, {
       status: 'completed',
       conclusion: 'cancelled',
       completedAt: new Date(deps.clock.now()).toISOString(),
       output: { title: 'Cancelled', summary: `The job stopped before the evaluation finished; ${remote}.` },
     });
-    logger.info(`Completed check run ${state.checkRunId} as cancelled.`);
+    logger.info(`Completed check run ${checkRunId} as cancelled.`);
   } catch (error) {
-    logger.warning(`Could not complete check run ${state.checkRunId}: ${(error as Error).message}`);
+    logger.warning(`Could not complete check run ${checkRunId}: ${(error as Error).message}`);
+  }
+}
+
+/** The check is created before its id is saved; a kill in between leaves only the evaluation id to go by. */
+async function findLeftoverCheck(github: GitHubPort, state: LeftoverState, logger: Logger): Promise<number | undefined> {
+  if (!state.evaluationId || !state.sha || !state.checkName) return undefined;
+  try {
+    const checks = await github.findChecks(state.sha, state.checkName);
+    return checks.find((check) => check.externalId === state.evaluationId && check.status !== 'completed')?.id;
+  } catch (error) {
+    logger.warning(`Could not look for the check run of ${state.evaluationId}: ${(error as Error).message}`);
+    return undefined;
   }
 }

@@ -256,6 +256,38 @@ describe('run() on read-only tokens and errors', () => {
   });
 });
 
+describe('run() lost creates', () => {
+  it('nugen: a create that failed with a 5xx but went through is found by model and benchmark, not paid twice', async () => {
+    const h = harness('nugen');
+    h.client.failures.set('create', [new ServerError('gateway timeout', { provider: 'nugen', status: 504 })]);
+    // What the failed create left at the provider.
+    const lost = h.client.seed({ id: 'eval-lost', status: 'running', model: 'model-a', name: 'model-a on bench-1' });
+    h.client.evaluations.set(lost.id, { ...lost, status: 'completed', rawStatus: 'completed', scores: { avg: 0.82, min: 0.41, max: 0.97, count: 200 } });
+    const outcome = await run(h.deps);
+    expect(h.client.count('create')).toBe(1);
+    expect(outcome.result.evaluationId).toBe('eval-lost');
+    expect(h.logger.text()).toContain('The failed create did go through: using eval-lost');
+  });
+
+  it('nugen: an older evaluation of the same model is not mistaken for the lost one', async () => {
+    const h = harness('nugen');
+    h.client.failures.set('create', [new ServerError('bad gateway', { provider: 'nugen', status: 502 })]);
+    h.client.seed({ id: 'eval-old', status: 'completed', model: 'model-a', name: 'model-a on bench-1', createdAt: new Date(h.clock.now() - 3_600_000) });
+    const outcome = await run(h.deps);
+    expect(h.client.count('create')).toBe(2);
+    expect(outcome.result.evaluationId).toBe('ev_1');
+  });
+
+  it('gives up after five failed creates with the provider error', async () => {
+    const h = harness('openai');
+    h.client.failures.set('create', Array.from({ length: 5 }, () => new ServerError('down', { provider: 'openai', status: 503 })));
+    const outcome = await run(h.deps);
+    expect(h.client.count('create')).toBe(5);
+    expect(outcome).toMatchObject({ failed: true, conclusion: 'failure' });
+    expect(outcome.message).toContain('ServerError: down (HTTP 503)');
+  });
+});
+
 describe('run() provider specifics', () => {
   it('prime samples-file: pushes the samples, finalizes, and gates on their scores', async () => {
     const h = harness('prime', { environments: '', 'inference-model': '', 'samples-file': 'out/samples.jsonl', 'min-avg-score': '0.5' });
