@@ -1,4 +1,5 @@
 import {
+  APIError,
   AuthenticationError,
   ConnectionError,
   EvalgateError,
@@ -13,7 +14,7 @@ export type ErrorKind = 'unreachable' | 'auth' | 'rateLimited' | 'other';
 export interface LoadFailure {
   kind: ErrorKind;
   message: string;
-  /** Server-requested wait, when the error carries one. */
+  /** The wait the server asked for (Retry-After on a 429/503), when the error response said. */
   retryAfterMs?: number;
 }
 
@@ -25,17 +26,10 @@ export function classifyError(error: unknown): ErrorKind {
 }
 
 export function toLoadFailure(error: unknown): LoadFailure {
-  const retryAfterMs = readRetryAfterMs(error);
+  const retryAfterMs = error instanceof APIError ? error.retryAfterMs : undefined;
   return {
     kind: classifyError(error),
     message: error instanceof EvalgateError || error instanceof Error ? error.message : String(error),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   };
-}
-
-// Core's RateLimitError does not promise a Retry-After field; read one if a version provides it.
-function readRetryAfterMs(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const value = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }

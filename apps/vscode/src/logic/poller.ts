@@ -14,8 +14,6 @@ export interface PollerOptions {
   /** Delays of the quick polls after `burst()` (default 500 ms, 1 s, 2 s). */
   burstDelaysMs?: readonly number[];
   now?: () => number;
-  /** The wait a failed round's server asked for (Retry-After), when known beyond the error itself. */
-  retryAfterMs?: (error: unknown) => number | undefined;
   /** Told about stops and backoffs, for the log. */
   onLog?: (message: string) => void;
 }
@@ -141,7 +139,7 @@ export class Poller {
     } catch (error) {
       this.consecutiveFailures += 1;
       const failure = toLoadFailure(error);
-      retryAfterMs = this.options.retryAfterMs?.(error) ?? failure.retryAfterMs;
+      retryAfterMs = failure.retryAfterMs;
       this.burstQueue = [];
       const kind = classifyError(error);
       this.options.onLog?.(

@@ -12,7 +12,6 @@ import { Emitter } from './emitter.js';
 import { toLoadFailure, type LoadFailure } from './error-kind.js';
 import { InFlightTracker } from './in-flight.js';
 import { listKey, type ListRef } from './list-ref.js';
-import { RetryAfterRecorder } from './retry-after.js';
 
 export interface ListState<T> {
   items: T[];
@@ -37,8 +36,7 @@ export interface ConnectionInput {
   apiKey?: string;
 }
 
-/** `fetch` must be passed to the client: it records Retry-After for the poller. */
-export type ClientFactory = (connection: Connection, apiKey: string, fetch: typeof globalThis.fetch) => EvalClient;
+export type ClientFactory = (connection: Connection, apiKey: string) => EvalClient;
 
 export interface FinishedEvent {
   connection: Connection;
@@ -72,7 +70,6 @@ interface ConnectionEntry {
   state: ConnectionState;
   client?: EvalClient;
   apiKey?: string;
-  retryAfter: RetryAfterRecorder;
 }
 
 /** Connections → evaluations (OpenAI: evals → runs), loaded page by page, updated by polls and cancels. */
@@ -93,7 +90,6 @@ export class EvaluationStore {
   private readonly evaluationLists = new Map<string, ListState<Evaluation>>();
   private readonly groupLists = new Map<string, ListState<EvaluationGroup>>();
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly retryAfterByError = new WeakMap<object, number>();
   private readonly lastPolledRound = new Map<string, number>();
   private pollRoundNumber = 0;
   /** Bumped by refresh: answers to requests sent before it are dropped. */
@@ -123,10 +119,8 @@ export class EvaluationStore {
         continue;
       }
       this.dropLists(connection.id);
-      const retryAfter = new RetryAfterRecorder();
-      const client = key === undefined ? undefined : this.options.createClient(connection, key, retryAfter.fetch);
+      const client = key === undefined ? undefined : this.options.createClient(connection, key);
       next.set(connection.id, {
-        retryAfter,
         state: {
           connection,
           hasApiKey: key !== undefined,
@@ -271,13 +265,10 @@ export class EvaluationStore {
         const client = entry.client;
         this.lastPolledRound.set(candidate.key, this.pollRoundNumber);
         let latest: Evaluation;
-        entry.retryAfter.take();
         try {
           // The poller owns backoff, so the client must not retry behind its back.
           latest = await this.inFlight.track(() => client.get(candidate.evaluation.id, { maxRetries: 0 }));
         } catch (error) {
-          const wait = entry.retryAfter.take();
-          if (wait !== undefined && typeof error === 'object' && error !== null) this.retryAfterByError.set(error, wait);
           if (!(error instanceof NotFoundError)) throw error;
           if (generation !== this.generation) break;
           this.remove(candidate.connectionId, candidate.evaluation.id);
@@ -295,24 +286,13 @@ export class EvaluationStore {
     } catch (error) {
       if (current) {
         const failure = toLoadFailure(error);
-        const wait = this.retryAfterMs(error) ?? failure.retryAfterMs;
-        this.failed.fire({
-          source: 'poll',
-          action: 'Polling evaluations',
-          connection: current,
-          failure: { ...failure, ...(wait !== undefined ? { retryAfterMs: wait } : {}) },
-        });
+        this.failed.fire({ source: 'poll', action: 'Polling evaluations', connection: current, failure });
       }
       throw error;
     } finally {
       if (changed) this.changed.fire();
     }
     return { polled, pending: this.nonTerminalCount() };
-  }
-
-  /** The wait the server asked for with the response behind a poll error (429/503 Retry-After), if any. */
-  retryAfterMs(error: unknown): number | undefined {
-    return typeof error === 'object' && error !== null ? this.retryAfterByError.get(error) : undefined;
   }
 
   private listState(ref: ListRef): ListState<unknown> | undefined {

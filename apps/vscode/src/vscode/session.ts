@@ -30,12 +30,11 @@ export class Session implements vscode.Disposable {
   ) {
     this.apiKeys = new ApiKeys(secrets);
     this.store = new EvaluationStore({
-      createClient: (connection, apiKey, fetch) =>
+      createClient: (connection, apiKey) =>
         createClient({
           provider: connection.provider,
           baseUrl: connection.baseUrl,
           apiKey,
-          fetch,
           timeoutMs: 30_000,
           // The tree waits on list requests: give up on a dead server after a couple of tries, not four.
           maxRetries: 2,
@@ -47,7 +46,6 @@ export class Session implements vscode.Disposable {
       poll: () => this.store.pollRound(),
       needsPolling: () => this.store.nonTerminalCount() > 0,
       intervalMs: () => this.current.pollIntervalMs,
-      retryAfterMs: (error) => this.store.retryAfterMs(error),
       onLog: (message) => log.info(message),
     });
     this.disposables.push(

@@ -10,7 +10,6 @@ function wire(store: EvaluationStore): Poller {
     poll: () => store.pollRound(),
     needsPolling: () => store.nonTerminalCount() > 0,
     intervalMs: () => 5_000,
-    retryAfterMs: (error) => store.retryAfterMs(error),
   });
   store.onDidChange(() => poller.kick());
   return poller;

@@ -72,7 +72,7 @@ describe('Poller', () => {
 
   it('waits at least the Retry-After of a 429 when the error carries one', async () => {
     const poll = vi.fn(async () => {
-      throw Object.assign(new RateLimitError('slow down', { provider: 'openai', status: 429 }), { retryAfterMs: 45_000 });
+      throw new RateLimitError('slow down', { provider: 'openai', status: 429, retryAfterMs: 45_000 });
     });
     const poller = makePoller({ poll });
     poller.setVisible(true);

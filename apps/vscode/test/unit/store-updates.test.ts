@@ -74,19 +74,19 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     expect(new Set(ids.slice(0, 5)).size).toBe(5);
   });
 
-  it('a rate-limited poll throws a RateLimitError, sends one request (no hidden retries) and reports it', async () => {
+  it('a rate-limited poll throws a RateLimitError, sends one request (no hidden retries) and reports its wait', async () => {
     emulator.seed('nugen', 2);
     const connection = emulatorConnection(emulator, 'nugen');
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
-    const kinds: string[] = [];
-    store.onDidFail((event) => kinds.push(event.failure.kind));
+    const failures: Array<{ kind: string; retryAfterMs?: number }> = [];
+    store.onDidFail(({ failure }) => failures.push({ kind: failure.kind, retryAfterMs: failure.retryAfterMs }));
     emulator.faults.add({ kind: 'rate-limit', count: 5, retryAfterSeconds: 7 });
     const start = emulator.requests.length;
-    await expect(store.pollRound()).rejects.toMatchObject({ name: 'RateLimitError' });
+    await expect(store.pollRound()).rejects.toMatchObject({ name: 'RateLimitError', retryAfterMs: 7_000 });
     expect(emulator.requests.length - start).toBe(1);
-    expect(kinds).toEqual(['rateLimited']);
+    expect(failures).toEqual([{ kind: 'rateLimited', retryAfterMs: 7_000 }]);
   });
 
   it('drops a row whose evaluation is gone (404) during a poll', async () => {
