@@ -1,0 +1,104 @@
+import { getOctokit } from '@actions/github';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OctokitPort } from '../../src/github/octokit-port.js';
+import { GitHubError, isPermissionProblem } from '../../src/github/port.js';
+import { withRetries } from '../../src/github/retrying-port.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { MemoryLogger } from '../support/fakes.js';
+import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
+
+const TOKEN = 'ghs_unitToken_0001';
+let server: GitHubStandIn;
+let port: OctokitPort;
+
+beforeEach(async () => {
+  server = await startGitHubStandIn({ token: TOKEN });
+  port = new OctokitPort(getOctokit(TOKEN, { baseUrl: server.url }), 'acme', 'widgets');
+});
+afterEach(async () => server.close());
+
+describe('OctokitPort over HTTP', () => {
+  it('creates, updates and finds check runs', async () => {
+    const created = await port.createCheck({ name: 'evalgate', headSha: 'sha1', externalId: 'ev_1', detailsUrl: 'https://r/1', startedAt: '2026-01-01T00:00:00Z', output: { title: 'Queued', summary: 's' } });
+    expect(created).toMatchObject({ name: 'evalgate', headSha: 'sha1', status: 'in_progress', externalId: 'ev_1', detailsUrl: 'https://r/1' });
+    await port.updateCheck(created.id, { status: 'completed', conclusion: 'success', completedAt: '2026-01-01T00:01:00Z', output: { title: 'avg 1', summary: 'done' } });
+    server.branches.set('main', 'sha1');
+    const found = await port.findChecks('main', 'evalgate');
+    expect(found).toEqual([expect.objectContaining({ id: created.id, status: 'completed', conclusion: 'success', externalId: 'ev_1' })]);
+    expect(await port.findChecks('sha1', 'other')).toEqual([]);
+    const create = server.requests.find((request) => request.method === 'POST')!;
+    expect(create.path).toBe('/repos/acme/widgets/check-runs');
+    expect(create.headers.authorization).toBe(`token ${TOKEN}`);
+    expect(create.body).toMatchObject({ head_sha: 'sha1', status: 'in_progress', external_id: 'ev_1', details_url: 'https://r/1' });
+    expect(server.requests.find((request) => request.method === 'GET')!.query).toMatchObject({ check_name: 'evalgate', filter: 'all' });
+  });
+
+  it('lists, creates and updates comments across pages', async () => {
+    for (let index = 0; index < 120; index++) await port.createComment(3, `comment ${index}`);
+    const comments = await port.listComments(3);
+    expect(comments).toHaveLength(120);
+    await port.updateComment(comments[119]!.id, 'edited');
+    expect((await port.listComments(3))[119]!.body).toBe('edited');
+  });
+
+  it('maps refusals and rate limits to GitHubError with status and retry-after', async () => {
+    server.addFault({ status: 403, count: 1 });
+    const refused = await port.createCheck({ name: 'x', headSha: 's', externalId: 'e', startedAt: '', output: { title: '', summary: '' } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(GitHubError);
+    expect(isPermissionProblem(refused)).toBe(true);
+    server.addFault({ status: 429, count: 1, retryAfter: 7 });
+    const limited = (await port.listComments(1).catch((error: unknown) => error)) as GitHubError;
+    expect(limited).toMatchObject({ status: 429, retryAfterMs: 7000 });
+  });
+
+  it('rejects a response that is not a check run', async () => {
+    const broken = new OctokitPort({ request: async () => ({ status: 201, data: { id: 'x' } }) }, 'a', 'b');
+    await expect(broken.createCheck({ name: 'x', headSha: 's', externalId: 'e', startedAt: '', output: { title: '', summary: '' } })).rejects.toThrow('unexpected body');
+  });
+});
+
+describe('withRetries', () => {
+  it('retries 5xx and 429 (honouring retry-after) but not a plain 403', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const retrying = withRetries(port, { clock, logger: new MemoryLogger(), random: () => 1 });
+    server.addFault({ status: 502, count: 2, match: { method: 'GET' } });
+    server.addFault({ status: 429, count: 1, retryAfter: 5, match: { method: 'GET' } });
+    expect(await retrying.listComments(9)).toEqual([]);
+    // 1 s + 2 s of backoff, then the 5 s the server asked for.
+    expect(clock.now() - start).toBe(8000);
+    server.addFault({ status: 403, count: 1 });
+    await expect(retrying.listComments(9)).rejects.toMatchObject({ status: 403 });
+    expect(server.requests.filter((request) => request.status === 403)).toHaveLength(1);
+  });
+
+  it('gives up after maxRetries', async () => {
+    const retrying = withRetries(port, { clock: new FakeClock(), logger: new MemoryLogger(), maxRetries: 2 });
+    server.addFault({ status: 500, count: 10 });
+    await expect(retrying.listComments(9)).rejects.toMatchObject({ status: 500 });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('does not create a second check when a failed create went through', async () => {
+    let creates = 0;
+    const flaky = {
+      ...port,
+      findChecks: port.findChecks.bind(port),
+      updateCheck: port.updateCheck.bind(port),
+      listComments: port.listComments.bind(port),
+      createComment: port.createComment.bind(port),
+      updateComment: port.updateComment.bind(port),
+      // The check is created, but the response is lost.
+      createCheck: async (request: Parameters<OctokitPort['createCheck']>[0]) => {
+        creates++;
+        await port.createCheck(request);
+        throw new GitHubError('socket hang up');
+      },
+    };
+    const retrying = withRetries(flaky, { clock: new FakeClock(), logger: new MemoryLogger() });
+    const check = await retrying.createCheck({ name: 'evalgate', headSha: 'sha9', externalId: 'ev_9', startedAt: '', output: { title: '', summary: '' } });
+    expect(creates).toBe(1);
+    expect(server.checkRuns).toHaveLength(1);
+    expect(check.id).toBe(server.checkRuns[0]!.id);
+  });
+});
