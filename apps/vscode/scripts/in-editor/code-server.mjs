@@ -100,7 +100,10 @@ export async function installVsix({ tools, scratch, vsix, extensionsDir }) {
   if (code !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output.slice(-3000)}`);
   }
-  return output.trim();
+  return output
+    .split('\n')
+    .filter((line) => /installed/i.test(line))
+    .join('\n');
 }
 
 function codeServerEnv(tools, home) {

@@ -100,6 +100,9 @@ export function writeTestWorkspace(dir, emulatorUrl) {
     'workbench.tips.enabled': false,
     'extensions.ignoreRecommendations': true,
     'telemetry.telemetryLevel': 'off',
+    // Keeps the chat panel from taking focus and screen space in the screenshots.
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'update.mode': 'none',
   };
   writeFileSync(join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);

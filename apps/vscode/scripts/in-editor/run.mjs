@@ -58,7 +58,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 const hardTimeout = setTimeout(() => {
-  log(`FAILED: hard timeout of ${HARD_TIMEOUT_MS / 60000} min reached during ${phase}; stopping everything`);
+  log(`FAILED: hard timeout of ${HARD_TIMEOUT_MS / 1000} s reached during ${phase}; stopping everything`);
   void cleanup().finally(() => process.exit(1));
 }, HARD_TIMEOUT_MS);
 

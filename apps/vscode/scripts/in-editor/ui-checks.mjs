@@ -26,7 +26,10 @@ async function primeEvaluations(emulatorUrl) {
 /** Opens the sidebar, stores the emulator key on each connection through the prompts, and expands Prime. */
 async function showPrimeEvaluations(page, emulatorUrl, log) {
   await openViewContainer(page, VIEW_CONTAINER_TITLE);
-  for (const provider of ['prime', 'nugen', 'openai']) await setApiKeyThroughPrompts(page, provider, TEST_API_KEY);
+  for (const provider of ['prime', 'nugen', 'openai']) {
+    await setApiKeyThroughPrompts(page, provider, TEST_API_KEY, (retry) => log(`retrying: ${retry}`));
+    log(`API key of the ${provider} connection set through the prompts`);
+  }
   const host = new URL(emulatorUrl).host;
   await expandRow(page, treeRow(page, `prime · ${host}`));
   const evaluations = await primeEvaluations(emulatorUrl);

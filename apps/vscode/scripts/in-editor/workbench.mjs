@@ -109,8 +109,17 @@ export async function openViewContainer(page, title) {
       .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
     throw new Error(`no activity-bar entry labelled "${title}…"; entries: ${labels.join(', ')}`);
   });
+  const sidebar = page.locator('.part.sidebar');
+  // Clicking the entry of the container already shown hides the sidebar (a restored layout can be that state):
+  // click again when that happened.
   await entry.click();
-  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
+  if (!(await sidebar.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) await entry.click();
+  await sidebar.waitFor({ state: 'visible', timeout: 10_000 });
+  // The view has rendered once it shows tree rows or a welcome message; until then the workbench is still busy.
+  await page
+    .locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content')
+    .first()
+    .waitFor({ timeout: 30_000 });
 }
 
 /** The sidebar tree row whose label is exactly `label`. */
@@ -142,11 +151,12 @@ const quickInputRow = (page, text) => page.locator('.quick-input-list .monaco-li
 
 /** Runs a command by its palette title (`Category: Title`). */
 async function runFromPalette(page, title) {
+  await page.locator('.part.sidebar .title').first().click();
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input').first();
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.waitFor({ state: 'visible', timeout: 5_000 });
   await input.fill(`>${title}`);
-  await quickInputRow(page, title).waitFor({ timeout: 10_000 });
+  await quickInputRow(page, title).waitFor({ timeout: 5_000 });
   await input.press('Enter');
 }
 
@@ -154,10 +164,10 @@ async function runFromPalette(page, title) {
 async function setApiKeyOnce(page, connectionText, key) {
   await runFromPalette(page, 'evalgate: Set API Key');
   const pick = quickInputRow(page, connectionText);
-  await pick.waitFor({ timeout: 10_000 });
+  await pick.waitFor({ timeout: 5_000 });
   await pick.click();
   const password = quickInput(page).locator('input[type="password"]');
-  await password.waitFor({ timeout: 10_000 });
+  await password.waitFor({ timeout: 5_000 });
   await password.fill(key);
   await password.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
@@ -168,13 +178,15 @@ async function setApiKeyOnce(page, connectionText, key) {
  * `connectionText`, then type the key. Quick inputs close when the still-loading workbench moves the focus,
  * so a pass that loses its prompt starts over (storing the same key twice is harmless).
  */
-export async function setApiKeyThroughPrompts(page, connectionText, key) {
+export async function setApiKeyThroughPrompts(page, connectionText, key, onRetry = () => {}) {
   for (let attempt = 1; ; attempt++) {
     try {
       await setApiKeyOnce(page, connectionText, key);
       return;
     } catch (error) {
       if (attempt === 3) throw new Error(`evalgate: Set API Key for "${connectionText}" failed 3 times: ${error.message}`);
+      if (process.env.EVALGATE_IN_EDITOR_DEBUG) await page.screenshot({ path: `${process.env.EVALGATE_IN_EDITOR_DEBUG}/retry-${attempt}.png` });
+      onRetry(`evalgate: Set API Key for "${connectionText}", attempt ${attempt}: ${error.message.split('\n')[0]}`);
       await page.keyboard.press('Escape');
       await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     }
