@@ -42,6 +42,20 @@ describe('dist/index.js against the emulator and the GitHub stand-in', () => {
     await removeWorkDir(run);
   });
 
+  it('updates the check with progress while the evaluation runs, at most every 10 s', async () => {
+    env.emulator.configure({ durationMs: 11_500 });
+    const run = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const history = env.github.checkRuns[0]!.history;
+    const progress = history.slice(1, -1);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    expect(progress.length).toBeLessThanOrEqual(2);
+    expect(progress[0]).toMatchObject({ status: 'in_progress', title: expect.stringMatching(/^Running · \d+(\.\d)?%/) });
+    expect(progress[0]!.summary).toContain('Waiting for the prime evaluation');
+    expect(history.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success' });
+    await removeWorkDir(run);
+  });
+
   it('fails the check and the step when a threshold is missed', async () => {
     const run = await runAction({ inputs: env.inputs('openai', { 'min-avg-score': '0.7', 'min-min-score': '0.1' }), githubApiUrl: env.github.url });
     expect(run.exitCode).toBe(1);
