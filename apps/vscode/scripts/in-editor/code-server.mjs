@@ -27,7 +27,7 @@ export async function ensureSetup(log) {
   const cached = existsSync(pathsFile) ? readPaths() : undefined;
   if (cached) return cached;
   log(`VS Code cache missing: running ${setupScript} (about 5 minutes on a fresh machine)`);
-  const { code, output } = await runGroup('bash', [setupScript], { cwd: repoRoot });
+  const { code, output } = await runGroup('bash', [setupScript], { cwd: repoRoot, onOutput: (text) => process.stdout.write(text) });
   if (code !== 0) throw new Error(`.ci/setup-vscode-offline.sh failed (exit ${code}):\n${output.slice(-3000)}`);
   const paths = existsSync(pathsFile) ? readPaths() : undefined;
   if (!paths) throw new Error(`.ci/setup-vscode-offline.sh succeeded but ${pathsFile} names missing tools`);

@@ -47,13 +47,17 @@ export function killAllGroupsNow() {
   groups.clear();
 }
 
-/** Runs a command to completion in its own group; resolves with its exit code and output. */
-export function runGroup(command, args, options = {}) {
+/** Runs a command to completion in its own group; resolves with its exit code and output (also streamed to `onOutput`). */
+export function runGroup(command, args, { onOutput, ...options } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawnGroup(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    const collect = (d) => {
+      output += d;
+      onOutput?.(String(d));
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       groups.delete(child.pid);

@@ -185,7 +185,6 @@ export async function setApiKeyThroughPrompts(page, connectionText, key, onRetry
       return;
     } catch (error) {
       if (attempt === 3) throw new Error(`evalgate: Set API Key for "${connectionText}" failed 3 times: ${error.message}`);
-      if (process.env.EVALGATE_IN_EDITOR_DEBUG) await page.screenshot({ path: `${process.env.EVALGATE_IN_EDITOR_DEBUG}/retry-${attempt}.png` });
       onRetry(`evalgate: Set API Key for "${connectionText}", attempt ${attempt}: ${error.message.split('\n')[0]}`);
       await page.keyboard.press('Escape');
       await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
