@@ -33,6 +33,8 @@ suite('welcome states', () => {
 
   suiteTeardown(async () => {
     await setConnections(original);
+    const ids = original.map((connection) => connection.id).join();
+    await eventually('the original connections to load', () => (api.connectionIds().join() === ids ? true : undefined));
     await useGoodKeys(api);
     await eventually('the view to be ready again', () => (api.viewState() === 'ready' ? true : undefined));
   });

@@ -40,7 +40,8 @@ export type ProviderId = keyof TestConfig['connectionIds'];
 export async function setApiKeys(api: EvalgateApi, keys: Partial<Record<ProviderId, string>>): Promise<void> {
   const { connectionIds } = await testConfig();
   for (const [provider, key] of Object.entries(keys) as Array<[ProviderId, string]>) {
-    await vscode.commands.executeCommand(COMMANDS.setApiKey, connectionIds[provider], key);
+    const stored = await vscode.commands.executeCommand(COMMANDS.setApiKey, connectionIds[provider], key);
+    if (stored === false) throw new Error(`${COMMANDS.setApiKey}(${connectionIds[provider]}) did not store the key (see the evalgate log)`);
   }
   await api.whenIdle();
 }
