@@ -5,7 +5,7 @@ import { STATE } from './deps.js';
 import type { BaselineLookup, Verdict } from './gate/types.js';
 import type { CheckReporter } from './github/check-reporter.js';
 import { isPermissionProblem } from './github/port.js';
-import { upsertSection } from './report/comment.js';
+import { COMMENT_MARKER, sectionStart, upsertSection } from './report/comment.js';
 import { buildResultJson, type ResultJson } from './report/result-json.js';
 import { errorSummary, resultSummary } from './report/summary.js';
 import { resultTitle } from './report/title.js';
@@ -84,14 +84,27 @@ function writeOutputs(deps: RunDeps, result: ResultJson): void {
 async function upsertComment(deps: RunDeps, markdown: string): Promise<void> {
   const { github, context, inputs, logger } = deps;
   if (inputs.comment === 'off' || !github || context.prNumber === undefined) return;
+  const issue = context.prNumber;
+  // Other sections may be long; keep ours within the limit together with them.
+  const withSection = (body: string | undefined) => {
+    const full = upsertSection(body, inputs.checkName, markdown);
+    return full.length > GITHUB_TEXT_LIMIT ? upsertSection(body, inputs.checkName, truncateForGitHub(markdown, 20_000)) : full;
+  };
   try {
-    const comments = await github.listComments(context.prNumber);
-    const mine = comments.find((comment) => comment.body.includes('<!-- evalgate -->'));
-    // Other sections may be long; keep ours within the limit together with them.
-    const body = upsertSection(mine?.body, inputs.checkName, markdown);
-    const fitted = body.length > GITHUB_TEXT_LIMIT ? upsertSection(mine?.body, inputs.checkName, truncateForGitHub(markdown, 20_000)) : body;
-    if (mine) await github.updateComment(mine.id, fitted);
-    else await github.createComment(context.prNumber, fitted);
+    const mine = (await github.listComments(issue)).find((comment) => comment.body.includes(COMMENT_MARKER));
+    if (mine) {
+      await github.updateComment(mine.id, withSection(mine.body));
+      return;
+    }
+    await github.createComment(issue, withSection(undefined));
+    // Matrix jobs may each have created one at the same moment: the oldest stays, the others move their section into it.
+    const ours = (await github.listComments(issue)).filter((comment) => comment.body.includes(COMMENT_MARKER)).sort((a, b) => a.id - b.id);
+    const [keep, ...extra] = ours;
+    const duplicate = extra.find((comment) => comment.body.includes(sectionStart(inputs.checkName)));
+    if (keep && duplicate && !keep.body.includes(sectionStart(inputs.checkName))) {
+      await github.updateComment(keep.id, withSection(keep.body));
+      await github.deleteComment(duplicate.id);
+    }
   } catch (error) {
     const why = isPermissionProblem(error)
       ? `the token cannot write pull request comments (HTTP ${(error as { status?: number }).status}); grant "pull-requests: write" or set comment: off`

@@ -63,7 +63,7 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
     const samplesMode = resolved.samples !== undefined;
     logger.info(`Checking ${context.owner}/${context.repo}@${context.sha.slice(0, 7)} (${context.eventName}) with ${inputs.provider}; config ${fingerprint}`);
 
-    const found = await findReattachment({
+    const { found, checks: earlierChecks } = await findReattachment({
       client,
       ...(deps.github ? { github: deps.github } : {}),
       context,
@@ -87,6 +87,7 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
     sink.saveState(STATE.completed, 'false');
     await checks.start(evaluation, found?.checkRun);
     if (checks.id !== undefined) sink.saveState(STATE.checkRunId, String(checks.id));
+    await checks.supersede(earlierChecks);
 
     if (samplesMode && resolved.samples && evaluation.status !== 'completed') {
       logger.info(`Pushing ${resolved.samples.length} samples from ${inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? inputs.settings.samplesFile : 'samples-file'}`);

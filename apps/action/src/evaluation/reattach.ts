@@ -41,19 +41,24 @@ function reusable(evaluation: Evaluation, deps: ReattachDeps): boolean {
  * Finds an evaluation an earlier attempt of this job created for the same commit and config: first through this
  * commit's check run (`external_id` = evaluation id, works for every provider), then through provider metadata.
  */
-export async function findReattachment(deps: ReattachDeps): Promise<Reattachment | undefined> {
-  return (await viaCheckRuns(deps)) ?? (await viaMetadata(deps));
+export async function findReattachment(deps: ReattachDeps): Promise<{ found?: Reattachment; checks: CheckRun[] }> {
+  const checks = await listChecks(deps);
+  const found = (await viaCheckRuns(deps, checks)) ?? (await viaMetadata(deps));
+  return found ? { found, checks } : { checks };
 }
 
-async function viaCheckRuns(deps: ReattachDeps): Promise<Reattachment | undefined> {
-  if (!deps.github) return undefined;
-  let checks: CheckRun[];
+/** This commit's check runs of this name, from earlier attempts. */
+async function listChecks(deps: ReattachDeps): Promise<CheckRun[]> {
+  if (!deps.github) return [];
   try {
-    checks = await deps.github.findChecks(deps.context.sha, deps.checkName);
+    return await deps.github.findChecks(deps.context.sha, deps.checkName);
   } catch (error) {
     deps.logger.debug(`Could not list the check runs of ${deps.context.sha}: ${(error as Error).message}`);
-    return undefined;
+    return [];
   }
+}
+
+async function viaCheckRuns(deps: ReattachDeps, checks: CheckRun[]): Promise<Reattachment | undefined> {
   for (const checkRun of checks) {
     if (!checkRun.externalId) continue;
     try {

@@ -70,6 +70,28 @@ export class CheckReporter {
     }
   }
 
+  /**
+   * Completes the in-progress checks an earlier, lost attempt left on this commit (not re-attached to): they would
+   * otherwise spin forever next to this one.
+   */
+  async supersede(earlier: CheckRun[]): Promise<void> {
+    const github = this.deps.github;
+    if (!github || this.checkRunId === undefined) return;
+    for (const check of earlier) {
+      if (check.id === this.checkRunId || check.status === 'completed') continue;
+      try {
+        await github.updateCheck(check.id, {
+          status: 'completed',
+          conclusion: 'cancelled',
+          completedAt: new Date(this.deps.clock.now()).toISOString(),
+          output: { title: 'Superseded by a later attempt', summary: `A later attempt of this job reports in check run ${this.checkRunId}.` },
+        });
+      } catch (error) {
+        this.deps.logger.debug(`Could not complete the superseded check run ${check.id}: ${(error as Error).message}`);
+      }
+    }
+  }
+
   /** Throttled: at most one update per 10 s, never two at once; failures only log. */
   progress(evaluation: Evaluation): void {
     const github = this.deps.github;

@@ -134,4 +134,8 @@ export class OctokitPort implements GitHubPort {
   async updateComment(commentId: number, body: string): Promise<void> {
     await this.call('update comment', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body });
   }
+
+  async deleteComment(commentId: number): Promise<void> {
+    await this.call('delete comment', 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId });
+  }
 }

@@ -55,6 +55,7 @@ export interface GitHubPort {
   listComments(issueNumber: number): Promise<IssueComment[]>;
   createComment(issueNumber: number, body: string): Promise<void>;
   updateComment(commentId: number, body: string): Promise<void>;
+  deleteComment(commentId: number): Promise<void>;
 }
 
 /** A GitHub API failure; `status` is absent when no HTTP response arrived. */

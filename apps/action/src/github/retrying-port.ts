@@ -59,5 +59,6 @@ export function withRetries(port: GitHubPort, options: RetryOptions): GitHubPort
     listComments: (issue) => attempt('list comments', () => port.listComments(issue)),
     createComment: (issue, body) => attempt('create comment', () => port.createComment(issue, body)),
     updateComment: (id, body) => attempt('update comment', () => port.updateComment(id, body)),
+    deleteComment: (id) => attempt('delete comment', () => port.deleteComment(id)),
   };
 }

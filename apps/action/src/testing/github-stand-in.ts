@@ -169,6 +169,12 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         return [201, comment];
       }
     }
+    if (method === 'DELETE' && (match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path))) {
+      const index = comments.findIndex((candidate) => candidate.id === Number(match![1]));
+      if (index === -1) return [404, { message: 'Not Found' }];
+      comments.splice(index, 1);
+      return [204, undefined];
+    }
     if (method === 'PATCH' && (match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path))) {
       const comment = comments.find((candidate) => candidate.id === Number(match![1]));
       if (!comment) return [404, { message: 'Not Found' }];

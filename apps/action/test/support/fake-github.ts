@@ -80,6 +80,18 @@ export class FakeGitHub implements GitHubPort {
     this.comments.set(issueNumber, list);
   }
 
+  async deleteComment(commentId: number): Promise<void> {
+    this.failNext('deleteComment');
+    for (const list of this.comments.values()) {
+      const index = list.findIndex((candidate) => candidate.id === commentId);
+      if (index !== -1) {
+        list.splice(index, 1);
+        return;
+      }
+    }
+    throw new GitHubError('Not Found', 404);
+  }
+
   async updateComment(commentId: number, body: string): Promise<void> {
     this.failNext('updateComment');
     for (const list of this.comments.values()) {

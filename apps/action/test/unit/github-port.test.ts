@@ -39,6 +39,8 @@ describe('OctokitPort over HTTP', () => {
     expect(comments).toHaveLength(120);
     await port.updateComment(comments[119]!.id, 'edited');
     expect((await port.listComments(3))[119]!.body).toBe('edited');
+    await port.deleteComment(comments[0]!.id);
+    expect(await port.listComments(3)).toHaveLength(119);
   });
 
   it('maps refusals and rate limits to GitHubError with status and retry-after', async () => {
@@ -88,6 +90,7 @@ describe('withRetries', () => {
       listComments: port.listComments.bind(port),
       createComment: port.createComment.bind(port),
       updateComment: port.updateComment.bind(port),
+      deleteComment: port.deleteComment.bind(port),
       // The check is created, but the response is lost.
       createCheck: async (request: Parameters<OctokitPort['createCheck']>[0]) => {
         creates++;

@@ -1,6 +1,7 @@
 import { AuthenticationError, RateLimitError, ServerError, type EvaluationStatus } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_INTERVAL_MS } from '../../src/github/check-reporter.js';
+import { listSections, upsertSection } from '../../src/report/comment.js';
 import { run } from '../../src/run.js';
 import { configFingerprint } from '../../src/tags.js';
 import { API_KEY, PR_CONTEXT, harness } from '../support/fakes.js';
@@ -155,6 +156,17 @@ describe('run() re-attaches instead of paying twice', () => {
     await run(h.deps);
     expect(h.client.count('create')).toBe(0);
     expect(h.github.checks[0]!.externalId).toBe('ev_earlier');
+  });
+
+  it('completes an in-progress check a lost attempt left, pointing at a dead evaluation', async () => {
+    const h = harness('openai');
+    const dead = h.client.seed({ id: 'eval_demo/dead', status: 'failed' });
+    const stale = await h.github.createCheck({ name: 'evalgate', headSha: PR_CONTEXT.sha, externalId: dead.id, startedAt: '', output: { title: 'Running', summary: '' } });
+    await run(h.deps);
+    expect(h.client.count('create')).toBe(1);
+    expect(h.github.checks).toHaveLength(2);
+    expect(h.github.checks.find((check) => check.id === stale.id)).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: { title: 'Superseded by a later attempt' } });
+    expect(h.github.checks.find((check) => check.id !== stale.id)).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
   it('not when the config changed or the earlier one failed', async () => {
@@ -331,6 +343,25 @@ describe('run() comment and badge', () => {
     expect(body.match(/<!-- evalgate:eval \(a\) -->/g)).toHaveLength(1);
     expect(body.match(/<!-- evalgate:eval \(b\) -->/g)).toHaveLength(1);
     expect(body.indexOf('eval (a)')).toBeLessThan(body.indexOf('eval (b)'));
+  });
+
+  it('merges the duplicate a concurrent matrix job created at the same moment into the oldest comment', async () => {
+    const h = harness('nugen', { 'check-name': 'eval (b)' });
+    await h.github.createComment(12, upsertSection(undefined, 'eval (a)', 'A result'));
+    // Job b listed the comments just before job a created its own.
+    const list = h.github.listComments.bind(h.github);
+    let first = true;
+    h.github.listComments = async (issue: number) => {
+      if (first) {
+        first = false;
+        return [];
+      }
+      return list(issue);
+    };
+    await run(h.deps);
+    const comments = h.github.comments.get(12)!;
+    expect(comments).toHaveLength(1);
+    expect(listSections(comments[0]!.body)).toEqual(['eval (a)', 'eval (b)']);
   });
 
   it('posts no comment with comment: off or outside a PR', async () => {
