@@ -1,7 +1,6 @@
 // npm run bench: runs every suite, prints figure | evalgate | reference | unit, and writes bench/results.json.
 import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { benchDir } from './lib/paths.mjs';
 import { renderTable } from './lib/table.mjs';
 import { round } from './lib/stats.mjs';
 import { runCoreBenchmarks } from './suites/core.mjs';
@@ -45,8 +44,8 @@ const results = {
   notes,
   failedSuites: failures,
 };
-const target = new URL('results.json', `file://${benchDir}`);
-const temporary = new URL('results.json.tmp', `file://${benchDir}`);
+const target = new URL('results.json', import.meta.url);
+const temporary = new URL('results.json.tmp', import.meta.url);
 await writeFile(temporary, `${JSON.stringify(results, null, 2)}\n`);
 await rename(temporary, target);
 

@@ -2,7 +2,8 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator } from '@evalgate/emulator';
 import { bundleExports } from '../lib/bundle-logic.mjs';
@@ -15,7 +16,8 @@ const ACTIVATION_RUNS = 15;
 const LIST_RUNS = 3;
 const LIST_COUNT = 10_000;
 const API_KEY = 'bench-key';
-const vsce = fromRoot('node_modules/@vscode/vsce/vsce');
+// vsce as the extension's workspace resolves it (it is the extension's dev dependency).
+const vsce = join(dirname(createRequire(fromRoot('apps/vscode/package.json')).resolve('@vscode/vsce/package.json')), 'vsce');
 
 /** `vsce package` as `npm run package` does it (its prepublish builds the minified bundle); returns the size. */
 async function packageVsix(folder, outDir, name) {
