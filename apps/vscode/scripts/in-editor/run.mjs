@@ -6,7 +6,7 @@
 //   3. the packaged evalgate.vsix installed into a fresh extensions dir → vsix-sidebar.png.
 // It builds nothing: `turbo run build` and `npm run test:integration:build` come first.
 // Usage: node scripts/in-editor/run.mjs [--extension-path DIR] [--vsix FILE] [--skip-vsix]
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,8 @@ async function main() {
   requireBuilt(join(extensionPath, 'package.json'), 'pass --extension-path <extension folder>');
   requireBuilt(testsPath, 'run `npm run test:integration:build -w evalgate-vscode` first');
   mkdirSync(outputDir, { recursive: true });
+  // Screenshots of an earlier run would pass for this one's.
+  for (const file of readdirSync(outputDir)) if (file.endsWith('.png')) rmSync(join(outputDir, file));
 
   const scratch = mkdtempSync(join(tmpdir(), 'evalgate-in-editor-'));
   cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
