@@ -53,13 +53,7 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
 
   try {
     const resolved = await resolveSettings(deps);
-    const fingerprint = configFingerprint({
-      provider: inputs.provider,
-      baseUrl: inputs.baseUrl,
-      settings: inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? { ...inputs.settings, samplesFile: undefined } : inputs.settings,
-      dataSource: resolved.dataSource,
-      samples: resolved.samples && createHash('sha256').update(JSON.stringify(resolved.samples)).digest('hex'),
-    });
+    const fingerprint = experimentFingerprint(inputs, resolved);
     const samplesMode = resolved.samples !== undefined;
     logger.info(`Checking ${context.owner}/${context.repo}@${context.sha.slice(0, 7)} (${context.eventName}) with ${inputs.provider}; config ${fingerprint}`);
 
@@ -122,8 +116,8 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
   } catch (error) {
     if (signal.aborted) return stopped(deps, checks, evaluation, reattached, 'cancelled');
     if (error instanceof DeadlineError) return stopped(deps, checks, evaluation, reattached, 'timed_out');
+    // main() reports it (setFailed); logging it here too would print it twice.
     const message = redact(describe(error));
-    logger.error(message);
     const verdict: Verdict = { gate: 'inconclusive', conclusion: 'failure', criteria: [], reasons: [message] };
     const result = await publish(deps, checks, {
       ...(evaluation ? { evaluation } : {}),
@@ -174,6 +168,18 @@ async function stopped(
     statusOverride: why,
   });
   return outcome(verdict, result, reason);
+}
+
+/** Same provider, settings and data: the same experiment, whatever the evaluation's name or the samples file's path. */
+function experimentFingerprint(inputs: RunDeps['inputs'], resolved: ResolvedSettings): string {
+  const settings = inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? { ...inputs.settings, samplesFile: undefined } : inputs.settings;
+  return configFingerprint({
+    provider: inputs.provider,
+    baseUrl: inputs.baseUrl,
+    settings,
+    dataSource: resolved.dataSource,
+    samples: resolved.samples && createHash('sha256').update(JSON.stringify(resolved.samples)).digest('hex'),
+  });
 }
 
 async function resolveSettings(deps: RunDeps): Promise<ResolvedSettings> {
