@@ -239,6 +239,9 @@ function everythingVisible(env: E2E, run: ActionRun): string[] {
   ];
 }
 
+/** Below the 30 s test timeout; the slowest row takes about 5 s. */
+const WATCHDOG_MS = 20_000;
+
 let env: E2E;
 beforeEach(async () => {
   env = await startE2E();
@@ -255,7 +258,12 @@ describe('fault matrix: dist/index.js against a failing emulator and GitHub stan
     const run = await runAction({
       inputs: env.inputs(provider, scenario.inputs),
       githubApiUrl: env.github.url,
-      ...(scenario.during ? { whileRunning: (child: ChildProcess) => scenario.during!(env, child, provider) } : {}),
+      whileRunning: async (child: ChildProcess) => {
+        // A step that hangs is killed well before the test times out, so the assertions below show its log.
+        const watchdog = setTimeout(() => killGroup(child, 'SIGKILL'), WATCHDOG_MS);
+        child.once('exit', () => clearTimeout(watchdog));
+        await scenario.during?.(env, child, provider);
+      },
     });
     const log = run.stdout + run.stderr;
     scenario.evidence(env, run);
