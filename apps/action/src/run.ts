@@ -1,7 +1,7 @@
 // The action's flow, with every dependency passed in: find or create the evaluation, show it as a check,
 // wait, finalize, gate, report. main.ts wires it to the runner; tests wire it to fakes or local servers.
 import { createHash } from 'node:crypto';
-import type { CreateEvaluationRequest, Evaluation } from '@evalgate/core';
+import { isTransientError, type CreateEvaluationRequest, type Evaluation } from '@evalgate/core';
 import type { RunDeps } from './deps.js';
 import { STATE } from './deps.js';
 import { cancelRemote } from './evaluation/cancel-remote.js';
@@ -10,7 +10,7 @@ import { findLostCreate } from './evaluation/lost-create.js';
 import { findReattachment } from './evaluation/reattach.js';
 import { createRequest, type ResolvedSettings } from './evaluation/request.js';
 import { parseSamples } from './evaluation/samples.js';
-import { DeadlineError, isTransient, waitForTerminal } from './evaluation/wait.js';
+import { DeadlineError, waitForTerminal } from './evaluation/wait.js';
 import { findBaseline } from './gate/baseline.js';
 import type { BaselineLookup, Gate, Verdict } from './gate/types.js';
 import { decideVerdict } from './gate/verdict.js';
@@ -92,7 +92,6 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
     evaluation = await waitForTerminal(evaluation.id, {
       client,
       clock,
-      logger,
       signal,
       deadline,
       pollIntervalMs: inputs.pollIntervalSeconds * 1000,
@@ -221,7 +220,7 @@ async function createWithRetries(deps: RunDeps, request: CreateEvaluationRequest
     try {
       return await client.create(request, { signal });
     } catch (error) {
-      if (signal.aborted || !isTransient(error) || attempt >= CREATE_ATTEMPTS) throw error;
+      if (signal.aborted || !isTransientError(error) || attempt >= CREATE_ATTEMPTS) throw error;
       const pause = Math.min(1000 * 2 ** (attempt - 1), 10_000);
       logger.warning(`Creating the evaluation failed (${(error as Error).message}); checking whether it was created, then attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`);
       await clock.sleep(pause, signal);

@@ -123,6 +123,20 @@ export class ResponseValidationError extends APIError {
   override name = 'ResponseValidationError';
 }
 
+/**
+ * A failure that may pass when the same request is made again later: no response, a timeout, 429, 5xx or a
+ * garbled 2xx. Pollers keep going through these; anything else (401, 404, 422...) will not fix itself.
+ */
+export function isTransientError(error: unknown): boolean {
+  return (
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    error instanceof RateLimitError ||
+    error instanceof ServerError ||
+    error instanceof ResponseValidationError
+  );
+}
+
 /** Maps an HTTP status to the matching error class. */
 export function errorClassForStatus(status: number): typeof APIError {
   if (status === 400) return BadRequestError;

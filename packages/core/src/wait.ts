@@ -1,6 +1,6 @@
 import { isTerminal, type Evaluation, type ProviderName } from './domain/evaluation.js';
 import type { RequestOptions, WaitOptions } from './domain/client.js';
-import { AbortError, APIError, ConnectionError, RateLimitError, ResponseValidationError, ServerError, TimeoutError, WaitTimeoutError } from './errors.js';
+import { AbortError, APIError, isTransientError, WaitTimeoutError } from './errors.js';
 
 export interface WaitDependencies {
   provider: ProviderName;
@@ -47,7 +47,7 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
       last = evaluation;
       if (isTerminal(evaluation.status)) return evaluation;
     } catch (error) {
-      if (error instanceof AbortError || !isTransient(error)) throw error;
+      if (error instanceof AbortError || !isTransientError(error)) throw error;
       lastError = error;
       interval = Math.min(ceiling, interval * 2);
     }
@@ -55,16 +55,6 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
     if (untilDeadline <= 0) throw deadlineError(deps.provider, id, last, lastError);
     await deps.sleep(Math.min(interval, untilDeadline), signal);
   }
-}
-
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof ConnectionError ||
-    error instanceof TimeoutError ||
-    error instanceof RateLimitError ||
-    error instanceof ServerError ||
-    error instanceof ResponseValidationError
-  );
 }
 
 /** What counts as "something changed" for backoff and onProgress. */

@@ -1,4 +1,4 @@
-import { AuthenticationError, RateLimitError, ServerError, type EvaluationStatus } from '@evalgate/core';
+import { AuthenticationError, NotFoundError, ServerError, type EvaluationStatus } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_INTERVAL_MS } from '../../src/github/check-reporter.js';
 import { listSections, upsertSection } from '../../src/report/comment.js';
@@ -250,12 +250,16 @@ describe('run() on read-only tokens and errors', () => {
     expect(h.sink.outputs.get('status')).toBe('error');
   });
 
-  it('keeps polling through transient errors', async () => {
+  // Core's waitForCompletion keeps polling through 429/5xx until the deadline (tested in core and in the fault
+  // matrix against the emulator); what reaches run() is permanent, and is reported once, not retried.
+  it('ends on a permanent error while waiting with a failed check naming it', async () => {
     const h = harness('openai');
-    h.client.failures.set('waitForCompletion', [new RateLimitError('slow down', { provider: 'openai', status: 429 }), new ServerError('boom', { provider: 'openai', status: 503 })]);
+    h.client.failures.set('waitForCompletion', [new NotFoundError('run not found', { provider: 'openai', status: 404 })]);
     const outcome = await run(h.deps);
-    expect(outcome.gate).toBe('pass');
-    expect(h.client.count('waitForCompletion')).toBe(3);
+    expect(outcome).toMatchObject({ gate: 'inconclusive', conclusion: 'failure', failed: true });
+    expect(outcome.message).toContain('NotFoundError');
+    expect(h.client.count('waitForCompletion')).toBe(1);
+    expect(h.github.checks[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 
   it('retries a create that failed transiently, looking for a lost one first', async () => {
