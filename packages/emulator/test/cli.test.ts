@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+/** What `npx evalgate-emulator` runs at the repo root: npm's link to the bin, executed directly. */
+const LINKED_BIN = fileURLToPath(new URL('../../../node_modules/.bin/evalgate-emulator', import.meta.url));
 
 let child: ChildProcess | undefined;
 
@@ -18,8 +20,9 @@ afterEach(() => {
   child = undefined;
 });
 
-function startCli(args: string[]): ChildProcess {
-  child = spawn(process.execPath, [CLI, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(args: string[], command: string[] = [process.execPath, CLI]): ChildProcess {
+  const [file, ...leading] = command as [string, ...string[]];
+  child = spawn(file, [...leading, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   return child;
 }
 
@@ -45,6 +48,7 @@ function listeningUrl(proc: ChildProcess): Promise<string> {
       if (match?.[1]) resolve(match[1]);
     });
     proc.once('exit', (code) => reject(new Error(`CLI exited with ${code} before listening; stdout: ${seen}`)));
+    proc.once('error', (error) => reject(new Error(`CLI could not start: ${error.message}`)));
   });
 }
 
@@ -61,6 +65,16 @@ describe('evalgate-emulator CLI', () => {
     process.kill(-proc.pid!, 'SIGTERM');
     expect(await exit).toEqual({ code: 0, signal: null });
     expect(stderr.text()).toBe('');
+  });
+
+  it('runs as `npx evalgate-emulator` runs it: the linked bin, executed without `node` in front', async () => {
+    // npm links the bin at install time, before dist/ exists, so the build must leave cli.js executable.
+    const proc = startCli(['--port', '0', '--api-key', 'bin-key'], [LINKED_BIN]);
+    const url = await listeningUrl(proc);
+    expect((await fetch(`${url}/api/v1/evaluations/?limit=1`, { headers: { authorization: 'Bearer bin-key' } })).status).toBe(200);
+    const exit = exited(proc);
+    process.kill(-proc.pid!, 'SIGTERM');
+    expect(await exit).toEqual({ code: 0, signal: null });
   });
 
   it('exits 0 on SIGINT too', async () => {
