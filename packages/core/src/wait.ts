@@ -1,6 +1,15 @@
 import { isTerminal, type Evaluation, type ProviderName } from './domain/evaluation.js';
 import type { RequestOptions, WaitOptions } from './domain/client.js';
 import { AbortError, APIError, isTransientError, WaitTimeoutError } from './errors.js';
+import {
+  expectedEndAt,
+  nextInterval,
+  nextPollDelay,
+  progressFraction,
+  trackProgress,
+  type PollOutcome,
+  type ProgressPoint,
+} from './wait-schedule.js';
 
 export interface WaitDependencies {
   provider: ProviderName;
@@ -13,51 +22,71 @@ export interface WaitDependencies {
 
 const DEFAULT_INITIAL_INTERVAL_MS = 2_000;
 const DEFAULT_MAX_INTERVAL_MS = 30_000;
-const GROWTH = 1.5;
 
 /**
- * Polls `get` until a terminal status, one request at a time (sleep, then poll). The interval grows ×1.5
- * while nothing changes and resets when something does; errors the HTTP layer already retried back off ×2
- * and polling goes on until the deadline.
+ * Polls `get` until a terminal status, one request at a time (sleep, then poll). A status change resets the
+ * interval to the initial one; otherwise (progress moving or nothing changing) it grows ×1.5 up to the ceiling. When progress
+ * says the end is sooner than the next poll, the next poll lands just after that end; if the evaluation is not
+ * terminal then, the estimate is distrusted until progress moves again and the interval restarts from the initial
+ * one. Errors the HTTP layer already retried back off ×2 and polling goes on until the deadline.
  */
 export async function waitForCompletion(deps: WaitDependencies, id: string, options: WaitOptions = {}): Promise<Evaluation> {
-  const initial = options.initialIntervalMs ?? DEFAULT_INITIAL_INTERVAL_MS;
-  const ceiling = Math.max(initial, options.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
+  const initialMs = options.initialIntervalMs ?? DEFAULT_INITIAL_INTERVAL_MS;
+  const bounds = { initialMs, ceilingMs: Math.max(initialMs, options.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS) };
   const { signal, deadline } = options;
-  let interval = initial;
+  let interval = initialMs;
   let last: Evaluation | undefined;
   let lastError: unknown;
+  let trend: ProgressPoint[] = [];
+  /** The sleep just taken aimed at a predicted end. */
+  let aimedAtEnd = false;
+  /** The progress at a missed prediction: estimates wait until progress differs from it. */
+  let distrustedProgress: string | undefined;
 
   for (;;) {
     if (signal?.aborted) throw new AbortError(`Waiting for ${deps.provider} evaluation ${id} was aborted`);
     const remaining = deadline === undefined ? Infinity : deadline - deps.now();
     if (remaining <= 0) throw deadlineError(deps.provider, id, last, lastError);
+    let endAt: number | undefined;
     try {
       const evaluation = await deps.get(id, {
         ...(signal ? { signal } : {}),
         timeoutMs: Math.max(1, Math.min(deps.timeoutMs, remaining)),
       });
+      const polledAt = deps.now();
       lastError = undefined;
-      if (!last || fingerprint(last) !== fingerprint(evaluation)) {
-        options.onProgress?.(evaluation);
-        interval = initial;
-      } else {
-        interval = Math.min(ceiling, interval * GROWTH);
-      }
+      const changed = !last || fingerprint(last) !== fingerprint(evaluation);
+      if (changed) options.onProgress?.(evaluation);
+      const outcome = pollOutcome(last, evaluation, changed, aimedAtEnd);
       last = evaluation;
       if (isTerminal(evaluation.status)) return evaluation;
+      interval = nextInterval(interval, outcome, bounds);
+      trend = trackProgress(trend, polledAt, progressFraction(evaluation.progress));
+      const progressKey = JSON.stringify(evaluation.progress ?? null);
+      if (outcome === 'prediction-missed') distrustedProgress = progressKey;
+      else if (distrustedProgress !== progressKey) distrustedProgress = undefined;
+      if (distrustedProgress === undefined) endAt = expectedEndAt(evaluation.progress, polledAt, trend);
     } catch (error) {
       if (error instanceof AbortError || !isTransientError(error)) throw error;
       lastError = error;
-      interval = Math.min(ceiling, interval * 2);
+      interval = nextInterval(interval, 'error', bounds);
     }
-    const untilDeadline = deadline === undefined ? Infinity : deadline - deps.now();
+    const now = deps.now();
+    const untilDeadline = deadline === undefined ? Infinity : deadline - now;
     if (untilDeadline <= 0) throw deadlineError(deps.provider, id, last, lastError);
-    await deps.sleep(Math.min(interval, untilDeadline), signal);
+    const next = nextPollDelay(now, interval, endAt);
+    aimedAtEnd = next.predicted;
+    await deps.sleep(Math.min(next.delayMs, untilDeadline), signal);
   }
 }
 
-/** What counts as "something changed" for backoff and onProgress. */
+function pollOutcome(previous: Evaluation | undefined, current: Evaluation, changed: boolean, aimedAtEnd: boolean): PollOutcome {
+  if (aimedAtEnd) return 'prediction-missed';
+  if (!previous || previous.rawStatus !== current.rawStatus) return 'status-changed';
+  return changed ? 'progress-changed' : 'unchanged';
+}
+
+/** What counts as "something changed" for onProgress and the interval. */
 function fingerprint(evaluation: Evaluation): string {
   return JSON.stringify([evaluation.rawStatus, evaluation.progress ?? null, evaluation.scores ?? null]);
 }

@@ -31,7 +31,7 @@ const status = (raw: string, progress: number | null = null): Handler =>
   json(200, primeEvaluationBody({ status: raw, progress }));
 
 describe('waitForCompletion', () => {
-  it('grows the interval ×1.5 while nothing changes, resets it on a change, caps it, and reports changes', async () => {
+  it('grows the interval ×1.5 while nothing changes, resets it on a status change, caps it, and reports changes', async () => {
     server.respond(
       status('PENDING'),
       status('PENDING'),
@@ -121,4 +121,76 @@ describe('waitForCompletion', () => {
     expect(server.requests).toHaveLength(4);
     expect(maxInFlight).toBe(1);
   });
+
+  it('does not reset the interval when only progress changes, yet reports every change', async () => {
+    server.respond(status('RUNNING', 0.01), status('RUNNING', 0.02), status('RUNNING', 0.03), status('RUNNING', 0.04), status('COMPLETED', 1));
+    const seen: number[] = [];
+    await client().waitForCompletion('ev_1', {
+      initialIntervalMs: 1000,
+      maxIntervalMs: 10_000,
+      onProgress: (evaluation) => seen.push(evaluation.progress?.fraction ?? -1),
+    });
+    expect(clock.delays).toEqual([1000, 1500, 2250, 3375]);
+    expect(seen).toEqual([0.01, 0.02, 0.03, 0.04, 1]);
+  });
+
+  it('resets the interval when the status changes after progress-only polls', async () => {
+    server.respond(status('RUNNING', 0.01), status('RUNNING', 0.02), status('RUNNING', 0.03), status('EVALUATING', 0.03), status('COMPLETED', 1));
+    await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
+    expect(clock.delays).toEqual([1000, 1500, 2250, 1000]);
+  });
+
+  it('lands the last poll just after the end that linear progress predicts', async () => {
+    const start = clock.time;
+    // Progress rises evenly over 5 s; the evaluation is terminal from 5 s on.
+    server.respond(linear(start, 5000, 5000));
+    const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
+    expect(result.status).toBe('completed');
+    // Polls at 0, 1, 2.5 and 4.75 s grow ×1.5; at 4.75 s (95%) the end is 250 ms away, so the last poll waits 250 + 250 ms.
+    expect(clock.delays).toEqual([1000, 1500, 2250, 500]);
+    expect(clock.time - start).toBe(5250);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('falls back to the regular interval from the initial one when a predicted end passes without the end', async () => {
+    const start = clock.time;
+    // Progress promises the end at 5 s, stalls at 95%, and the evaluation only finishes at 8 s.
+    server.respond(linear(start, 5000, 8000));
+    const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
+    expect(result.status).toBe('completed');
+    // The 500 ms poll at the predicted end misses; then 1 s, 1.5 s, 2.25 s: no tight loop on the stale estimate.
+    expect(clock.delays).toEqual([1000, 1500, 2250, 500, 1000, 1500, 2250]);
+  });
+
+  it('lands the last poll just after the provider ETA', async () => {
+    const start = clock.time;
+    const nugen = createClient({ provider: 'nugen', apiKey: 'k', baseUrl: server.url, now: clock.now, sleep: clock.sleep, maxRetries: 0 });
+    // Terminal (failed, so no results fetch) at 20 s; every status reports the exact seconds left.
+    server.respond((req, res, body) => {
+      const elapsed = clock.time - start;
+      const done = elapsed >= 20_000;
+      json(200, {
+        evaluation_id: 'eval-1',
+        status: done ? 'failed' : 'processing',
+        progress: null,
+        eta_seconds: done ? null : (20_000 - elapsed) / 1000,
+        error: done ? 'model crashed' : null,
+      })(req, res, body);
+    });
+    const result = await nugen.waitForCompletion('eval-1', { initialIntervalMs: 2000, maxIntervalMs: 30_000 });
+    expect(result.status).toBe('failed');
+    // Regular polls until the ETA is sooner than the next one: at 16.25 s the end is 3.75 s away, polled 250 ms after it.
+    expect(clock.delays).toEqual([2000, 3000, 4500, 6750, 4000]);
+    expect(clock.time - start).toBe(20_250);
+  });
 });
+
+/** A Prime evaluation whose progress rises evenly to 1 at `progressEndMs` (capped at 95% until then) and that is terminal at `doneMs`. */
+function linear(start: number, progressEndMs: number, doneMs: number): Handler {
+  return (req, res, body) => {
+    const elapsed = clock.time - start;
+    const done = elapsed >= doneMs;
+    const fraction = done ? 1 : Math.min(0.95, elapsed / progressEndMs);
+    status(done ? 'COMPLETED' : 'RUNNING', fraction)(req, res, body);
+  };
+}

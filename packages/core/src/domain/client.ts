@@ -25,9 +25,13 @@ export interface WaitOptions {
   /** Absolute deadline (ms since epoch, by the client's clock). A `TimeoutError` is thrown past it. */
   deadline?: number;
   signal?: AbortSignal;
-  /** First poll interval in ms (default 2000). */
+  /**
+   * Poll interval in ms at the start and after every status change (default 2000). It grows ×1.5 per poll while the
+   * status stays the same (progress moving or not). When progress predicts an end sooner than the next poll, that poll
+   * comes just after the predicted end (not sooner than 250 ms).
+   */
   initialIntervalMs?: number;
-  /** Interval ceiling in ms (default 30000). */
+  /** Longest pause between polls in ms (default 30000). */
   maxIntervalMs?: number;
   /** Called after every successful poll whose evaluation differs from the previous one. */
   onProgress?: (evaluation: Evaluation) => void;
