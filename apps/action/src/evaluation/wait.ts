@@ -1,6 +1,8 @@
 import { WaitTimeoutError, type EvalClient, type Evaluation } from '@evalgate/core';
 import type { Clock } from '../deps.js';
 
+const FIRST_POLL_INTERVAL_MS = 2_000;
+
 /** `timeout-minutes` passed before the evaluation reached a terminal status. */
 export class DeadlineError extends Error {
   override name = 'DeadlineError';
@@ -12,6 +14,7 @@ export interface WaitDeps {
   signal: AbortSignal;
   /** ms since epoch. */
   deadline: number;
+  /** The longest pause between polls (`poll-interval-seconds`). */
   pollIntervalMs: number;
   onProgress: (evaluation: Evaluation) => void;
 }
@@ -25,8 +28,10 @@ export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evalu
     return await deps.client.waitForCompletion(id, {
       deadline: deps.deadline,
       signal: deps.signal,
-      initialIntervalMs: deps.pollIntervalMs,
-      maxIntervalMs: Math.max(deps.pollIntervalMs, 1000),
+      // poll-interval-seconds is the longest pause: short evaluations are noticed within 2 s, long ones settle at
+      // the configured pause, and core's predicted end lands the last poll just after the evaluation finishes.
+      initialIntervalMs: Math.min(FIRST_POLL_INTERVAL_MS, deps.pollIntervalMs),
+      maxIntervalMs: deps.pollIntervalMs,
       onProgress: deps.onProgress,
     });
   } catch (error) {
