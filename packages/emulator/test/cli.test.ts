@@ -68,7 +68,8 @@ describe('evalgate-emulator CLI', () => {
   });
 
   it('runs as `npx evalgate-emulator` runs it: the linked bin, executed without `node` in front', async () => {
-    // npm links the bin at install time, before dist/ exists, so the build must leave cli.js executable.
+    // npm links a workspace bin at install time, before dist/ exists, and skips one whose file is missing:
+    // the committed bin/ launcher is what gets linked.
     const proc = startCli(['--port', '0', '--api-key', 'bin-key'], [LINKED_BIN]);
     const url = await listeningUrl(proc);
     expect((await fetch(`${url}/api/v1/evaluations/?limit=1`, { headers: { authorization: 'Bearer bin-key' } })).status).toBe(200);
