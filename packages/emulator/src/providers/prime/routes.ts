@@ -1,4 +1,5 @@
 /** Prime Intellect Evaluations routes under `/api/v1`. */
+import { offsetPage } from '../../http/pagination.js';
 import { json, type Reply } from '../../http/reply.js';
 import type { Route } from '../../http/router.js';
 import { queryObject, validateBody, validateValue } from '../../http/validate.js';
@@ -74,7 +75,7 @@ export function createPrimeApi(state: EmulatorState): ProviderApi {
         const { skip, limit } = parsed.data;
         const all = evaluations().newestFirst();
         return json(200, {
-          evaluations: all.slice(skip, skip + limit).map((record) => primeEvaluation(record, now, state.origin)),
+          evaluations: offsetPage(all, skip, limit).map((record) => primeEvaluation(record, now, state.origin)),
           total: all.length,
           skip,
           limit,
