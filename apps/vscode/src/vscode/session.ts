@@ -136,7 +136,7 @@ export class Session implements vscode.Disposable {
     );
     this.store.setConnections(inputs);
     this.log.debug(
-      `Connections: ${settings.connections.map((c) => `${c.id} (${inputs.find((i) => i.connection.id === c.id)?.apiKey ? 'key set' : 'no key'})`).join(', ') || 'none'}; poll every ${settings.pollIntervalMs / 1000} s.`,
+      `Connections: ${inputs.map((input) => `${input.connection.id} (${input.apiKey ? 'key set' : 'no key'})`).join(', ') || 'none'}; poll every ${settings.pollIntervalMs / 1000} s.`,
     );
   }
 }
