@@ -1,8 +1,8 @@
 import { classifyError, toLoadFailure } from './error-kind.js';
 
 export interface PollerOptions {
-  /** One poll round; throws on failure. Resolves to how many items still need polling. */
-  poll: () => Promise<{ pending: number }>;
+  /** One poll round; throws on failure. What it resolves to is ignored: `needsPolling` decides whether to go on. */
+  poll: () => Promise<unknown>;
   /** Whether anything needs polling now (checked before each round). */
   needsPolling: () => boolean;
   /** The regular interval in ms (read on every scheduling, so settings changes apply). */
