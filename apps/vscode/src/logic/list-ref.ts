@@ -4,6 +4,14 @@ export interface ListRef {
   groupId?: string;
 }
 
+const SEPARATOR = '\u0000';
+
 export function listKey(ref: ListRef): string {
-  return ref.groupId === undefined ? ref.connectionId : `${ref.connectionId}\u0000${ref.groupId}`;
+  return ref.groupId === undefined ? ref.connectionId : `${ref.connectionId}${SEPARATOR}${ref.groupId}`;
+}
+
+/** The connection id a `listKey` was made from. */
+export function connectionOfListKey(key: string): string {
+  const separator = key.indexOf(SEPARATOR);
+  return separator === -1 ? key : key.slice(0, separator);
 }

@@ -11,7 +11,7 @@ import type { Connection } from './connection.js';
 import { Emitter } from './emitter.js';
 import { toLoadFailure, type LoadFailure } from './error-kind.js';
 import { InFlightTracker } from './in-flight.js';
-import { listKey, type ListRef } from './list-ref.js';
+import { connectionOfListKey, listKey, type ListRef } from './list-ref.js';
 
 export interface ListState<T> {
   items: T[];
@@ -221,7 +221,7 @@ export class EvaluationStore {
   allEvaluations(): Array<{ connectionId: string; evaluation: Evaluation }> {
     const seen = new Map<string, { connectionId: string; evaluation: Evaluation }>();
     for (const [key, list] of this.evaluationLists) {
-      const connectionId = connectionOf(key);
+      const connectionId = connectionOfListKey(key);
       for (const evaluation of list.items) seen.set(evaluationKey(connectionId, evaluation.id), { connectionId, evaluation });
     }
     return [...seen.values()];
@@ -390,13 +390,8 @@ export class EvaluationStore {
   }
 }
 
-function connectionOf(key: string): string {
-  const separator = key.indexOf('\u0000');
-  return separator === -1 ? key : key.slice(0, separator);
-}
-
 function belongsTo(key: string, connectionId: string): boolean {
-  return connectionOf(key) === connectionId;
+  return connectionOfListKey(key) === connectionId;
 }
 
 function evaluationKey(connectionId: string, evaluationId: string): string {
