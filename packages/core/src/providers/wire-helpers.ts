@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Page } from '../domain/evaluation.js';
 import { ConfigurationError } from '../errors.js';
 
 /** Parses an ISO string or unix seconds into a Date; anything unreadable gives undefined rather than an Invalid Date. */
@@ -40,6 +41,17 @@ export function offsetCursor(cursor: string | undefined): number {
     throw new ConfigurationError(`cursor must be the nextCursor of a previous page (a non-negative integer); got "${cursor}"`);
   }
   return offset;
+}
+
+/**
+ * One page of an offset-paged list (Prime, Nugen). The next cursor is the offset after these items; without a
+ * reported total, a full page is taken to mean more may follow.
+ */
+export function offsetPageOf<T>(items: T[], offset: number, limit: number, reportedTotal: number | null | undefined): Page<T> {
+  const next = offset + items.length;
+  const total = reportedTotal ?? undefined;
+  const more = total !== undefined ? next < total : items.length === limit;
+  return { items, ...(more && items.length > 0 ? { nextCursor: String(next) } : {}), ...(total !== undefined ? { total } : {}) };
 }
 
 export function requireId(id: string, what = 'id'): string {

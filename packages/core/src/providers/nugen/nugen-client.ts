@@ -4,7 +4,7 @@ import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { BadRequestError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
-import { definedOnly, offsetCursor, pageSize, requireId } from '../wire-helpers.js';
+import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity } from './mapper.js';
 import { nugenCreateResponse, nugenList, nugenResults, nugenStatus, type NugenResultsWire } from './wire.js';
 
@@ -78,10 +78,7 @@ export class NugenClient extends BaseEvalClient {
       });
     }
     const items = wire.evaluations.map(mapNugenListItem);
-    const next = offset + items.length;
-    const total = typeof wire.total === 'number' ? wire.total : undefined;
-    const more = total !== undefined ? next < total : items.length === limit;
-    return { items, ...(more && items.length > 0 ? { nextCursor: String(next) } : {}), ...(total !== undefined ? { total } : {}) };
+    return offsetPageOf(items, offset, limit, wire.total);
   }
 
   cancel(): Promise<Evaluation> {

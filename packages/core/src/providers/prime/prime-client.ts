@@ -4,7 +4,7 @@ import type { CreateEvaluationRequest, PrimeSample } from '../../domain/requests
 import { ConfigurationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
-import { offsetCursor, pageSize, requireId } from '../wire-helpers.js';
+import { offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapPrimeEvaluation, primeCreateBody, withFinalizeResult } from './mapper.js';
 import {
   primeCancelResponse,
@@ -60,10 +60,7 @@ export class PrimeClient extends BaseEvalClient {
       options,
     });
     const items = wire.evaluations.map((evaluation) => mapPrimeEvaluation(evaluation));
-    const next = skip + items.length;
-    const total = typeof wire.total === 'number' ? wire.total : undefined;
-    const more = total !== undefined ? next < total : items.length === limit;
-    return { items, ...(more && items.length > 0 ? { nextCursor: String(next) } : {}), ...(total !== undefined ? { total } : {}) };
+    return offsetPageOf(items, skip, limit, wire.total);
   }
 
   /** Only hosted evaluations can be cancelled; Prime answers 400 for client-driven ones, 409 when already terminal. */
