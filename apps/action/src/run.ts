@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { isTransientError, type CreateEvaluationRequest, type Evaluation } from '@evalgate/core';
 import type { RunDeps } from './deps.js';
 import { STATE } from './deps.js';
-import { cancelRemote } from './evaluation/cancel-remote.js';
+import { cancelRemote, describeRemoteCancel } from './evaluation/cancel-remote.js';
 import { renderName } from './evaluation/name.js';
 import { findLostCreate } from './evaluation/lost-create.js';
 import { findReattachment } from './evaluation/reattach.js';
@@ -150,11 +150,8 @@ async function stopped(
   let latest = evaluation;
   if (evaluation) {
     const cancelled = await cancelRemote(client, evaluation.id, logger, evaluation);
-    if (cancelled.kind === 'cancelled') {
-      remote = `evaluation ${evaluation.id} was cancelled at ${client.provider}`;
-      latest = cancelled.evaluation;
-    } else if (cancelled.kind === 'already-finished') remote = `evaluation ${evaluation.id} had already finished`;
-    else remote = cancelled.reason;
+    remote = describeRemoteCancel(cancelled, client.provider, evaluation.id);
+    if (cancelled.kind === 'cancelled') latest = cancelled.evaluation;
   }
   const reason = `${cause}; ${remote}.`;
   const verdict: Verdict = { gate: 'inconclusive', conclusion: why, criteria: [], reasons: [reason] };

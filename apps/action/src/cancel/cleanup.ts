@@ -1,6 +1,6 @@
 import { isTerminal, type EvalClient } from '@evalgate/core';
 import type { Clock, Logger } from '../deps.js';
-import { cancelRemote } from '../evaluation/cancel-remote.js';
+import { cancelRemote, describeRemoteCancel } from '../evaluation/cancel-remote.js';
 import type { GitHubPort } from '../github/port.js';
 
 export interface LeftoverState {
@@ -32,12 +32,7 @@ export async function cleanUpAfterMain(deps: CleanupDeps): Promise<void> {
       remote = `evaluation ${state.evaluationId} had already ended as ${current.status}`;
     } else {
       const outcome = await cancelRemote(client, state.evaluationId, logger, current);
-      remote =
-        outcome.kind === 'cancelled'
-          ? `evaluation ${state.evaluationId} was cancelled at ${client.provider}`
-          : outcome.kind === 'already-finished'
-            ? `evaluation ${state.evaluationId} had already finished`
-            : outcome.reason;
+      remote = describeRemoteCancel(outcome, client.provider, state.evaluationId);
     }
   }
   logger.info(`Post step: ${remote}.`);

@@ -34,3 +34,10 @@ export async function cancelRemote(
     return { kind: 'failed', reason };
   }
 }
+
+/** One clause for the log and the check: what became of the evaluation at the provider. */
+export function describeRemoteCancel(outcome: RemoteCancelOutcome, provider: string, id: string): string {
+  if (outcome.kind === 'cancelled') return `evaluation ${id} was cancelled at ${provider}`;
+  if (outcome.kind === 'already-finished') return `evaluation ${id} had already finished`;
+  return outcome.reason;
+}
