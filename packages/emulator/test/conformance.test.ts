@@ -1,6 +1,6 @@
 /** The emulator's responses (and this test's requests) against the authoritative OpenAPI parts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { componentSchema, requestBodySchema, violations } from './openapi.js';
+import { componentSchema, requestBodySchema, violations } from '@evalgate/api-specs';
 import { startTestEmulator, type TestEmulator } from './helpers.js';
 
 let t: TestEmulator;
