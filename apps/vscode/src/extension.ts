@@ -52,12 +52,15 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
       if (affectsSettings(event)) void session.reload();
     }),
     session.apiKeys.onDidChange(() => void session.reload()),
+    // Workspace-level evalgate.connections is ignored until the workspace is trusted (restrictedConfigurations).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void session.reload()),
   );
   session.poller.setVisible(treeView.visible);
 
   return {
     snapshot: (options) => provider.snapshot(options?.expand !== false),
     whenIdle: async () => {
+      await session.ready();
       await session.whenReloaded();
       await session.store.inFlight.whenIdle();
     },
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     viewState: () => provider.viewState,
     statusBarText: () => session.statusBar.text,
     connectionIds: () => session.store.connections().map((state) => state.connection.id),
+    withheldKeyConnectionIds: () => session.withheldKeyConnectionIds(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { isTerminal, type Evaluation } from '@evalgate/core';
-import { escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
+import { codeSpan, escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
 import { statusStyle } from './status-style.js';
 
 /** The row's description: the average score when there is one, else progress, else the status. */
@@ -24,7 +24,7 @@ export function evaluationDurationMs(evaluation: Evaluation, now: number): numbe
 export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   const lines = [`**${escapeMarkdown(evaluation.name)}**`, ''];
   const status = statusStyle(evaluation.status).label;
-  const raw = evaluation.rawStatus && evaluation.rawStatus !== status ? ` (\`${evaluation.rawStatus}\`)` : '';
+  const raw = evaluation.rawStatus && evaluation.rawStatus !== status ? ` (${codeSpan(evaluation.rawStatus)})` : '';
   lines.push(`- Status: ${status}${raw}`);
   if (evaluation.progress && !isTerminal(evaluation.status)) {
     const { fraction, completed, total } = evaluation.progress;
@@ -46,6 +46,6 @@ export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   if (duration !== undefined) lines.push(`- Duration: ${formatDuration(duration)}`);
   if (evaluation.model) lines.push(`- Model: ${escapeMarkdown(evaluation.model)}`);
   if (evaluation.errorMessage) lines.push(`- Error: ${escapeMarkdown(evaluation.errorMessage)}`);
-  lines.push(`- ID: \`${evaluation.id.replace(/`/g, '')}\``);
+  lines.push(`- ID: ${codeSpan(evaluation.id)}`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import { defaultConnectionId, trimTrailingSlash, type Connection } from './connection.js';
+import { baseUrlProblem } from './endpoint.js';
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 export const MIN_POLL_INTERVAL_SECONDS = 1;
@@ -23,17 +24,11 @@ export interface RawSettings {
   notifyOnFinish: unknown;
 }
 
-const httpUrl = z.string().trim().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an http(s) URL, e.g. "http://127.0.0.1:4010" (OpenAI: "http://127.0.0.1:4010/v1")' },
-);
+// https, or plain http on loopback only: the API key travels with every request.
+const httpUrl = z.string().trim().superRefine((value, context) => {
+  const problem = baseUrlProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 // Extra keys are ignored (liberal), known keys are checked.
 const connectionEntry = z.object({

@@ -27,6 +27,8 @@ export interface ListState<T> {
 export interface ConnectionState {
   connection: Connection;
   hasApiKey: boolean;
+  /** A key is stored under this id but for another endpoint: it is not sent until the user says so. */
+  keyWithheld?: { storedFor?: string };
   /** OpenAI: the connection lists evals (groups) whose children are runs. */
   grouped: boolean;
 }
@@ -34,6 +36,8 @@ export interface ConnectionState {
 export interface ConnectionInput {
   connection: Connection;
   apiKey?: string;
+  /** Set when a stored key was withheld (see key-binding.ts); `storedFor` is the base URL it was entered for. */
+  keyWithheld?: { storedFor?: string };
 }
 
 export type ClientFactory = (connection: Connection, apiKey: string) => EvalClient;
@@ -104,7 +108,7 @@ export class EvaluationStore {
   /** Replaces the connections; lists of connections whose endpoint or key did not change are kept. */
   setConnections(inputs: readonly ConnectionInput[]): void {
     const next = new Map<string, ConnectionEntry>();
-    for (const { connection, apiKey } of inputs) {
+    for (const { connection, apiKey, keyWithheld } of inputs) {
       const previous = this.entries.get(connection.id);
       const key = apiKey === '' ? undefined : apiKey;
       const unchanged =
@@ -114,7 +118,8 @@ export class EvaluationStore {
         previous.state.connection.baseUrl === connection.baseUrl;
       if (unchanged) {
         // Same object: answers to its requests in flight still belong to it.
-        previous.state = { ...previous.state, connection };
+        const withheld = key === undefined && keyWithheld ? { keyWithheld } : {};
+        previous.state = { connection, hasApiKey: previous.state.hasApiKey, grouped: previous.state.grouped, ...withheld };
         next.set(connection.id, previous);
         continue;
       }
@@ -124,6 +129,7 @@ export class EvaluationStore {
         state: {
           connection,
           hasApiKey: key !== undefined,
+          ...(key === undefined && keyWithheld ? { keyWithheld } : {}),
           grouped: client ? typeof client.listGroups === 'function' : connection.provider === 'openai',
         },
         ...(client ? { client } : {}),

@@ -1,11 +1,14 @@
 import { createClient } from '@evalgate/core';
 import * as vscode from 'vscode';
-import { connectionTitle } from '../logic/connection.js';
+import { COMMANDS } from '../api.js';
+import { connectionTitle, type Connection } from '../logic/connection.js';
+import { reportUrlProblem } from '../logic/endpoint.js';
+import { withheldKeyQuestion, type KeyDecision } from '../logic/key-binding.js';
 import { Poller } from '../logic/poller.js';
 import { countActive } from '../logic/running-count.js';
 import { parseSettings, type Settings } from '../logic/settings.js';
 import { statusStyle } from '../logic/status-style.js';
-import { EvaluationStore } from '../logic/store.js';
+import { EvaluationStore, type ConnectionInput } from '../logic/store.js';
 import { formatScore } from '../logic/format.js';
 import { ApiKeys } from './api-keys.js';
 import { readSettings } from './config.js';
@@ -23,6 +26,7 @@ export class Session implements vscode.Disposable {
   private loadedOnce: Promise<void> | undefined;
   private lastProblems = '';
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly askedAboutWithheldKeys = new Set<string>();
 
   constructor(
     secrets: vscode.SecretStorage,
@@ -66,9 +70,10 @@ export class Session implements vscode.Disposable {
         const message = `Evaluation "${evaluation.name}" ${style.label}${score}.`;
         log.info(message);
         if (!this.current.notifyOnFinish) return;
-        const actions = evaluation.reportUrl ? ['Open Report'] : [];
+        const reportUrl = evaluation.reportUrl && !reportUrlProblem(evaluation.reportUrl) ? evaluation.reportUrl : undefined;
+        const actions = reportUrl ? ['Open Report'] : [];
         void vscode.window.showInformationMessage(message, ...actions).then((choice) => {
-          if (choice === 'Open Report' && evaluation.reportUrl) void vscode.env.openExternal(vscode.Uri.parse(evaluation.reportUrl));
+          if (choice === 'Open Report' && reportUrl) void vscode.env.openExternal(vscode.Uri.parse(reportUrl, true));
         });
       }),
     );
@@ -115,6 +120,36 @@ export class Session implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
+  /** Connection ids whose stored key is withheld because it was entered for another endpoint. */
+  withheldKeyConnectionIds(): string[] {
+    return this.store
+      .connections()
+      .filter((state) => state.keyWithheld)
+      .map((state) => state.connection.id);
+  }
+
+  /**
+   * A stored key meets a connection it was not entered for (a workspace may have redefined the id with its own
+   * baseUrl): it is not sent; the user decides, once per endpoint pair and session. Dismissing sends nothing.
+   */
+  private askAboutWithheldKey(connection: Connection, decision: KeyDecision): void {
+    const signature = JSON.stringify([connection.id, connection.provider, connection.baseUrl, decision.kind === 'withhold' ? decision.storedFor : undefined]);
+    if (this.askedAboutWithheldKeys.has(signature)) return;
+    this.askedAboutWithheldKeys.add(signature);
+    const question = withheldKeyQuestion(connection, decision);
+    this.log.warn(question);
+    const send = `Send Key to ${connectionTitle(connection)}`;
+    const enter = 'Set API Key';
+    void vscode.window.showWarningMessage(question, send, enter).then(async (choice) => {
+      if (choice === send) {
+        await this.apiKeys.rebind(connection);
+        this.log.info(`The API key of ${connection.id} is now bound to ${connection.baseUrl} (the user agreed).`);
+      } else if (choice === enter) {
+        await vscode.commands.executeCommand(COMMANDS.setApiKey, connection.id);
+      }
+    });
+  }
+
   private async doReload(): Promise<void> {
     const settings = readSettings();
     this.current = settings;
@@ -129,14 +164,19 @@ export class Session implements vscode.Disposable {
       }
     }
     const inputs = await Promise.all(
-      settings.connections.map(async (connection) => {
-        const apiKey = await this.apiKeys.get(connection.id);
-        return apiKey ? { connection, apiKey } : { connection };
+      settings.connections.map(async (connection): Promise<ConnectionInput> => {
+        const decision = await this.apiKeys.decide(connection);
+        if (decision.kind === 'use') return { connection, apiKey: decision.key };
+        if (decision.kind === 'withhold') {
+          this.askAboutWithheldKey(connection, decision);
+          return { connection, keyWithheld: decision.storedFor ? { storedFor: decision.storedFor.baseUrl } : {} };
+        }
+        return { connection };
       }),
     );
     this.store.setConnections(inputs);
     this.log.debug(
-      `Connections: ${inputs.map((input) => `${input.connection.id} (${input.apiKey ? 'key set' : 'no key'})`).join(', ') || 'none'}; poll every ${settings.pollIntervalMs / 1000} s.`,
+      `Connections: ${inputs.map((input) => `${input.connection.id} (${input.apiKey ? 'key set' : input.keyWithheld ? 'key withheld' : 'no key'})`).join(', ') || 'none'}; poll every ${settings.pollIntervalMs / 1000} s.`,
     );
   }
 }

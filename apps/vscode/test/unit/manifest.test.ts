@@ -11,6 +11,7 @@ interface MenuEntry {
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   main: string;
+  capabilities?: { untrustedWorkspaces?: { supported: unknown; restrictedConfigurations?: string[] } };
   activationEvents: string[];
   engines: { vscode: string };
   contributes: {
@@ -74,5 +75,12 @@ describe('package.json agrees with src/api.ts', () => {
   it('hides item commands from the command palette', () => {
     const hidden = (manifest.contributes.menus.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command);
     expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport].sort());
+  });
+
+  it('ignores workspace-level connections in an untrusted workspace', () => {
+    expect(manifest.capabilities?.untrustedWorkspaces).toMatchObject({
+      supported: 'limited',
+      restrictedConfigurations: [SETTINGS.connections],
+    });
   });
 });

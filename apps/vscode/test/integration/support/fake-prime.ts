@@ -1,0 +1,40 @@
+/** A Prime look-alike on 127.0.0.1 (node:http): lists the evaluations it is given and records every request's headers. */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakePrime {
+  url: string;
+  /** Method, path and headers of every request, in arrival order. */
+  requests: Array<{ method: string; path: string; headers: IncomingHttpHeaders }>;
+  close(): Promise<void>;
+}
+
+/** `evaluations` are Prime wire objects (`evaluation_id`, `name`, `status`, …) served by the list endpoint. */
+export async function startFakePrime(evaluations: Array<Record<string, unknown>> = []): Promise<FakePrime> {
+  const requests: FakePrime['requests'] = [];
+  const server = createServer((req, res) => {
+    requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const one = /^\/api\/v1\/evaluations\/([^/]+)$/.exec(path);
+    const found = one ? evaluations.find((evaluation) => evaluation.evaluation_id === decodeURIComponent(one[1]!)) : undefined;
+    if (path === '/api/v1/evaluations/' || path === '/api/v1/evaluations') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ evaluations, total: evaluations.length, skip: 0, limit: 50 }));
+    } else if (found) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(found));
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ detail: 'Not Found' }));
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
