@@ -196,3 +196,20 @@ export async function setApiKeyThroughPrompts(page, connectionText, key, onRetry
 export async function screenshotSidebar(page, file) {
   await page.locator('.part.sidebar').screenshot({ path: file });
 }
+
+/**
+ * Selects `row` (a click, as a user does), clicks the view-title button labelled `title`, and returns the
+ * placeholder of the quick input it opened, then closes it. Throws when no quick input opened.
+ */
+export async function titleButtonPrompt(page, row, title) {
+  await row.click();
+  const button = page.locator(`.part.sidebar .action-label[aria-label^="${title}"]`).first();
+  await button.waitFor({ timeout: 10_000 });
+  await button.click();
+  const input = quickInput(page).locator('input').first();
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const placeholder = (await input.getAttribute('placeholder')) ?? (await input.getAttribute('aria-label')) ?? '';
+  await page.keyboard.press('Escape');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  return placeholder;
+}
