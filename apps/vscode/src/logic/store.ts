@@ -99,6 +99,9 @@ export class EvaluationStore {
   /** Bumped by refresh: answers to requests sent before it are dropped. */
   private generation = 0;
   private filter: ReadonlySet<EvaluationStatus> | undefined;
+  private readonly detailed = new Set<string>();
+  private readonly detailsQueue: Array<{ connectionId: string; entry: ConnectionEntry; evaluationId: string; generation: number }> = [];
+  private detailsDraining = false;
 
   constructor(private readonly options: StoreOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -211,6 +214,8 @@ export class EvaluationStore {
     this.groupLists.clear();
     this.pending.clear();
     this.lastPolledRound.clear();
+    this.detailed.clear();
+    this.detailsQueue.length = 0;
     this.changed.fire();
   }
 
@@ -340,6 +345,7 @@ export class EvaluationStore {
             ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
             ...(page.total !== undefined ? { total: page.total } : {}),
           });
+          if (!grouped) this.queueDetails(ref.connectionId, entry, page.items as Evaluation[]);
         },
         (error: unknown) => {
           if (this.isStale(generation, ref.connectionId, entry)) return;
@@ -361,6 +367,43 @@ export class EvaluationStore {
       });
     this.pending.set(key, promise);
     return promise;
+  }
+
+  /**
+   * Rows whose list form lacks what `get` returns get one `get` each, in the background, one request at a time:
+   * OpenAI and Nugen lists carry no scores (nor Nugen a report link), and Nugen lists say PROCESSING for queued and
+   * running alike. So a row shows the same whether it was listed or watched until it finished.
+   */
+  private queueDetails(connectionId: string, entry: ConnectionEntry, items: readonly Evaluation[]): void {
+    for (const evaluation of items) {
+      const key = evaluationKey(connectionId, evaluation.id);
+      if (this.detailed.has(key) || !needsDetails(evaluation)) continue;
+      this.detailed.add(key);
+      this.detailsQueue.push({ connectionId, entry, evaluationId: evaluation.id, generation: this.generation });
+    }
+    // Tracked as one unit so `whenIdle` does not see a gap between two of its requests.
+    if (!this.detailsDraining && this.detailsQueue.length > 0) void this.inFlight.track(() => this.drainDetails());
+  }
+
+  private async drainDetails(): Promise<void> {
+    this.detailsDraining = true;
+    try {
+      for (let next = this.detailsQueue.shift(); next; next = this.detailsQueue.shift()) {
+        const { connectionId, entry, evaluationId, generation } = next;
+        const client = entry.client;
+        if (!client || this.isStale(generation, connectionId, entry)) continue;
+        try {
+          const latest = await client.get(evaluationId, { maxRetries: 0 });
+          if (this.isStale(generation, connectionId, entry)) continue;
+          if (this.apply(connectionId, latest)) this.changed.fire();
+        } catch {
+          // The row keeps its list form; polling or a refresh tries again.
+          this.detailed.delete(evaluationKey(connectionId, evaluationId));
+        }
+      }
+    } finally {
+      this.detailsDraining = false;
+    }
   }
 
   /** An answer is stale after a refresh, or when its connection was removed or re-keyed meanwhile. */
@@ -394,6 +437,13 @@ export class EvaluationStore {
     }
     for (const key of [...this.pending.keys()]) if (belongsTo(key, connectionId)) this.pending.delete(key);
   }
+}
+
+/** Whether a listed row lacks what `get` gives: see `queueDetails`. */
+function needsDetails(evaluation: Evaluation): boolean {
+  if (evaluation.provider === 'nugen') return true;
+  if (evaluation.provider === 'openai') return isTerminal(evaluation.status) && evaluation.scores === undefined;
+  return false;
 }
 
 function belongsTo(key: string, connectionId: string): boolean {

@@ -1,0 +1,61 @@
+import { startEmulator, type Emulator } from '@evalgate/emulator';
+import { createClient, type Evaluation } from '@evalgate/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_KEY, emulatorConnection, storeFor } from './helpers/emulator.js';
+
+/** An emulator whose clock the test moves: seeded evaluations finish when the test says, without waiting. */
+async function emulatorWithClock(): Promise<{ emulator: Emulator; advance: (ms: number) => void }> {
+  let offsetMs = 0;
+  const emulator = await startEmulator({ port: 0, apiKey: API_KEY, seed: 3, durationMs: 60_000, sampleCount: 5, now: () => Date.now() + offsetMs });
+  return { emulator, advance: (ms) => (offsetMs += ms) };
+}
+
+let emulator: Emulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+describe('a listed row shows what a watched one does', () => {
+  for (const provider of ['openai', 'nugen'] as const) {
+    it(`${provider}: finished rows from the list get the same scores (and report link) as get() returns`, async () => {
+      const started = await emulatorWithClock();
+      emulator = started.emulator;
+      emulator.seed(provider, 2);
+      started.advance(2 * 60 * 60_000);
+      const connection = emulatorConnection(emulator, provider);
+      const store = storeFor();
+      store.setConnections([{ connection, apiKey: API_KEY }]);
+      await store.ensureTopListsLoaded();
+      const groups = store.groups(connection.id)?.items ?? [];
+      for (const group of groups) await store.ensureLoaded({ connectionId: connection.id, groupId: group.id });
+      await store.inFlight.whenIdle();
+
+      const rows: Evaluation[] = store.allEvaluations().map(({ evaluation }) => evaluation);
+      expect(rows.length).toBe(2);
+      const client = createClient({ provider, baseUrl: connection.baseUrl, apiKey: API_KEY, maxRetries: 0 });
+      for (const row of rows) {
+        expect(row.status).toBe('completed');
+        const watched = await client.get(row.id);
+        expect(row.scores, row.id).toEqual(watched.scores);
+        expect(row.scores?.count).toBeGreaterThan(0);
+        expect(row.reportUrl).toEqual(watched.reportUrl);
+      }
+    });
+  }
+
+  it('nugen: a queued row, listed as PROCESSING, shows queued once its status was read', async () => {
+    const started = await emulatorWithClock();
+    emulator = started.emulator;
+    emulator.seed('nugen', 1);
+    const connection = emulatorConnection(emulator, 'nugen');
+    const store = storeFor();
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
+    const [row] = store.evaluations({ connectionId: connection.id })?.items ?? [];
+    const truth = await createClient({ provider: 'nugen', baseUrl: connection.baseUrl, apiKey: API_KEY, maxRetries: 0 }).get(row!.id);
+    expect(truth.status).toBe('queued');
+    expect(row?.status).toBe('queued');
+  });
+});
