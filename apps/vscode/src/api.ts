@@ -24,7 +24,10 @@ export const COMMANDS = {
   cancel: 'evalgate.cancel',
   /** `(item)` — opens the report/viewer URL externally; resolves to the URL opened (or undefined if none). */
   openReport: 'evalgate.openReport',
-  /** `(item)` — copies the evaluation id (or OpenAI eval id) to the clipboard; resolves to the id copied. */
+  /**
+   * `(item)` — copies the provider's id of the row to the clipboard (an OpenAI run row: the run id; an eval row: the
+   * eval id); resolves to the id copied.
+   */
   copyId: 'evalgate.copyId',
   /**
    * `(args?: AddConnectionArgs)` — without args, asks with quick picks/input boxes. Appends to `evalgate.connections`
@@ -145,6 +148,8 @@ export interface TreeNodeSnapshot extends ItemRef {
   iconColor?: string;
   /** The Markdown tooltip's source text. */
   tooltip?: string;
+  /** The row's accessibility label (what a screen reader says), e.g. `nightly, evaluation, completed, avg 0.8`. */
+  accessibilityLabel?: string;
   /** Present for expandable rows (connection, group): their children, loaded if needed. */
   children?: TreeNodeSnapshot[];
 }

@@ -13,6 +13,13 @@ export function evaluationDescription(evaluation: Evaluation): string {
   return statusStyle(evaluation.status).label;
 }
 
+/** "gsm8k nightly, evaluation, completed, avg 0.82": name, status in words, and the description when it adds to it. */
+export function evaluationAccessibilityLabel(evaluation: Evaluation): string {
+  const status = statusStyle(evaluation.status).label;
+  const description = evaluationDescription(evaluation);
+  return [evaluation.name, 'evaluation', status, ...(description !== status ? [description] : [])].join(', ');
+}
+
 /** Running time so far (non-terminal) or from creation to the last update (terminal). */
 export function evaluationDurationMs(evaluation: Evaluation, now: number): number | undefined {
   if (!evaluation.createdAt) return undefined;

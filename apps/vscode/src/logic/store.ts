@@ -21,6 +21,8 @@ export interface ListState<T> {
   status: 'loading' | 'loaded' | 'failed';
   /** A "load more" request is in flight. */
   loadingMore: boolean;
+  /** Pages loaded so far (a refresh reloads as many). */
+  pages?: number;
   failure?: LoadFailure;
 }
 
@@ -102,6 +104,7 @@ export class EvaluationStore {
   private readonly detailed = new Set<string>();
   private readonly detailsQueue: Array<{ connectionId: string; entry: ConnectionEntry; evaluationId: string; generation: number }> = [];
   private detailsDraining = false;
+  private readonly pagesToRestore = new Map<string, number>();
 
   constructor(private readonly options: StoreOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -210,6 +213,10 @@ export class EvaluationStore {
   /** Forgets every list (they reload when the tree asks) and drops answers to requests already sent. */
   refresh(): void {
     this.generation += 1;
+    // What the user paged in with "Load more" comes back: the lists reload as many pages as they had.
+    for (const [key, list] of [...this.evaluationLists, ...this.groupLists] as Array<[string, ListState<unknown>]>) {
+      if ((list.pages ?? 1) > 1) this.pagesToRestore.set(key, list.pages ?? 1);
+    }
     this.evaluationLists.clear();
     this.groupLists.clear();
     this.pending.clear();
@@ -250,6 +257,16 @@ export class EvaluationStore {
     const evaluation = await this.inFlight.track(() => client.cancel(evaluationId));
     this.apply(connectionId, evaluation);
     this.changed.fire();
+    return evaluation;
+  }
+
+  /** Reads one evaluation again and shows it (e.g. after a cancel lost the race with its end). */
+  async refreshEvaluation(connectionId: string, evaluationId: string): Promise<Evaluation> {
+    const entry = this.entries.get(connectionId);
+    if (!entry?.client) throw new Error(`No API key is set for ${connectionId}; run "evalgate: Set API Key" first.`);
+    const client = entry.client;
+    const evaluation = await this.inFlight.track(() => client.get(evaluationId));
+    if (this.apply(connectionId, evaluation)) this.changed.fire();
     return evaluation;
   }
 
@@ -325,10 +342,24 @@ export class EvaluationStore {
       existing.loadingMore = true;
       this.changed.fire();
     }
-    const request = async (): Promise<Page<{ id: string }>> => {
-      const options = { pageSize: this.pageSize, ...(cursor !== undefined ? { cursor } : {}) };
+    const fetchPage = async (from: string | undefined): Promise<Page<{ id: string }>> => {
+      const options = { pageSize: this.pageSize, ...(from !== undefined ? { cursor: from } : {}) };
       if (grouped && client.listGroups) return client.listGroups(options);
       return client.listPage({ ...options, ...(ref.groupId !== undefined ? { evalId: ref.groupId } : {}) });
+    };
+    // After a refresh, a list the user had paged with "Load more" reloads as many pages, published at once.
+    const pagesWanted = mode === 'first' ? (this.pagesToRestore.get(key) ?? 1) : 1;
+    this.pagesToRestore.delete(key);
+    let pagesFetched = 0;
+    const request = async (): Promise<Page<{ id: string }>> => {
+      let page = await fetchPage(cursor);
+      pagesFetched = 1;
+      while (pagesFetched < pagesWanted && page.nextCursor !== undefined) {
+        const next = await fetchPage(page.nextCursor);
+        pagesFetched += 1;
+        page = { ...next, items: [...page.items, ...next.items] };
+      }
+      return page;
     };
     const promise = this.inFlight
       .track(request)
@@ -337,11 +368,18 @@ export class EvaluationStore {
           if (this.isStale(generation, ref.connectionId, entry)) return;
           const previous = mode === 'more' ? (lists.get(key)?.items ?? []) : [];
           const known = new Set(previous.map((item) => (item as { id: string }).id));
-          const items = [...previous, ...page.items.filter((item) => !known.has(item.id))];
+          const items = [...previous];
+          for (const item of page.items) {
+            if (known.has(item.id)) continue;
+            known.add(item.id);
+            items.push(item);
+          }
+          const pages = (mode === 'more' ? (lists.get(key)?.pages ?? 1) : 0) + pagesFetched;
           lists.set(key, {
             items,
             status: 'loaded',
             loadingMore: false,
+            pages,
             ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
             ...(page.total !== undefined ? { total: page.total } : {}),
           });

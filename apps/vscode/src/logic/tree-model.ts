@@ -3,7 +3,7 @@ import { isTerminal } from '@evalgate/core';
 import { COMMANDS, type ItemRef, type TreeNodeKind, type ViewState } from '../api.js';
 import { connectionTitle } from './connection.js';
 import { reportUrlProblem } from './endpoint.js';
-import { evaluationDescription, evaluationTooltip } from './evaluation-text.js';
+import { evaluationAccessibilityLabel, evaluationDescription, evaluationTooltip } from './evaluation-text.js';
 import { codeSpan, escapeMarkdown, formatTimestamp } from './format.js';
 import type { ListRef } from './list-ref.js';
 import { statusStyle } from './status-style.js';
@@ -18,6 +18,8 @@ export interface TreeNode extends ItemRef {
   description?: string;
   /** Markdown. */
   tooltip?: string;
+  /** What a screen reader says for the row (the status is otherwise only an icon colour). */
+  accessibilityLabel?: string;
   contextValue: string;
   icon?: { id: string; colorId?: string };
   collapsible: 'none' | 'collapsed' | 'expanded';
@@ -91,6 +93,7 @@ function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNo
     connectionId: connection.id,
     label: connectionTitle(connection),
     ...(parts.length > 0 ? { description: parts.join(' · ') } : {}),
+    accessibilityLabel: [`${connection.provider} connection at ${connectionTitle(connection).split(' · ')[1]}`, ...parts].join(', '),
     tooltip: tooltip.join('\n'),
     contextValue: `connection removable ${state.hasApiKey ? 'hasApiKey' : 'needsApiKey'}${state.keyWithheld ? ' keyWithheld' : ''}`,
     icon: failed ? { id: 'warning', colorId: 'list.warningForeground' } : { id: 'plug' },
@@ -155,6 +158,7 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
     evaluationId: evaluation.id,
     label: evaluation.name,
     description: evaluationDescription(evaluation),
+    accessibilityLabel: evaluationAccessibilityLabel(evaluation),
     tooltip: evaluationTooltip(evaluation, now),
     contextValue: words.join(' '),
     icon: { id: style.iconId, colorId: style.colorId },

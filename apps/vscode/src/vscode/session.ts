@@ -7,13 +7,15 @@ import { withheldKeyQuestion, type KeyDecision } from '../logic/key-binding.js';
 import { Poller } from '../logic/poller.js';
 import { countActive } from '../logic/running-count.js';
 import { parseSettings, type Settings } from '../logic/settings.js';
-import { statusStyle } from '../logic/status-style.js';
 import { EvaluationStore, type ConnectionInput } from '../logic/store.js';
-import { formatScore } from '../logic/format.js';
+import { finishMessage, finishSeverity } from '../logic/messages.js';
 import { ApiKeys } from './api-keys.js';
 import { readSettings } from './config.js';
 import { showErrorWithLog, showWarningWithLog } from './notify.js';
 import { RunningStatusBar } from './status-bar.js';
+
+const SET_API_KEY = 'Set API Key';
+const OPEN_REPORT = 'Open Report';
 
 /** The extension's state and services, shared by the tree, the commands and the API. */
 export class Session implements vscode.Disposable {
@@ -62,18 +64,32 @@ export class Session implements vscode.Disposable {
         const message = `${action} of ${connectionTitle(connection)} failed: ${failure.message}`;
         log.error(message);
         // Poll failures are retried with backoff; a notification per attempt would be noise.
-        if (source === 'load') showErrorWithLog(message);
+        if (source !== 'load') return;
+        if (failure.kind === 'auth') {
+          // A rejected key is fixed by entering another one: offer that directly.
+          void showErrorWithLog(message, SET_API_KEY).then((choice) => {
+            if (choice === SET_API_KEY) void vscode.commands.executeCommand(COMMANDS.setApiKey, connection.id);
+          });
+        } else {
+          void showErrorWithLog(message);
+        }
       }),
       this.store.onDidFinish(({ evaluation }) => {
-        const style = statusStyle(evaluation.status);
-        const score = evaluation.scores ? ` (avg ${formatScore(evaluation.scores.avg)})` : '';
-        const message = `Evaluation "${evaluation.name}" ${style.label}${score}.`;
-        log.info(message);
+        const message = finishMessage(evaluation);
+        const severity = finishSeverity(evaluation.status);
+        if (severity === 'info') log.info(message);
+        else log.warn(message);
         if (!this.current.notifyOnFinish) return;
         const reportUrl = evaluation.reportUrl && !reportUrlProblem(evaluation.reportUrl) ? evaluation.reportUrl : undefined;
-        const actions = reportUrl ? ['Open Report'] : [];
-        void vscode.window.showInformationMessage(message, ...actions).then((choice) => {
-          if (choice === 'Open Report' && reportUrl) void vscode.env.openExternal(vscode.Uri.parse(reportUrl, true));
+        const actions = reportUrl ? [OPEN_REPORT] : [];
+        const show =
+          severity === 'error'
+            ? vscode.window.showErrorMessage
+            : severity === 'warning'
+              ? vscode.window.showWarningMessage
+              : vscode.window.showInformationMessage;
+        void show(message, ...actions).then((choice) => {
+          if (choice === OPEN_REPORT && reportUrl) void vscode.env.openExternal(vscode.Uri.parse(reportUrl, true));
         });
       }),
     );
@@ -112,7 +128,7 @@ export class Session implements vscode.Disposable {
     const detail = error instanceof Error ? error.message : String(error);
     const message = `${action} failed: ${detail}`;
     this.log.error(message);
-    showErrorWithLog(message);
+    void showErrorWithLog(message);
   }
 
   dispose(): void {
