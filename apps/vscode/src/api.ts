@@ -65,6 +65,8 @@ export const SETTINGS = {
   connections: 'evalgate.connections',
   /** Seconds between polls of non-terminal evaluations, default 5 (1..3600). */
   pollIntervalSeconds: 'evalgate.pollIntervalSeconds',
+  /** Seconds between polls while the view is hidden, default 60 (10..3600; 0: none while hidden). */
+  backgroundPollIntervalSeconds: 'evalgate.backgroundPollIntervalSeconds',
   /** Notify when a watched evaluation reaches a terminal status, default true. */
   notifyOnFinish: 'evalgate.notifyOnFinish',
 } as const;
@@ -179,6 +181,8 @@ export interface EvalgateApi {
   onDidChangeTree: ApiEvent<void>;
   /** The current welcome/view state (also the `evalgate.viewState` context key). */
   viewState(): ViewState;
+  /** Whether the Evaluations view is visible now (polling is slower while it is not). */
+  viewVisible(): boolean;
   /** The status-bar item's text (`undefined` while hidden, i.e. nothing running). */
   statusBarText(): string | undefined;
   /** Ids of the configured connections, in settings order (empty until settings were read: `whenIdle()` first). */

@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     },
     onDidChangeTree: provider.onDidChangeTreeData as EvalgateApi['onDidChangeTree'],
     viewState: () => provider.viewState,
+    viewVisible: () => treeView.visible,
     statusBarText: () => session.statusBar.text,
     connectionIds: () => session.store.connections().map((state) => state.connection.id),
     withheldKeyConnectionIds: () => session.withheldKeyConnectionIds(),

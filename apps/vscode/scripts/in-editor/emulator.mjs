@@ -67,6 +67,7 @@ export async function startSeededEmulator() {
     emu.seed('nugen', 1); // still processing
     emu.seed('openai', 1);
     clock.advance(2 * HOUR_MS);
+    emu.seed('nugen', 1); // queued: created after the clock moved on (Nugen's list says PROCESSING all the same)
     await createPrime(emu.url, { name: CLIENT_DRIVEN_PRIME, is_hosted: false });
   } catch (error) {
     await emu.close();

@@ -182,12 +182,12 @@ export class EvaluationStore {
   }
 
   /** Loads the first page of a list unless it is loaded, failed (refresh retries) or loading (waits for it). */
-  async ensureLoaded(ref: ListRef): Promise<void> {
+  async ensureLoaded(ref: ListRef, options: { background?: boolean } = {}): Promise<void> {
     const key = listKey(ref);
     const pending = this.pending.get(key);
     if (pending) return pending;
     if (this.listState(ref) !== undefined) return;
-    return this.load(ref, 'first');
+    return this.load(ref, 'first', options.background === true);
   }
 
   /** Loads the first page of every connection that has an API key. */
@@ -328,7 +328,8 @@ export class EvaluationStore {
     return grouped ? this.groupLists.get(ref.connectionId) : this.evaluationLists.get(listKey(ref));
   }
 
-  private load(ref: ListRef, mode: 'first' | 'more'): Promise<void> {
+  /** `background`: nobody is waiting for this list, so a failure is reported as a poll's (logged, no notification). */
+  private load(ref: ListRef, mode: 'first' | 'more', background = false): Promise<void> {
     const entry = this.entries.get(ref.connectionId);
     if (!entry?.client) return Promise.resolve();
     const client = entry.client;
@@ -384,6 +385,7 @@ export class EvaluationStore {
             ...(page.total !== undefined ? { total: page.total } : {}),
           });
           if (!grouped) this.queueDetails(ref.connectionId, entry, page.items as Evaluation[]);
+          else this.queueGroupRuns(ref.connectionId, entry, generation, page.items.map((group) => group.id));
         },
         (error: unknown) => {
           if (this.isStale(generation, ref.connectionId, entry)) return;
@@ -396,7 +398,7 @@ export class EvaluationStore {
             lists.set(key, { items: [], status: 'failed', loadingMore: false, failure });
           }
           const what = grouped ? 'evals' : 'evaluations';
-          this.failed.fire({ source: 'load', action: `Loading ${what}`, connection: entry.state.connection, failure });
+          this.failed.fire({ source: background ? 'poll' : 'load', action: `Loading ${what}`, connection: entry.state.connection, failure });
         },
       )
       .finally(() => {
@@ -405,6 +407,21 @@ export class EvaluationStore {
       });
     this.pending.set(key, promise);
     return promise;
+  }
+
+  /**
+   * OpenAI runs live under evals the user may never expand; their first pages load in the background, one eval at a
+   * time, so the status bar and finish notifications count every running run, not just the expanded ones.
+   */
+  private queueGroupRuns(connectionId: string, entry: ConnectionEntry, generation: number, groupIds: readonly string[]): void {
+    void this.inFlight.track(async () => {
+      for (const groupId of groupIds) {
+        if (this.isStale(generation, connectionId, entry)) return;
+        await this.ensureLoaded({ connectionId, groupId }, { background: true });
+        // A server that stopped answering fails every eval alike: leave the rest for a refresh.
+        if (this.evaluations({ connectionId, groupId })?.failure?.kind === 'unreachable') return;
+      }
+    });
   }
 
   /**

@@ -52,6 +52,7 @@ export class Session implements vscode.Disposable {
       poll: () => this.store.pollRound(),
       needsPolling: () => this.store.nonTerminalCount() > 0,
       intervalMs: () => this.current.pollIntervalMs,
+      backgroundIntervalMs: () => this.current.backgroundPollIntervalMs,
       onLog: (message) => log.info(message),
     });
     this.disposables.push(

@@ -4,7 +4,14 @@ import { connectionIdOf, parseSettings, validateConnectionEntry } from '../../sr
 describe('parseSettings', () => {
   it('uses the defaults when nothing is set', () => {
     const settings = parseSettings({ connections: undefined, pollIntervalSeconds: undefined, notifyOnFinish: undefined });
-    expect(settings).toEqual({ connections: [], pollIntervalMs: 5_000, notifyOnFinish: true, problems: [], connectionsInvalid: false });
+    expect(settings).toEqual({
+      connections: [],
+      pollIntervalMs: 5_000,
+      backgroundPollIntervalMs: 60_000,
+      notifyOnFinish: true,
+      problems: [],
+      connectionsInvalid: false,
+    });
   });
 
   it('parses connections, trims trailing slashes, derives ids and ignores unknown keys', () => {
@@ -100,5 +107,23 @@ describe('base URLs carry the API key: https, or http on loopback only', () => {
 
   it('refuses credentials in the URL', () => {
     expect(validateConnectionEntry({ provider: 'prime', baseUrl: 'https://user:secret@api.example' })[0]).toMatch(/user name or password/);
+  });
+});
+
+describe('background polling interval', () => {
+  const parse = (value: unknown) => parseSettings({ connections: [], pollIntervalSeconds: 5, backgroundPollIntervalSeconds: value, notifyOnFinish: true });
+
+  it('is 60 s by default, off at 0, and takes 10..3600 seconds', () => {
+    expect(parse(undefined).backgroundPollIntervalMs).toBe(60_000);
+    expect(parse(0).backgroundPollIntervalMs).toBeUndefined();
+    expect(parse(300).backgroundPollIntervalMs).toBe(300_000);
+  });
+
+  it('falls back to 60 s for a bad value, naming the setting and the range', () => {
+    for (const bad of [5, -1, 4000, '60']) {
+      const settings = parse(bad);
+      expect(settings.backgroundPollIntervalMs).toBe(60_000);
+      expect(settings.problems[0]).toMatch(/^evalgate\.backgroundPollIntervalSeconds must be 0 .* or a number of seconds from 10 to 3600 .*using 60/);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { startEmulator, type Emulator } from '@evalgate/emulator';
 import { createClient, type Evaluation } from '@evalgate/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { countActive } from '../../src/logic/running-count.js';
 import { API_KEY, emulatorConnection, storeFor } from './helpers/emulator.js';
 
 /** An emulator whose clock the test moves: seeded evaluations finish when the test says, without waiting. */
@@ -58,4 +59,21 @@ describe('a listed row shows what a watched one does', () => {
     expect(truth.status).toBe('queued');
     expect(row?.status).toBe('queued');
   });
+
+  it('openai: runs of evals nobody expanded are loaded in the background, so running ones are counted', async () => {
+    const started = await emulatorWithClock();
+    emulator = started.emulator;
+    emulator.seed('openai', 3);
+    const connection = emulatorConnection(emulator, 'openai');
+    const store = storeFor();
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
+    const groups = store.groups(connection.id)?.items ?? [];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) expect(store.evaluations({ connectionId: connection.id, groupId: group.id })?.status).toBe('loaded');
+    const active = countActive(store.allEvaluations().map(({ evaluation }) => evaluation));
+    expect(active.running + active.queued).toBe(3);
+  });
 });
+
