@@ -491,6 +491,8 @@ export class EvaluationStore {
       for (const key of [...lists.keys()]) if (belongsTo(key, connectionId)) lists.delete(key);
     }
     for (const key of [...this.pending.keys()]) if (belongsTo(key, connectionId)) this.pending.delete(key);
+    // Rows listed again (after a new key, say) need their details again.
+    for (const key of [...this.detailed]) if (key.startsWith(evaluationKey(connectionId, ''))) this.detailed.delete(key);
   }
 }
 

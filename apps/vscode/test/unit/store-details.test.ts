@@ -75,5 +75,24 @@ describe('a listed row shows what a watched one does', () => {
     const active = countActive(store.allEvaluations().map(({ evaluation }) => evaluation));
     expect(active.running + active.queued).toBe(3);
   });
+
+  it('rows listed again after their connection was re-keyed get their details again', async () => {
+    const started = await emulatorWithClock();
+    emulator = started.emulator;
+    emulator.seed('nugen', 1);
+    started.advance(2 * 60 * 60_000);
+    const connection = emulatorConnection(emulator, 'nugen');
+    const store = storeFor();
+    const listAndSettle = async () => {
+      await store.ensureTopListsLoaded();
+      await store.inFlight.whenIdle();
+      return store.evaluations({ connectionId: connection.id })?.items[0];
+    };
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    expect((await listAndSettle())?.scores).toBeDefined();
+    store.setConnections([{ connection }]);
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    expect((await listAndSettle())?.scores).toBeDefined();
+  });
 });
 
