@@ -177,8 +177,11 @@ export interface EvalgateApi {
    * start while waiting).
    */
   whenIdle(): Promise<void>;
-  /** Fires after every change of the tree (the provider's `onDidChangeTreeData` fired). */
-  onDidChangeTree: ApiEvent<void>;
+  /**
+   * Fires after every change of the tree (the provider's `onDidChangeTreeData` fired): with the rows redrawn, or
+   * `undefined` when the whole tree was.
+   */
+  onDidChangeTree: ApiEvent<TreeNodeSnapshot[] | undefined>;
   /** The current welcome/view state (also the `evalgate.viewState` context key). */
   viewState(): ViewState;
   /** Whether the Evaluations view is visible now (polling is slower while it is not). */

@@ -12,6 +12,7 @@ import { refreshCommand } from './commands/refresh.js';
 import { removeConnectionCommand } from './commands/remove-connection.js';
 import { setApiKeyCommand } from './commands/set-api-key.js';
 import { showLogCommand } from './commands/show-log.js';
+import { toSnapshot } from './logic/snapshot.js';
 import { statusStyle } from './logic/status-style.js';
 import { affectsSettings } from './vscode/config.js';
 import { createLog } from './vscode/log.js';
@@ -64,7 +65,12 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
       await session.whenReloaded();
       await session.store.inFlight.whenIdle();
     },
-    onDidChangeTree: provider.onDidChangeTreeData as EvalgateApi['onDidChangeTree'],
+    onDidChangeTree: (listener, thisArgs, disposables) =>
+      provider.onDidChangeTreeData(
+        (change) => listener.call(thisArgs, change === undefined ? undefined : (Array.isArray(change) ? change : [change]).map((row) => toSnapshot(row))),
+        undefined,
+        disposables as vscode.Disposable[] | undefined,
+      ),
     viewState: () => provider.viewState,
     viewVisible: () => treeView.visible,
     statusBarText: () => session.statusBar.text,
