@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     provider,
     treeView,
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
-    treeView.onDidChangeVisibility((event) => session.poller.setVisible(event.visible)),
+    treeView.onDidChangeVisibility((event) => session.setViewVisible(event.visible)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsSettings(event)) void session.reload();
     }),
@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     // Workspace-level evalgate.connections is ignored until the workspace is trusted (restrictedConfigurations).
     vscode.workspace.onDidGrantWorkspaceTrust(() => void session.reload()),
   );
-  session.poller.setVisible(treeView.visible);
+  session.setViewVisible(treeView.visible);
 
   return {
     snapshot: (options) => provider.snapshot(options?.expand !== false),

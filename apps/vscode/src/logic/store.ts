@@ -105,6 +105,8 @@ export class EvaluationStore {
   private readonly detailsQueue: Array<{ connectionId: string; entry: ConnectionEntry; evaluationId: string; generation: number }> = [];
   private detailsDraining = false;
   private readonly pagesToRestore = new Map<string, number>();
+  /** Connections whose last background request failed (cleared by the next success). */
+  private readonly outages = new Map<string, LoadFailure>();
 
   constructor(private readonly options: StoreOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -168,6 +170,72 @@ export class EvaluationStore {
   /** The top-level list state of a connection, whichever kind it is. */
   topList(connectionId: string): ListState<unknown> | undefined {
     return this.listState({ connectionId });
+  }
+
+  /** Why the last background request (poll, new-evaluation check) of this connection failed, while it does. */
+  outage(connectionId: string): LoadFailure | undefined {
+    return this.outages.get(connectionId);
+  }
+
+  /** Whether any list is loaded (then new evaluations are worth looking for). */
+  hasLoadedLists(): boolean {
+    return [...this.evaluationLists.values(), ...this.groupLists.values()].some((list) => list.status === 'loaded');
+  }
+
+  /**
+   * Re-reads the first page of every loaded list and puts what appeared since at the top (rows already shown keep
+   * their details). A failure marks that connection's outage (shown on its row) and is thrown after the other
+   * connections were checked, so the poller backs off; the next success clears it.
+   */
+  async refreshHeads(): Promise<void> {
+    const generation = this.generation;
+    let firstError: unknown;
+    let changed = false;
+    for (const entry of [...this.entries.values()]) {
+      const client = entry.client;
+      if (!client) continue;
+      const connectionId = entry.state.connection.id;
+      const refs: Array<{ ref: ListRef; grouped: boolean }> = [];
+      if (entry.state.grouped) {
+        if (this.groupLists.get(connectionId)?.status === 'loaded') refs.push({ ref: { connectionId }, grouped: true });
+        for (const [key, list] of this.evaluationLists) {
+          if (list.status !== 'loaded' || !belongsTo(key, connectionId) || key === connectionId) continue;
+          refs.push({ ref: { connectionId, groupId: key.slice(connectionId.length + 1) }, grouped: false });
+        }
+      } else if (this.evaluationLists.get(connectionId)?.status === 'loaded') {
+        refs.push({ ref: { connectionId }, grouped: false });
+      }
+      try {
+        for (const { ref, grouped } of refs) {
+          const page = await this.inFlight.track(() =>
+            grouped && client.listGroups
+              ? client.listGroups({ pageSize: this.pageSize, maxRetries: 0 })
+              : client.listPage({ pageSize: this.pageSize, maxRetries: 0, ...(ref.groupId !== undefined ? { evalId: ref.groupId } : {}) }),
+          );
+          if (this.isStale(generation, connectionId, entry)) return;
+          const list = (grouped ? this.groupLists.get(connectionId) : this.evaluationLists.get(listKey(ref))) as ListState<{ id: string }> | undefined;
+          if (!list) continue;
+          const known = new Set(list.items.map((item) => item.id));
+          const added = page.items.filter((item) => !known.has(item.id));
+          if (added.length === 0) continue;
+          list.items = [...added, ...list.items];
+          if (list.total !== undefined && page.total !== undefined) list.total = page.total;
+          changed = true;
+          if (grouped) this.queueGroupRuns(connectionId, entry, generation, added.map((group) => group.id));
+          else this.queueDetails(connectionId, entry, added as Evaluation[]);
+        }
+        if (this.outages.delete(connectionId)) changed = true;
+      } catch (error) {
+        if (this.isStale(generation, connectionId, entry)) return;
+        const failure = toLoadFailure(error);
+        this.outages.set(connectionId, failure);
+        changed = true;
+        this.failed.fire({ source: 'poll', action: 'Checking for new evaluations', connection: entry.state.connection, failure });
+        firstError ??= error;
+      }
+    }
+    if (changed) this.changed.fire();
+    if (firstError !== undefined) throw firstError;
   }
 
   statusFilter(): ReadonlySet<EvaluationStatus> | undefined {
@@ -305,6 +373,7 @@ export class EvaluationStore {
         }
         polled += 1;
         if (generation !== this.generation) break;
+        if (this.outages.delete(candidate.connectionId)) changed = true;
         const previous = this.findEvaluation(candidate.connectionId, latest.id);
         if (this.apply(candidate.connectionId, latest)) changed = true;
         if (previous && !isTerminal(previous.status) && isTerminal(latest.status)) {
@@ -314,6 +383,10 @@ export class EvaluationStore {
     } catch (error) {
       if (current) {
         const failure = toLoadFailure(error);
+        if (generation === this.generation) {
+          this.outages.set(current.id, failure);
+          changed = true;
+        }
         this.failed.fire({ source: 'poll', action: 'Polling evaluations', connection: current, failure });
       }
       throw error;
@@ -491,6 +564,7 @@ export class EvaluationStore {
       for (const key of [...lists.keys()]) if (belongsTo(key, connectionId)) lists.delete(key);
     }
     for (const key of [...this.pending.keys()]) if (belongsTo(key, connectionId)) this.pending.delete(key);
+    this.outages.delete(connectionId);
     // Rows listed again (after a new key, say) need their details again.
     for (const key of [...this.detailed]) if (key.startsWith(evaluationKey(connectionId, ''))) this.detailed.delete(key);
   }

@@ -26,7 +26,17 @@ export interface TreeNode extends ItemRef {
   command?: { command: string; title: string; arguments: unknown[] };
 }
 
-export type TreeModelSource = Pick<EvaluationStore, 'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter'>;
+export type TreeModelSource = Pick<
+  EvaluationStore,
+  'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter' | 'outage'
+>;
+
+const OUTAGE_WORDS: Record<string, string> = {
+  unreachable: 'unreachable — retrying',
+  rateLimited: 'rate limited — retrying',
+  auth: 'API key rejected',
+  other: 'error — retrying',
+};
 
 export function rootNodes(source: TreeModelSource, viewState: ViewState): TreeNode[] {
   if (viewState !== 'ready') return [];
@@ -69,11 +79,13 @@ export function childNodes(source: TreeModelSource, parent: TreeNode, now: numbe
 function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNode {
   const { connection } = state;
   const list = source.topList(connection.id);
+  const outage = source.outage(connection.id);
   const parts: string[] = [];
   if (connection.label) parts.push(connection.label);
   if (state.keyWithheld) parts.push('API key withheld');
   else if (!state.hasApiKey) parts.push('no API key');
   else if (list?.status === 'failed') parts.push(list.failure?.kind === 'auth' ? 'API key rejected' : 'error');
+  else if (outage) parts.push(OUTAGE_WORDS[outage.kind] ?? 'error — retrying');
   else if (list?.status === 'loaded' && !state.grouped) parts.push(countText(list));
   const filter = source.statusFilter();
   if (filter) parts.push(`filter: ${[...filter].map((status) => statusStyle(status).label).join(', ')}`);
@@ -86,7 +98,8 @@ function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNo
     `- API key: ${state.hasApiKey ? 'set (secret storage)' : state.keyWithheld ? 'withheld (entered for another address)' : 'not set'}`,
   ];
   if (list?.failure) tooltip.push(`- Error: ${escapeMarkdown(list.failure.message)}`);
-  const failed = !state.hasApiKey || list?.status === 'failed';
+  if (outage) tooltip.push(`- Last update failed: ${escapeMarkdown(outage.message)} (retrying by itself, less often while it fails)`);
+  const failed = !state.hasApiKey || list?.status === 'failed' || outage !== undefined;
   return {
     kind: 'connection',
     id: rowId('connection', connection.id),

@@ -15,12 +15,15 @@ import { showErrorWithLog, showWarningWithLog } from './notify.js';
 import { RunningStatusBar } from './status-bar.js';
 
 const SET_API_KEY = 'Set API Key';
+const NEW_EVALUATIONS_MIN_INTERVAL_MS = 10_000;
 const OPEN_REPORT = 'Open Report';
 
 /** The extension's state and services, shared by the tree, the commands and the API. */
 export class Session implements vscode.Disposable {
   readonly store: EvaluationStore;
   readonly poller: Poller;
+  /** Looks for evaluations started elsewhere while the view is visible (new rows appear at the top). */
+  readonly newEvaluationsPoller: Poller;
   readonly apiKeys: ApiKeys;
   readonly statusBar = new RunningStatusBar();
   private current: Settings = parseSettings({ connections: [], pollIntervalSeconds: undefined, notifyOnFinish: undefined });
@@ -55,11 +58,20 @@ export class Session implements vscode.Disposable {
       backgroundIntervalMs: () => this.current.backgroundPollIntervalMs,
       onLog: (message) => log.info(message),
     });
+    this.newEvaluationsPoller = new Poller({
+      poll: () => this.store.refreshHeads(),
+      needsPolling: () => this.store.hasLoadedLists(),
+      intervalMs: () => Math.max(NEW_EVALUATIONS_MIN_INTERVAL_MS, this.current.pollIntervalMs * 3),
+      // A server that stopped answering is tried again, ever less often, up to every two minutes.
+      maxIntervalMs: 2 * 60_000,
+      onLog: (message) => log.debug(`New evaluations: ${message}`),
+    });
     this.disposables.push(
       this.statusBar,
       this.store.onDidChange(() => {
         this.statusBar.update(countActive(this.store.allEvaluations().map(({ evaluation }) => evaluation)));
         this.poller.kick();
+        this.newEvaluationsPoller.kick();
       }),
       this.store.onDidFail(({ source, action, connection, failure }) => {
         const message = `${action} of ${connectionTitle(connection)} failed: ${failure.message}`;
@@ -132,8 +144,15 @@ export class Session implements vscode.Disposable {
     void showErrorWithLog(message);
   }
 
+  /** Both pollers follow the view: regular cadence while visible, the background one (running only) while hidden. */
+  setViewVisible(visible: boolean): void {
+    this.poller.setVisible(visible);
+    this.newEvaluationsPoller.setVisible(visible);
+  }
+
   dispose(): void {
     this.poller.dispose();
+    this.newEvaluationsPoller.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 

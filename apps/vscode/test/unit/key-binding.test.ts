@@ -90,6 +90,7 @@ describe('the tree shows a withheld key and offers only safe report links', () =
     groups: () => undefined,
     topList: () => undefined,
     statusFilter: () => undefined,
+    outage: () => undefined,
   };
 
   it('marks the connection row and explains under it, with a way to enter a key for this address', () => {

@@ -96,3 +96,38 @@ describe('a listed row shows what a watched one does', () => {
   });
 });
 
+
+describe('new evaluations and outages without a manual Refresh', () => {
+  it('puts evaluations started since the list loaded at the top, keeping the rows already shown', async () => {
+    const started = await emulatorWithClock();
+    emulator = started.emulator;
+    emulator.seed('prime', 3);
+    const connection = emulatorConnection(emulator, 'prime');
+    const store = storeFor();
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    await store.ensureTopListsLoaded();
+    const before = store.evaluations({ connectionId: connection.id })?.items.map((evaluation) => evaluation.id) ?? [];
+    started.advance(1_000);
+    emulator.seed('prime', 1);
+    await store.refreshHeads();
+    const after = store.evaluations({ connectionId: connection.id })?.items.map((evaluation) => evaluation.id) ?? [];
+    expect(after).toHaveLength(4);
+    expect(after.slice(1)).toEqual(before);
+    expect(before).not.toContain(after[0]);
+  });
+
+  it('marks a connection whose server stopped answering, and clears it when it answers again', async () => {
+    const started = await emulatorWithClock();
+    emulator = started.emulator;
+    emulator.seed('prime', 2);
+    const connection = emulatorConnection(emulator, 'prime');
+    const store = storeFor();
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    await store.ensureTopListsLoaded();
+    emulator.faults.add({ kind: 'reset', count: 1 });
+    await expect(store.refreshHeads()).rejects.toMatchObject({ name: 'ConnectionError' });
+    expect(store.outage(connection.id)?.kind).toBe('unreachable');
+    await store.refreshHeads();
+    expect(store.outage(connection.id)).toBeUndefined();
+  });
+});

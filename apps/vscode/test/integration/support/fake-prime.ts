@@ -7,6 +7,8 @@ export interface FakePrime {
   /** Method, path and headers of every request, in arrival order. */
   requests: Array<{ method: string; path: string; headers: IncomingHttpHeaders }>;
   close(): Promise<void>;
+  /** Listens again on the same port after `close()` (a server coming back). */
+  reopen(): Promise<void>;
 }
 
 /** `evaluations` are Prime wire objects (`evaluation_id`, `name`, `status`, …) served by the list endpoint. */
@@ -28,13 +30,25 @@ export async function startFakePrime(evaluations: Array<Record<string, unknown>>
       res.end(JSON.stringify({ detail: 'Not Found' }));
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(0);
+  const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would keep answering: a stopped server answers nothing.
+        server.closeAllConnections();
+      }),
+    reopen: () => listen(port),
   };
 }
