@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, SETTINGS, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/api.js';
 import { DEFAULT_POLL_INTERVAL_SECONDS } from '../../src/logic/settings.js';
@@ -83,4 +85,24 @@ describe('package.json agrees with src/api.ts', () => {
       restrictedConfigurations: [SETTINGS.connections],
     });
   });
+
+  it('has what the marketplace shows, and ships no node_modules', () => {
+    const listing = manifest as unknown as { icon: string; keywords: string[]; homepage: string; bugs: { url: string }; vsce: { dependencies: boolean } };
+    expect(existsSync(new URL(`../../${listing.icon}`, import.meta.url))).toBe(true);
+    expect(listing.icon).toMatch(/\.png$/);
+    expect(listing.keywords.length).toBeGreaterThan(3);
+    expect(listing.homepage).toMatch(/^https:\/\//);
+    expect(listing.bugs.url).toMatch(/^https:\/\/.*\/issues$/);
+    expect(listing.vsce.dependencies).toBe(false);
+  });
+
+  it('packages only the bundle, the manifest, the media, README and LICENSE', () => {
+    const vsce = fileURLToPath(new URL('../../node_modules/.bin/vsce', import.meta.url));
+    const bin = existsSync(vsce) ? vsce : fileURLToPath(new URL('../../../../node_modules/.bin/vsce', import.meta.url));
+    const listed = execFileSync(bin, ['ls', '--no-dependencies'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+    // dist/extension.js is listed once built (the unit tests may run before the build).
+    const built = existsSync(new URL('../../dist/extension.js', import.meta.url)) ? ['dist/extension.js'] : [];
+    expect(listed.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', ...built, 'media/evalgate.svg', 'media/icon.png', 'package.json'].sort());
+  });
 });
+
