@@ -24,6 +24,8 @@ export interface PrimeEvaluation extends SimulatedRecord {
   metadata: Record<string, unknown> | null;
   metrics: Record<string, unknown> | null;
   samplesAdded: number;
+  /** Client-driven: the samples as pushed (GET .../samples returns them). */
+  pushedSamples?: Array<Record<string, unknown>>;
   updatedAt: number;
 }
 

@@ -6,7 +6,10 @@ import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity } from './mapper.js';
-import { nugenCreateResponse, nugenList, nugenResults, nugenStatus, type NugenResultsWire } from './wire.js';
+import { nugenCreateResponse, nugenDownload, nugenList, nugenResults, nugenStatus, type NugenResultsWire } from './wire.js';
+import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
+import { maxSamplesOf } from '../sample-helpers.js';
+import { mapNugenDetailedResult } from './sample-mapper.js';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
@@ -92,6 +95,34 @@ export class NugenClient extends BaseEvalClient {
 
   pushSamples(): Promise<void> {
     return Promise.reject(new UnsupportedOperationError('nugen', 'pushSamples'));
+  }
+
+  /**
+   * `GET /api/v3/evaluations/{id}/download`'s `detailed_results`, one sample per question. The file exists once the
+   * evaluation completed: before that Nugen answers 400, read here as "no samples yet".
+   */
+  async listSamples(id: string, options: ListSamplesOptions = {}): Promise<SampleList> {
+    requireId(id);
+    const { maxSamples, ...requestOptions } = options;
+    const max = maxSamplesOf(maxSamples);
+    let file;
+    try {
+      file = await this.context.http.request({
+        method: 'GET',
+        path: path`/api/v3/evaluations/${id}/download`,
+        schema: nugenDownload,
+        options: requestOptions,
+      });
+    } catch (error) {
+      if (error instanceof BadRequestError) return { samples: [], truncated: false };
+      throw error;
+    }
+    const rows = file.detailed_results ?? [];
+    return {
+      samples: rows.slice(0, max).map((row, index) => mapNugenDetailedResult(row, index)),
+      total: rows.length,
+      truncated: rows.length > max,
+    };
   }
 
   private async results(id: string, options: RequestOptions): Promise<NugenResultsWire | undefined> {

@@ -46,6 +46,14 @@ export const nugenResults = z.looseObject({
 });
 export type NugenResultsWire = z.infer<typeof nugenResults>;
 
+/**
+ * `GET .../download`: the result file. The docs give examples but no schema and mark nothing required, so every
+ * field is optional here; only `detailed_results` is read.
+ */
+export const nugenDownload = z.looseObject({
+  detailed_results: z.array(z.record(z.string(), z.unknown())).nullish(),
+});
+
 export const nugenListItem = z.looseObject({
   evaluation_id: z.string(),
   model_id: nullableString,

@@ -11,13 +11,19 @@ import {
   primeEvaluation,
   primeEvaluationList,
   primeFinalizeResponse,
+  primeSamplesPage,
   primeSamplesResponse,
 } from './wire.js';
+import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
+import { maxSamplesOf } from '../sample-helpers.js';
+import { mapPrimeSample } from './sample-mapper.js';
 
 /** The Prime API's ceiling for one `POST .../samples`. */
 export const PRIME_MAX_SAMPLES_PER_REQUEST = 500;
 const PRIME_MAX_PAGE_SIZE = 100;
 const PRIME_DEFAULT_PAGE_SIZE = 50;
+/** The spec's ceiling for `limit` on `GET .../samples`. */
+const PRIME_MAX_SAMPLES_PAGE = 1000;
 
 export class PrimeClient extends BaseEvalClient {
   readonly provider = 'prime' as const;
@@ -111,5 +117,31 @@ export class PrimeClient extends BaseEvalClient {
         options: requestOptions,
       });
     }
+  }
+
+  /** `GET /api/v1/evaluations/{id}/samples`, page 1, 2, … until `total_pages`, an empty page or `maxSamples`. */
+  async listSamples(id: string, options: ListSamplesOptions = {}): Promise<SampleList> {
+    requireId(id);
+    const { maxSamples, ...requestOptions } = options;
+    const max = maxSamplesOf(maxSamples);
+    const limit = Math.min(max, PRIME_MAX_SAMPLES_PAGE);
+    const raw: Array<Record<string, unknown>> = [];
+    let total: number | undefined;
+    for (let page = 1; ; page += 1) {
+      const wire = await this.context.http.request({
+        method: 'GET',
+        path: path`/api/v1/evaluations/${id}/samples`,
+        query: { page, limit },
+        schema: primeSamplesPage,
+        options: requestOptions,
+      });
+      total = wire.total ?? undefined;
+      raw.push(...wire.samples);
+      const lastPage = wire.total_pages ?? (wire.samples.length < limit ? page : undefined);
+      if (wire.samples.length === 0 || raw.length >= max || (lastPage !== undefined && page >= lastPage)) break;
+    }
+    const samples = raw.slice(0, max).map((sample, index) => mapPrimeSample(sample, index));
+    const truncated = raw.length > max || (total !== undefined && total > samples.length);
+    return { samples, ...(total !== undefined ? { total } : {}), truncated };
   }
 }

@@ -63,3 +63,11 @@ export const primeSamplesResponse = z.looseObject({
   samples_added: nullableNumber,
   total_samples: nullableNumber,
 });
+
+/** `GET .../samples`: free-form sample objects, page-number paging (the published spec's `GetSamplesResponse`). */
+export const primeSamplesPage = z.looseObject({
+  samples: z.array(z.record(z.string(), z.unknown())),
+  total: nullableNumber,
+  page: nullableNumber,
+  total_pages: nullableNumber,
+});

@@ -11,7 +11,7 @@ import { isoSeconds } from '../../time-format.js';
 import type { ProviderApi } from '../provider.js';
 import { nugenDetail, nugenErrors, nugenValidationError } from './errors.js';
 import { createEvaluationSchema, listQuerySchema } from './schemas.js';
-import { listItem, nugenPhaseOfRaw, nugenRawStatus, nugenState, resultsObject, statusObject } from './views.js';
+import { downloadObject, listItem, nugenPhaseOfRaw, nugenRawStatus, nugenState, resultsObject, statusObject } from './views.js';
 
 const NOT_FOUND = 'Evaluation not found';
 
@@ -89,6 +89,18 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
           }
           if (lifecycle.phase !== 'completed') return nugenDetail(400, 'Evaluation is not complete');
           return json(200, resultsObject(record, lifecycle, state.origin));
+        }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/v3/evaluations/:id/download',
+      handler: ({ params, now }) =>
+        withEvaluation(params.id, (record) => {
+          const { state: lifecycle } = nugenState(record, now);
+          if (lifecycle.phase !== 'completed') return nugenDetail(400, 'Evaluation is not complete');
+          return json(200, downloadObject(record, lifecycle), {
+            'content-disposition': `attachment; filename=evaluation_results_${record.id}.json`,
+          });
         }),
     },
     {

@@ -103,3 +103,25 @@ export function resultsObject(record: NugenEvaluation, state: LifecycleState, or
           },
   };
 }
+
+/** The `GET .../download` file of a completed single-model evaluation: aggregates plus one row per question. */
+export function downloadObject(record: NugenEvaluation, state: LifecycleState) {
+  return {
+    evaluation_id: record.id,
+    status: 'completed',
+    model_id: record.modelId,
+    benchmark_id: record.benchmarkId,
+    method: 'eval',
+    metrics: { average_score: average(record.scores) ?? 0 },
+    raw_answers_count: record.scores.length,
+    detailed_results: record.scores.map((score, index) => ({
+      question_id: `q${index + 1}`,
+      question: `simulated question ${index + 1}`,
+      expected_answer: `simulated expected answer ${index + 1}`,
+      model_answer: `simulated answer ${index + 1}`,
+      score,
+    })),
+    created_at: isoSeconds(record.sim.createdAt),
+    completed_at: isoSeconds(state.terminalAt ?? record.sim.createdAt + record.sim.durationMs),
+  };
+}

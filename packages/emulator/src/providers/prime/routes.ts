@@ -9,13 +9,14 @@ import type { PrimeEvaluation } from '../../store.js';
 import { primeId } from '../../ids.js';
 import type { ProviderApi } from '../provider.js';
 import { primeDetail, primeErrors, primeValidationError } from './errors.js';
-import { createEvaluationSchema, finalizeSchema, listQuerySchema, pushSamplesSchema } from './schemas.js';
+import { createEvaluationSchema, finalizeSchema, listQuerySchema, pushSamplesSchema, samplesQuerySchema } from './schemas.js';
 import type { z } from 'zod';
 import {
   primeCreated,
   primeEvaluation,
   primePhaseOfRaw,
   primeRawStatus,
+  primeSamples,
   primeState,
   primeStats,
   viewerUrl,
@@ -89,6 +90,25 @@ export function createPrimeApi(state: EmulatorState): ProviderApi {
         withEvaluation(params.id, (record) => json(200, primeEvaluation(record, now, state.origin))),
     },
     {
+      method: 'GET',
+      pattern: '/api/v1/evaluations/:id/samples',
+      handler: ({ params, query, now }) =>
+        withEvaluation(params.id, (record) => {
+          const parsed = validateValue(samplesQuerySchema, queryObject(query));
+          if (!parsed.ok) return primeValidationError(parsed.issues);
+          const { page, limit } = parsed.data;
+          const samples = primeSamples(record, primeState(record, now).state);
+          return json(200, {
+            evaluation_id: record.id,
+            samples: samples.slice((page - 1) * limit, page * limit),
+            total: samples.length,
+            page,
+            limit,
+            total_pages: Math.ceil(samples.length / limit),
+          });
+        }),
+    },
+    {
       method: 'POST',
       pattern: '/api/v1/evaluations/:id/samples',
       handler: ({ params, body, now }) =>
@@ -101,6 +121,7 @@ export function createPrimeApi(state: EmulatorState): ProviderApi {
           }
           for (const sample of parsed.data.samples) {
             if (typeof sample.score === 'number') record.scores.push(sample.score);
+            (record.pushedSamples ??= []).push(sample);
           }
           record.samplesAdded += parsed.data.samples.length;
           record.updatedAt = now;

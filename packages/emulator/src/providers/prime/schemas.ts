@@ -51,3 +51,9 @@ export const listQuerySchema = z.object({
   skip: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+/** `GET .../samples`: 1-based page number, page size up to 1000 (the published spec's limits). */
+export const samplesQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});

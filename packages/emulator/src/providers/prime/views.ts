@@ -94,3 +94,18 @@ export function primeEvaluation(record: PrimeEvaluation, now: number, origin: st
     progress: record.hosted ? state.progress : null,
   };
 }
+
+/**
+ * The samples `GET .../samples` returns: pushed ones as they were sent (client-driven), simulated rows in the
+ * verifiers results.jsonl form (`example_id`, `reward`, `prompt`, `completion`) once a hosted run completed.
+ */
+export function primeSamples(record: PrimeEvaluation, state: LifecycleState): Array<Record<string, unknown>> {
+  if (!record.hosted) return record.pushedSamples ?? record.scores.map((score, index) => ({ example_id: index, reward: score }));
+  if (state.phase !== 'completed') return [];
+  return record.scores.map((score, index) => ({
+    example_id: index,
+    reward: score,
+    prompt: [{ role: 'user', content: `simulated prompt ${index + 1}` }],
+    completion: [{ role: 'assistant', content: `simulated answer ${index + 1}` }],
+  }));
+}
