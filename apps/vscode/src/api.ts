@@ -56,6 +56,11 @@ export const COMMANDS = {
   loadMore: 'evalgate.loadMore',
   /** `()` — reveals the "evalgate" log output channel. */
   showLog: 'evalgate.showLog',
+  /**
+   * `(item)` — opens (or reveals) the evaluation's details tab: status, status changes seen, scores, a histogram and
+   * the lowest-scoring samples. Clicking an evaluation row runs it. Resolves to a `DetailsViewSnapshot`.
+   */
+  openDetails: 'evalgate.openDetails',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -168,6 +173,27 @@ export interface Disposable {
 /** Same shape as `vscode.Event<T>`. */
 export type ApiEvent<T> = (listener: (e: T) => unknown, thisArgs?: unknown, disposables?: Disposable[]) => Disposable;
 
+/** One open details tab, as the extension holds it and as its page last reported it. */
+export interface DetailsViewSnapshot {
+  connectionId: string;
+  evaluationId: string;
+  status: EvaluationStatusName;
+  /** Renders so far; the page reports back the one it drew. */
+  revision: number;
+  samples: 'loading' | 'loaded' | 'unsupported' | 'failed';
+  /** Samples read from the provider. */
+  sampleCount: number;
+  /** Raw statuses seen, in order. */
+  timeline: string[];
+  /** What the page itself says it drew (its script reports it after each render). */
+  rendered?: {
+    revision: number;
+    /** The sample rows in the page, in order (lowest score first). */
+    sampleIds: string[];
+    histogramBars: number;
+  };
+}
+
 /** What `activate()` returns. */
 export interface EvalgateApi {
   /** The tree as VS Code would show it now (root rows, and children when `expand` is not false). */
@@ -195,4 +221,8 @@ export interface EvalgateApi {
    * (the user has been asked whether to send it there).
    */
   withheldKeyConnectionIds(): string[];
+  /** The open details tabs. */
+  detailsViews(): DetailsViewSnapshot[];
+  /** Fires when a details page reports what it drew. */
+  onDidRenderDetails: ApiEvent<DetailsViewSnapshot>;
 }

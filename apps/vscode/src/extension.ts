@@ -7,6 +7,7 @@ import { cancelCommand } from './commands/cancel.js';
 import { copyIdCommand } from './commands/copy-id.js';
 import { filterByStatusCommand } from './commands/filter-by-status.js';
 import { loadMoreCommand } from './commands/load-more.js';
+import { openDetailsCommand } from './commands/open-details.js';
 import { openReportCommand } from './commands/open-report.js';
 import { refreshCommand } from './commands/refresh.js';
 import { removeConnectionCommand } from './commands/remove-connection.js';
@@ -14,6 +15,7 @@ import { setApiKeyCommand } from './commands/set-api-key.js';
 import { showLogCommand } from './commands/show-log.js';
 import { toSnapshot } from './logic/snapshot.js';
 import { statusStyle } from './logic/status-style.js';
+import { DetailsPanels } from './details/details-panels.js';
 import { affectsSettings } from './vscode/config.js';
 import { createLog } from './vscode/log.js';
 import { Session } from './vscode/session.js';
@@ -25,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
   const provider = new EvaluationsTreeProvider(session.store, () => session.ready(), () => session.settings.connectionsInvalid);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
+  const detailsPanels = new DetailsPanels(session);
   const onFilterChanged = (active: EvaluationStatusName[]): void => {
     treeView.message = active.length > 0 ? `Showing ${active.map((status) => statusStyle(status).label).join(', ')} only` : undefined;
   };
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     [COMMANDS.filterByStatus]: filterByStatusCommand(session, onFilterChanged),
     [COMMANDS.loadMore]: loadMoreCommand(session),
     [COMMANDS.showLog]: showLogCommand(session),
+    [COMMANDS.openDetails]: openDetailsCommand(session, detailsPanels),
   };
 
   context.subscriptions.push(
@@ -47,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     session,
     provider,
     treeView,
+    detailsPanels,
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     treeView.onDidChangeVisibility((event) => session.setViewVisible(event.visible)),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -76,6 +81,12 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     statusBarText: () => session.statusBar.text,
     connectionIds: () => session.store.connections().map((state) => state.connection.id),
     withheldKeyConnectionIds: () => session.withheldKeyConnectionIds(),
+    detailsViews: () => detailsPanels.snapshots(),
+    onDidRenderDetails: (listener, thisArgs, disposables) => {
+      const subscription = detailsPanels.onDidRender((snapshot) => listener.call(thisArgs, snapshot));
+      disposables?.push(subscription);
+      return subscription;
+    },
   };
 }
 
