@@ -61,6 +61,12 @@ export const COMMANDS = {
    * the lowest-scoring samples. Clicking an evaluation row runs it. Resolves to a `DetailsViewSnapshot`.
    */
   openDetails: 'evalgate.openDetails',
+  /**
+   * `(item, selection)` — compares two evaluations (the multi-selection VS Code passes, or an array of two rows/refs as
+   * the first argument): deltas of avg/min/max/count/pass rate and the matched samples that changed most. The older
+   * run is "before". Resolves to a `CompareViewSnapshot`, or undefined unless exactly two loaded evaluations were given.
+   */
+  compare: 'evalgate.compare',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -194,6 +200,19 @@ export interface DetailsViewSnapshot {
   };
 }
 
+/** One open compare tab. */
+export interface CompareViewSnapshot {
+  beforeId: string;
+  afterId: string;
+  revision: number;
+  /** Both sample lists were read (or failed) and the deltas computed. */
+  loaded: boolean;
+  avgDelta?: number;
+  /** Samples with the same id in both runs. */
+  matched?: number;
+  rendered?: { revision: number; changedSampleIds: string[] };
+}
+
 /** What `activate()` returns. */
 export interface EvalgateApi {
   /** The tree as VS Code would show it now (root rows, and children when `expand` is not false). */
@@ -225,4 +244,6 @@ export interface EvalgateApi {
   detailsViews(): DetailsViewSnapshot[];
   /** Fires when a details page reports what it drew. */
   onDidRenderDetails: ApiEvent<DetailsViewSnapshot>;
+  /** The open compare tabs. */
+  compareViews(): CompareViewSnapshot[];
 }

@@ -4,6 +4,7 @@ import { COMMANDS, VIEW_ID, type EvalgateApi, type EvaluationStatusName } from '
 import { addConnectionCommand } from './commands/add-connection.js';
 import { addEmulatorConnectionCommand } from './commands/add-emulator-connection.js';
 import { cancelCommand } from './commands/cancel.js';
+import { compareCommand } from './commands/compare.js';
 import { copyIdCommand } from './commands/copy-id.js';
 import { filterByStatusCommand } from './commands/filter-by-status.js';
 import { loadMoreCommand } from './commands/load-more.js';
@@ -25,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
   const log = createLog();
   const session = new Session(context.secrets, log);
   const provider = new EvaluationsTreeProvider(session.store, () => session.ready(), () => session.settings.connectionsInvalid);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 
   const detailsPanels = new DetailsPanels(session);
   const onFilterChanged = (active: EvaluationStatusName[]): void => {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     [COMMANDS.loadMore]: loadMoreCommand(session),
     [COMMANDS.showLog]: showLogCommand(session),
     [COMMANDS.openDetails]: openDetailsCommand(session, detailsPanels),
+    [COMMANDS.compare]: compareCommand(session, detailsPanels),
   };
 
   context.subscriptions.push(
@@ -82,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     connectionIds: () => session.store.connections().map((state) => state.connection.id),
     withheldKeyConnectionIds: () => session.withheldKeyConnectionIds(),
     detailsViews: () => detailsPanels.snapshots(),
+    compareViews: () => detailsPanels.compareSnapshots(),
     onDidRenderDetails: (listener, thisArgs, disposables) => {
       const subscription = detailsPanels.onDidRender((snapshot) => listener.call(thisArgs, snapshot));
       disposables?.push(subscription);
