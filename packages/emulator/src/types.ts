@@ -14,7 +14,15 @@ export interface EmulatorSettings {
   /** Exact per-sample scores for evaluations created next; overrides the seeded ones (and sampleCount). */
   scores: number[] | null;
   outcome: Outcome;
+  /**
+   * Which OpenAI cancel paths exist (QUIRKS OPENAI-1): `both` (default), `cancel-suffix` (only
+   * `POST …/runs/{run_id}/cancel`, as current SDKs call it) or `bare` (only `POST …/runs/{run_id}`, the spec's path key).
+   */
+  openaiCancelPaths: OpenAICancelPaths;
 }
+
+export type OpenAICancelPaths = 'both' | 'cancel-suffix' | 'bare';
+export const OPENAI_CANCEL_PATHS: readonly OpenAICancelPaths[] = ['both', 'cancel-suffix', 'bare'];
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -30,6 +38,8 @@ export interface EmulatorOptions {
   /** Default 20. */
   sampleCount?: number;
   outcome?: Outcome;
+  /** Default `both`. */
+  openaiCancelPaths?: OpenAICancelPaths;
   /** Injectable clock (ms since epoch); lifecycle states are derived from it lazily. Default Date.now. */
   now?: () => number;
 }
