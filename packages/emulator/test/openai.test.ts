@@ -77,6 +77,7 @@ describe('OpenAI evals', () => {
       [{ ...stringCheck, operation: 'contains' }, 'testing_criteria.0.operation'],
       [{ type: 'label_model', name: 'l', model: 'o3-mini', input: [{ role: 'user', content: 'x' }], labels: ['a'] }, 'testing_criteria.0.passing_labels'],
       [{ type: 'text_similarity', name: 't', input: 'a', reference: 'b', evaluation_metric: 'jaccard' }, 'testing_criteria.0.evaluation_metric'],
+      [{ type: 'text_similarity', name: 't', input: 'a', reference: 'b', evaluation_metric: 'bleu' }, 'testing_criteria.0.pass_threshold'],
       [{ type: 'python', name: 'p' }, 'testing_criteria.0.source'],
       [{ type: 'score_model', name: 's', model: 'o3-mini', input: [{ role: 'robot', content: 'x' }] }, 'testing_criteria.0.input.0.role'],
       [{ type: 'regex', name: 'r' }, 'testing_criteria.0.type'],

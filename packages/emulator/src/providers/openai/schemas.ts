@@ -45,8 +45,15 @@ export const graderSchema = z.discriminatedUnion('type', [
     input: z.string(),
     reference: z.string(),
     evaluation_metric: z.enum(['cosine', 'fuzzy_match', 'bleu', 'gleu', 'meteor', 'rouge_1', 'rouge_2', 'rouge_3', 'rouge_4', 'rouge_5', 'rouge_l']),
+    pass_threshold: z.number(),
   }),
-  z.looseObject({ type: z.literal('python'), name: z.string(), source: z.string(), image_tag: z.string().optional() }),
+  z.looseObject({
+    type: z.literal('python'),
+    name: z.string(),
+    source: z.string(),
+    image_tag: z.string().optional(),
+    pass_threshold: z.number().optional(),
+  }),
   z.looseObject({
     type: z.literal('score_model'),
     name: z.string(),
@@ -54,6 +61,7 @@ export const graderSchema = z.discriminatedUnion('type', [
     input: z.array(messageSchema),
     sampling_params: looseRecord.optional(),
     range: z.array(z.number()).optional(),
+    pass_threshold: z.number().optional(),
   }),
 ]);
 
