@@ -38,7 +38,11 @@ function outputItem(body: Body, prefix: string, nulls: string[]): Body {
   return { ...body, sample: { ...body.sample, error: { code: 'stand-in', message: 'stand-in' } } };
 }
 
-/** For an `eval.run`, an `eval.run.output_item`, or a list of either. */
+/**
+ * For an `eval.run`, an `eval.run.output_item`, or a list of them. An empty list page's `first_id`/`last_id` are null
+ * too: the spec requires strings but no source shows an empty page, so null (what OpenAI's other lists send) is the
+ * emulator's documented choice (docs/wire-contract.md) and is reported here like the OPENAI-3 nulls.
+ */
 export function withoutKnownNulls(value: unknown): WithoutKnownNulls {
   const nulls: string[] = [];
   const one = (entry: unknown, prefix: string): unknown => {
@@ -48,7 +52,16 @@ export function withoutKnownNulls(value: unknown): WithoutKnownNulls {
     return entry;
   };
   if (isBody(value) && value.object === 'list' && Array.isArray(value.data)) {
-    return { body: { ...value, data: value.data.map((entry, index) => one(entry, `data.${index}.`)) }, nulls };
+    const list: Body = { ...value, data: value.data.map((entry, index) => one(entry, `data.${index}.`)) };
+    if (value.data.length === 0) {
+      for (const field of ['first_id', 'last_id']) {
+        if (list[field] === null) {
+          list[field] = 'stand-in';
+          nulls.push(field);
+        }
+      }
+    }
+    return { body: list, nulls };
   }
   return { body: one(value, ''), nulls };
 }
