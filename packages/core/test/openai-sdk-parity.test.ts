@@ -82,18 +82,18 @@ async function recorded(action: () => Promise<unknown>): Promise<Wire[]> {
 describe('core and the openai SDK send the same requests', () => {
   const core = () => createClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${server.url}/v1`, maxRetries: 0 });
   const sdk = () => new OpenAI({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 });
-  const dataSource = {
+  const dataSource: OpenAI.Evals.RunCreateParams['data_source'] = {
     type: 'completions',
     model: 'gpt-4o-mini',
     source: { type: 'file_id', id: 'file-1' },
     input_messages: { type: 'template', template: [{ type: 'message', role: 'user', content: { type: 'input_text', text: '{{item.input}}' } }] },
     sampling_params: { temperature: 0, max_completion_tokens: 64 },
-  } as const;
+  };
 
   beforeEach(() => server.respond(provider('both')));
 
   it('create run', async () => {
-    const ours = await recorded(() => core().create({ provider: 'openai', evalId: 'eval_a', name: 'nightly', dataSource: { ...dataSource }, metadata: { pr: '7' } }));
+    const ours = await recorded(() => core().create({ provider: 'openai', evalId: 'eval_a', name: 'nightly', dataSource: { ...dataSource } as Record<string, unknown>, metadata: { pr: '7' } }));
     const theirs = await recorded(() => sdk().evals.runs.create('eval_a', { name: 'nightly', data_source: dataSource, metadata: { pr: '7' } }));
     expect(ours).toEqual(theirs);
   });
