@@ -123,10 +123,20 @@ describe('OpenAI client (wire mapping)', () => {
     expect(ids).toEqual(['eval_a/a1', 'eval_c/c1']);
   });
 
-  it('lists evals as groups', async () => {
-    server.respond(routes({ 'GET /v1/evals': json(200, list([{ object: 'eval', id: 'eval_demo', name: 'Demo eval', created_at: 1767225600 }], false)) }));
+  it('lists evals as groups, with or without the older spec\'s share_with_openai (OPENAI-9)', async () => {
+    const evals = [
+      { object: 'eval', id: 'eval_demo', name: 'Demo eval', created_at: 1767225600 },
+      { object: 'eval', id: 'eval_old', name: 'Old', created_at: 1767225600, share_with_openai: true },
+    ];
+    server.respond(routes({ 'GET /v1/evals': json(200, list(evals, false)) }));
     const page = await client().listGroups!();
-    expect(page).toEqual({ items: [{ id: 'eval_demo', name: 'Demo eval', createdAt: new Date(1767225600 * 1000) }] });
+    expect(page).toEqual({
+      items: [
+        { id: 'eval_demo', name: 'Demo eval', createdAt: new Date(1767225600 * 1000) },
+        { id: 'eval_old', name: 'Old', createdAt: new Date(1767225600 * 1000) },
+      ],
+    });
+    expect(server.requests[0]?.url).toBe('/v1/evals?limit=20&order=desc');
   });
 
   it('cancels with POST …/cancel and sends nothing to the bare path when that works', async () => {
