@@ -56,7 +56,7 @@ describe('HTTP control API', () => {
     expect((await t.call('GET', `/api/v3/evaluations/${id}/results`)).status).toBe(200);
     expect(t.emu.evaluations('nugen')[0]).toMatchObject({ status: 'completed', terminalAt: START, forcedStatus: 'completed' });
     await control('POST', '/status', { provider: 'nugen', id, status: null });
-    expect((await t.call('GET', `/api/v3/evaluations/${id}/status`)).body.status).toBe('pending');
+    expect((await t.call('GET', `/api/v3/evaluations/${id}/status`)).body.status).toBe('PROCESSING');
     const unknown = await control('POST', '/status', { provider: 'nugen', id: 'eval-nope', status: 'x' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatch(/eval-nope/);
