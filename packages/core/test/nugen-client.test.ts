@@ -110,6 +110,15 @@ describe('Nugen client: status', () => {
   });
 });
 
+describe('Nugen client: waiting', () => {
+  it('polls through a 5xx on /status (NUGEN-5) and ends on FAILED without asking for results', async () => {
+    server.respond(json(503, { detail: 'Service Unavailable' }), json(500, {}), json(200, statusBody('PROCESSING')), json(200, statusBody('FAILED')));
+    const evaluation = await client().waitForCompletion('eval-xyz789', { initialIntervalMs: 1000 });
+    expect(evaluation.status).toBe('failed');
+    expect(server.requests.map((r) => r.url)).toEqual(Array(4).fill('/api/v3/evaluations/eval-xyz789/status'));
+  });
+});
+
 describe('Nugen client: results', () => {
   it.each(['READY', 'completed', 'Evaluated'])('on %s reads /results and /download: avg/min/max/count from detailed_results, pass rate from the metrics', async (raw) => {
     server.respond(json(200, statusBody(raw, 4, 4)), json(200, singleResults), json(200, downloadFile([0.25, 1, 'n/a', 0.5, 0.75])));
@@ -175,6 +184,22 @@ describe('Nugen client: results', () => {
     const evaluation = await client().get('eval-xyz789');
     expect(evaluation.scores).toEqual({ avg: 0.8, min: 0.1, max: 1, count: 10 });
     expect(evaluation.comparison).toEqual({ model: 'b', scores: { avg: 0.4, min: 0, max: 0.9, count: 10 } });
+  });
+
+  it('comparison mode: the side whose model_id is the primary model gives the primary scores', async () => {
+    const results = {
+      ...singleResults,
+      metrics: undefined,
+      model_id: 'a',
+      model_id_2: 'b',
+      method: 'eval-compare',
+      base_model: { model_id: 'b', total_questions: 2, score_mean: 0.1, score_min: 0, score_max: 0.2 },
+      eval_model: { model_id: 'a', total_questions: 2, score_mean: 0.9, score_min: 0.8, score_max: 1 },
+    };
+    server.respond(json(200, statusBody('READY', 2, 2)), json(200, results), json(400, { detail: 'not available' }));
+    const evaluation = await client().get('eval-xyz789');
+    expect(evaluation.scores).toEqual({ avg: 0.9, min: 0.8, max: 1, count: 2 });
+    expect(evaluation.comparison).toEqual({ model: 'b', scores: { avg: 0.1, min: 0, max: 0.2, count: 2 } });
   });
 
   it('method "eval" wins over a stray model_id_2: single-model scores', async () => {

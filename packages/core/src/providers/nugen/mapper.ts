@@ -87,10 +87,9 @@ export function isComparison(results: NugenResultsWire): boolean {
  */
 function primarySide(results: NugenResultsWire): Side {
   const primary = results.model_id;
-  if (primary && stringAt(results.eval_model ?? undefined, 'model_id') === primary && stringAt(results.base_model ?? undefined, 'model_id') !== primary) {
-    return 'eval_model';
-  }
-  return 'base_model';
+  const baseModel = stringAt(results.base_model ?? undefined, 'model_id');
+  const evalModel = stringAt(results.eval_model ?? undefined, 'model_id');
+  return primary && evalModel === primary && baseModel !== primary ? 'eval_model' : 'base_model';
 }
 
 /** One model's scores in comparison mode: its per-question rows when the file has them, else its aggregates. */

@@ -33,7 +33,8 @@ export class NugenClient extends BaseEvalClient {
     const nugen = this.expectRequest(request, 'nugen');
     requireId(nugen.modelId, 'modelId');
     requireId(nugen.benchmarkId, 'benchmarkId');
-    if (nugen.customMetrics !== undefined && (nugen.customMetrics === null || typeof nugen.customMetrics !== 'object' || Array.isArray(nugen.customMetrics))) {
+    const metrics: unknown = nugen.customMetrics;
+    if (metrics !== undefined && (metrics === null || typeof metrics !== 'object' || Array.isArray(metrics))) {
       // The docs' example sends an array, which the documented schema rejects with 422 (NUGEN-4).
       throw new ConfigurationError('customMetrics must be an object, e.g. { metrics: ["accuracy"] }; Nugen rejects a bare list');
     }
