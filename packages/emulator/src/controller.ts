@@ -17,6 +17,8 @@ export const configureSchema = z
     scores: z.array(z.number().min(0).max(1)).min(1).nullable().optional(),
     outcome: z.enum(['completed', 'failed', 'timeout']).optional(),
     openaiCancelPaths: z.enum(OPENAI_CANCEL_PATHS as [OpenAICancelPaths, ...OpenAICancelPaths[]]).optional(),
+    nugenStatusCase: z.enum(['upper', 'lower']).optional(),
+    nugenListOrder: z.enum(['newest-first', 'oldest-first']).optional(),
   })
   .strict();
 
@@ -63,6 +65,8 @@ export class Controller {
     if (parsed.scores !== undefined) settings.scores = parsed.scores;
     if (parsed.outcome !== undefined) settings.outcome = parsed.outcome;
     if (parsed.openaiCancelPaths !== undefined) settings.openaiCancelPaths = parsed.openaiCancelPaths;
+    if (parsed.nugenStatusCase !== undefined) settings.nugenStatusCase = parsed.nugenStatusCase;
+    if (parsed.nugenListOrder !== undefined) settings.nugenListOrder = parsed.nugenListOrder;
   }
 
   addFault(spec: FaultSpec): void {

@@ -19,7 +19,17 @@ export interface EmulatorSettings {
    * `POST …/runs/{run_id}/cancel`, as current SDKs call it) or `bare` (only `POST …/runs/{run_id}`, the spec's path key).
    */
   openaiCancelPaths: OpenAICancelPaths;
+  /**
+   * Nugen's status vocabulary (QUIRKS NUGEN-5): `upper` is the newer docs' PROCESSING/READY/FAILED, `lower` the older
+   * pending/in_progress/completed/failed. Applies to every Nugen answer from the moment it is set.
+   */
+  nugenStatusCase: NugenStatusCase;
+  /** Nugen's list order, which the docs leave open (NUGEN-11). */
+  nugenListOrder: NugenListOrder;
 }
+
+export type NugenStatusCase = 'upper' | 'lower';
+export type NugenListOrder = 'newest-first' | 'oldest-first';
 
 export type OpenAICancelPaths = 'both' | 'cancel-suffix' | 'bare';
 export const OPENAI_CANCEL_PATHS: readonly OpenAICancelPaths[] = ['both', 'cancel-suffix', 'bare'];
