@@ -231,6 +231,21 @@ describe('OpenAI client (wire mapping)', () => {
     expect(server.requests[1]?.url).toBe('/v1/evals/eval_a/runs/evalrun_1/output_items?limit=100&order=asc');
   });
 
+  it('without result_counts the pass rate comes from the output items\' passed flags', async () => {
+    const item = (id: string, passed: boolean[]) => ({
+      object: 'eval.run.output_item',
+      id,
+      results: passed.map((flag, i) => ({ name: `g${i}`, score: flag ? 1 : 0, passed: flag })),
+    });
+    server.respond(
+      routes({
+        'GET /v1/evals/eval_a/runs/evalrun_1': json(200, run({ status: 'completed', result_counts: null })),
+        'GET /v1/evals/eval_a/runs/evalrun_1/output_items': json(200, list([item('o1', [true, false]), item('o2', [true, true])], false)),
+      }),
+    );
+    expect((await client().get('eval_a/evalrun_1')).scores).toEqual({ avg: 0.75, min: 0, max: 1, count: 4, passRate: 0.75 });
+  });
+
   it('pages with after = the last item\'s id, also where last_id says otherwise (OPENAI-5)', async () => {
     const page = (ids: string[], more: boolean, lastId: string) => ({ ...list(ids.map((id) => run({ id })), more), last_id: lastId });
     server.respond(

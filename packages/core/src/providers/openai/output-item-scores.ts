@@ -21,7 +21,8 @@ export type OutputItemScores =
 /**
  * Reads every output item of a run, oldest first, and aggregates `results[].score` (QUIRKS OPENAI-11). The choice
  * across graders: every grader result of every item is one value, so an eval with two graders over 10 items gives
- * count 20. Bounded: at most MAX_OUTPUT_ITEM_PAGES requests; an empty page that says `has_more`, or a cursor already
+ * count 20. The pass rate here (passed results / results with a `passed` flag) is only the fallback for a run
+ * without `result_counts`; the mapper prefers the run's own counts. Bounded: at most MAX_OUTPUT_ITEM_PAGES requests; an empty page that says `has_more`, or a cursor already
  * used, ends the walk as incomplete.
  */
 export async function readOutputItemScores(
@@ -32,6 +33,8 @@ export async function readOutputItemScores(
   maxPages = MAX_OUTPUT_ITEM_PAGES,
 ): Promise<OutputItemScores> {
   const values: number[] = [];
+  let judged = 0;
+  let passed = 0;
   const usedCursors = new Set<string>();
   let after: string | undefined;
   for (let pageIndex = 0; pageIndex < maxPages; pageIndex++) {
@@ -45,9 +48,16 @@ export async function readOutputItemScores(
     for (const item of page.data) {
       for (const result of item.results ?? []) {
         if (typeof result.score === 'number') values.push(result.score);
+        if (typeof result.passed === 'boolean') {
+          judged++;
+          if (result.passed) passed++;
+        }
       }
     }
-    if (page.has_more !== true) return { complete: true, scores: aggregateScores(values) };
+    if (page.has_more !== true) {
+      const scores = aggregateScores(values);
+      return { complete: true, scores: scores && judged > 0 ? { ...scores, passRate: passed / judged } : scores };
+    }
     const next = nextAfter(page);
     if (next === undefined) return { complete: false, reason: 'an empty page said has_more' };
     if (usedCursors.has(next)) return { complete: false, reason: `the cursor "${next}" came back a second time` };
