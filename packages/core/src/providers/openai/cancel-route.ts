@@ -24,10 +24,6 @@ function routeMissing(error: unknown): boolean {
 export class CancelRouter {
   private preferred: CancelRoute = 'cancel-suffix';
 
-  get route(): CancelRoute {
-    return this.preferred;
-  }
-
   async send<T>(evalId: string, runId: string, post: (path: string) => Promise<T>): Promise<T> {
     const first = this.preferred;
     try {
