@@ -14,7 +14,13 @@ export interface EmulatorSettings {
   /** Exact per-sample scores for evaluations created next; overrides the seeded ones (and sampleCount). */
   scores: number[] | null;
   outcome: Outcome;
+  /** Prime list order (undocumented, QUIRKS PRIME-3): newest-first (default), oldest-first or a seeded shuffle. */
+  primeListOrder: PrimeListOrder;
+  /** Raw status Prime evaluations show before they move on; null: PENDING for hosted runs, RUNNING for pushed ones. */
+  primeInitialStatus: 'PENDING' | 'RUNNING' | null;
 }
+
+export type PrimeListOrder = 'newest-first' | 'oldest-first' | 'shuffled';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
