@@ -15,6 +15,10 @@ export interface ListOptions extends RequestOptions {
   pageSize?: number;
   /** OpenAI: list the runs of this eval only (otherwise the runs of every eval). */
   evalId?: string;
+  /** Prime: only evaluations of this hub environment id (`environment_id`). */
+  environmentId?: string;
+  /** Prime: only evaluations of this environment name (`environment_name`). */
+  environmentName?: string;
 }
 
 export interface ListPageOptions extends ListOptions {
