@@ -47,6 +47,9 @@ describe('Prime create (push flow, POST /api/v1/evaluations/)', () => {
       avg_score: null,
       sandbox_id: null,
     });
+    expect(t.emu.evaluations('prime')[0]).toMatchObject({ phase: 'queued', status: 'PENDING' });
+    await t.call('PATCH', `/api/v1/hosted-evaluations/${created.evaluation_id}/cancel`);
+    expect(t.emu.evaluations('prime')[0]).toMatchObject({ phase: 'cancelled', status: 'CANCELLED' });
   });
 
   it('answers 401 without or with a wrong key', async () => {

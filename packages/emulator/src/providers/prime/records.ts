@@ -26,6 +26,7 @@ export function storedEvalConfig(config: Record<string, unknown> | null | undefi
 export function addPrimeRecord(state: EmulatorState, spec: NewPrimeRecord): PrimeEvaluation {
   const { body } = spec;
   const { ordinal, sim, scores } = state.newSimulation('prime', { clientDriven: !spec.runs, createdAt: spec.createdAt });
+  sim.dormant = spec.hosted && !spec.runs;
   const evalType = body.suite_id ? 'suite' : body.run_id ? 'training' : 'environment';
   return state.store.prime.add({
     id: primeId(),

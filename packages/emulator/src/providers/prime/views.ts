@@ -35,14 +35,6 @@ export interface PrimeView {
   status: string;
 }
 
-/** A hosted record created through `/evaluations/` never runs: it waits until cancelled or finalized. */
-function dormantState(record: PrimeEvaluation): LifecycleState {
-  const { cancelledAt, finalizedAt } = record.sim;
-  if (cancelledAt !== null) return { phase: 'cancelled', progress: 0, terminalAt: cancelledAt };
-  if (finalizedAt !== null) return { phase: 'completed', progress: 1, terminalAt: finalizedAt };
-  return { phase: 'queued', progress: 0, terminalAt: null };
-}
-
 /** The phase a record is in before anything happened to it: queued for runs, running for pushed ones. */
 const initialPhase = (record: PrimeEvaluation): Phase => (record.hosted ? 'queued' : 'running');
 
@@ -52,7 +44,7 @@ export function primeState(record: PrimeEvaluation, now: number): PrimeView {
     const state = effectiveState(record.sim, now, primePhaseOfRaw(forced));
     return { state, status: forced };
   }
-  const state = record.dormant ? dormantState(record) : effectiveState(record.sim, now, null);
+  const state = effectiveState(record.sim, now, null);
   const initial = record.initialStatus !== null && state.phase === initialPhase(record);
   return { state, status: initial ? (record.initialStatus as string) : primeRawStatus(state.phase) };
 }
