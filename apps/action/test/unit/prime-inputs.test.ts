@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRequest } from '../../src/evaluation/request.js';
+import { parseSamples } from '../../src/evaluation/samples.js';
 import { InputError, parseInputs } from '../../src/inputs/parse.js';
 import { PRIME_HOSTED_DEFAULTS } from '../../src/inputs/prime-hosted.js';
 import { INPUT_NAMES, type RawInputs } from '../../src/inputs/types.js';
@@ -108,6 +109,13 @@ describe('Prime hosted inputs', () => {
     expect(problemsOf({ ...openai, 'num-examples': '10' })).toContain('Input "num-examples" only applies to a hosted prime evaluation');
     expect(problemsOf({ provider: 'prime', 'api-key': KEY, 'samples-file': 's.jsonl', 'rollouts-per-example': '7' })).toContain(
       'Input "rollouts-per-example" only applies to a hosted prime evaluation',
+    );
+  });
+
+  it('samples-file lines may score by reward or score; a non-numeric one names the line', () => {
+    expect(parseSamples('{"reward": 1, "prompt": "q"}\n\n{"score": 0.5}\n', 's.jsonl')).toEqual([{ reward: 1, prompt: 'q' }, { score: 0.5 }]);
+    expect(() => parseSamples('{"reward": 1}\n{"reward": "high"}', 's.jsonl')).toThrow(
+      'Input "samples-file" line 2 of s.jsonl must be a JSON object whose "reward" and "score", when present, are numbers',
     );
   });
 });

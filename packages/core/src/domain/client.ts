@@ -61,7 +61,7 @@ export interface EvalClient {
   readonly capabilities: ProviderCapabilities;
   create(request: CreateEvaluationRequest, options?: RequestOptions): Promise<Evaluation>;
   get(id: string, options?: RequestOptions): Promise<Evaluation>;
-  /** One page, newest first. */
+  /** One page, in the provider's order (Prime's is undocumented: search the whole list, not the first page). */
   listPage(options?: ListPageOptions): Promise<Page<Evaluation>>;
   /** Every evaluation, newest first, fetched page by page as the caller iterates. */
   list(options?: ListOptions): AsyncIterable<Evaluation>;
