@@ -72,6 +72,18 @@ describe('Prime, the documented way (dist/index.js)', () => {
     await removeWorkDir(run);
   });
 
+  it('a failed hosted run fails the check with Prime\'s error_message', async () => {
+    env.emulator.configure({ outcome: 'failed' });
+    const run = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url });
+    expect(run.exitCode).toBe(1);
+    const stored = await prime('GET', `/api/v1/evaluations/${run.outputs['evaluation-id']!}`);
+    expect(stored).toMatchObject({ status: 'FAILED', error_message: expect.any(String) });
+    expect(run.stdout).toContain(`The evaluation failed: ${String(stored.error_message)}`);
+    expect(env.github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(env.github.checkRuns[0]!.output.summary).toContain(String(stored.error_message));
+    await removeWorkDir(run);
+  });
+
   it('a re-run finds its evaluation when Prime lists oldest first with more than a page of older ones', async () => {
     env.emulator.configure({ primeListOrder: 'oldest-first', scores: [0.5, 0.7] });
     // 120 older hosted evaluations of the same environment, tagged by this action for other commits.
