@@ -18,6 +18,8 @@ export const configureSchema = z
     outcome: z.enum(['completed', 'failed', 'timeout']).optional(),
     primeListOrder: z.enum(['newest-first', 'oldest-first', 'shuffled']).optional(),
     primeInitialStatus: z.enum(['PENDING', 'RUNNING']).nullable().optional(),
+    nugenStatusCase: z.enum(['upper', 'lower']).optional(),
+    nugenListOrder: z.enum(['newest-first', 'oldest-first']).optional(),
   })
   .strict();
 
@@ -65,6 +67,8 @@ export class Controller {
     if (parsed.outcome !== undefined) settings.outcome = parsed.outcome;
     if (parsed.primeListOrder !== undefined) settings.primeListOrder = parsed.primeListOrder;
     if (parsed.primeInitialStatus !== undefined) settings.primeInitialStatus = parsed.primeInitialStatus;
+    if (parsed.nugenStatusCase !== undefined) settings.nugenStatusCase = parsed.nugenStatusCase;
+    if (parsed.nugenListOrder !== undefined) settings.nugenListOrder = parsed.nugenListOrder;
   }
 
   addFault(spec: FaultSpec): void {

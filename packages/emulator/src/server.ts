@@ -51,6 +51,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       outcome: options.outcome ?? 'completed',
       primeListOrder: 'newest-first',
       primeInitialStatus: null,
+      nugenStatusCase: 'upper',
+      nugenListOrder: 'newest-first',
     },
     options.seed ?? 1,
     options.now ?? Date.now,
