@@ -63,7 +63,7 @@ export interface EvalClient {
   get(id: string, options?: RequestOptions): Promise<Evaluation>;
   /** One page, in the provider's order (Prime's is undocumented: search the whole list, not the first page). */
   listPage(options?: ListPageOptions): Promise<Page<Evaluation>>;
-  /** Every evaluation, newest first, fetched page by page as the caller iterates. */
+  /** Every evaluation, in the provider's order, fetched page by page as the caller iterates. */
   list(options?: ListOptions): AsyncIterable<Evaluation>;
   /** Throws `UnsupportedOperationError` where the provider cannot cancel. */
   cancel(id: string, options?: RequestOptions): Promise<Evaluation>;
