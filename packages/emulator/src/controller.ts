@@ -17,6 +17,8 @@ export const configureSchema = z
     scores: z.array(z.number().min(0).max(1)).min(1).nullable().optional(),
     outcome: z.enum(['completed', 'failed', 'timeout']).optional(),
     openaiCancelPaths: z.enum(OPENAI_CANCEL_PATHS as [OpenAICancelPaths, ...OpenAICancelPaths[]]).optional(),
+    primeListOrder: z.enum(['newest-first', 'oldest-first', 'shuffled']).optional(),
+    primeInitialStatus: z.enum(['PENDING', 'RUNNING']).nullable().optional(),
     nugenStatusCase: z.enum(['upper', 'lower']).optional(),
     nugenListOrder: z.enum(['newest-first', 'oldest-first']).optional(),
   })
@@ -65,6 +67,8 @@ export class Controller {
     if (parsed.scores !== undefined) settings.scores = parsed.scores;
     if (parsed.outcome !== undefined) settings.outcome = parsed.outcome;
     if (parsed.openaiCancelPaths !== undefined) settings.openaiCancelPaths = parsed.openaiCancelPaths;
+    if (parsed.primeListOrder !== undefined) settings.primeListOrder = parsed.primeListOrder;
+    if (parsed.primeInitialStatus !== undefined) settings.primeInitialStatus = parsed.primeInitialStatus;
     if (parsed.nugenStatusCase !== undefined) settings.nugenStatusCase = parsed.nugenStatusCase;
     if (parsed.nugenListOrder !== undefined) settings.nugenListOrder = parsed.nugenListOrder;
   }

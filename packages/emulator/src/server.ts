@@ -50,6 +50,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       scores: null,
       outcome: options.outcome ?? 'completed',
       openaiCancelPaths: options.openaiCancelPaths ?? 'both',
+      primeListOrder: 'newest-first',
+      primeInitialStatus: null,
       nugenStatusCase: 'upper',
       nugenListOrder: 'newest-first',
     },
