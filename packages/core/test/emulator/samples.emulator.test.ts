@@ -10,10 +10,17 @@ afterEach(async () => {
   await h.emu.close();
 });
 
-const hosted: PrimeCreateRequest = { provider: 'prime', name: 'nightly', isHosted: true, environments: [{ id: 'gsm8k' }], inferenceModel: 'meta/llama' };
+const hosted: PrimeCreateRequest = {
+  provider: 'prime',
+  name: 'nightly',
+  isHosted: true,
+  environments: [{ id: 'gsm8k' }],
+  inferenceModel: 'meta/llama',
+  evalConfig: { num_examples: 5, rollouts_per_example: 5 },
+};
 
 describe('listSamples against the emulator', () => {
-  it('Prime: reads every page of GET .../samples and maps reward, prompt and completion', async () => {
+  it('Prime: reads the pages of GET .../samples up to maxSamples and maps example_id and reward', async () => {
     const scores = Array.from({ length: 25 }, (_, i) => i / 25);
     h.emu.configure({ scores });
     const client = h.client('prime');
@@ -24,7 +31,7 @@ describe('listSamples against the emulator', () => {
     expect(list.total).toBe(25);
     expect(list.truncated).toBe(true);
     expect(list.samples).toHaveLength(10);
-    expect(list.samples[3]).toEqual({ id: '3', score: 3 / 25, input: 'user: simulated prompt 4', output: 'assistant: simulated answer 4' });
+    expect(list.samples[3]).toEqual({ id: '3', score: 3 / 25 });
     const all = await client.listSamples!(created.id, { maxSamples: 25 });
     expect(all.samples.map((sample) => sample.score)).toEqual(scores);
     expect(all.truncated).toBe(false);
@@ -73,7 +80,7 @@ describe('listSamples against the emulator', () => {
     await client.waitForCompletion(created.id, { initialIntervalMs: 1000 });
     const list = await client.listSamples!(created.id);
     expect(list).toMatchObject({ total: 3, truncated: false });
-    expect(list.samples[1]).toEqual({ id: 'q2', score: 0.2, input: 'simulated question 2', output: 'simulated answer 2', expected: 'simulated expected answer 2' });
+    expect(list.samples[1]).toEqual({ id: 'q2', score: 0.2, input: 'Benchmark question 2', output: 'Model answer 2', expected: 'Expected answer 2' });
   });
 
   it('refuses a maxSamples out of range, naming it', async () => {
