@@ -67,6 +67,13 @@ export const COMMANDS = {
    * run is "before". Resolves to a `CompareViewSnapshot`, or undefined unless exactly two loaded evaluations were given.
    */
   compare: 'evalgate.compare',
+  /**
+   * `(connectionIdOrRow?, answers?)` — creates an evaluation after asking the provider's questions, the Action's
+   * inputs (Prime: name, environments, inference-model, num-examples, rollouts-per-example, hosted-timeout-minutes,
+   * eval-config; OpenAI: eval-id, name, data-source; Nugen: model-id, benchmark-id, baseline-model-id). `answers`,
+   * keyed by those names, skips the questions. Resolves to the new evaluation's id (undefined if the user gave up).
+   */
+  startEvaluation: 'evalgate.startEvaluation',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

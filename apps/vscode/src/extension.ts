@@ -14,6 +14,7 @@ import { refreshCommand } from './commands/refresh.js';
 import { removeConnectionCommand } from './commands/remove-connection.js';
 import { setApiKeyCommand } from './commands/set-api-key.js';
 import { showLogCommand } from './commands/show-log.js';
+import { startEvaluationCommand } from './commands/start-evaluation.js';
 import { toSnapshot } from './logic/snapshot.js';
 import { statusStyle } from './logic/status-style.js';
 import { DetailsPanels } from './details/details-panels.js';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     [COMMANDS.showLog]: showLogCommand(session),
     [COMMANDS.openDetails]: openDetailsCommand(session, detailsPanels),
     [COMMANDS.compare]: compareCommand(session, detailsPanels),
+    [COMMANDS.startEvaluation]: startEvaluationCommand(session),
   };
 
   context.subscriptions.push(
