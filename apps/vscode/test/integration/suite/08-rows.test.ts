@@ -36,15 +36,6 @@ suite('rows', () => {
     }
   });
 
-  test('a Nugen evaluation still waiting shows queued, not running', async () => {
-    const waiting = (await emulatorEvaluations('nugen')).filter((evaluation) => evaluation.phase === 'queued');
-    assert.ok(waiting.length > 0, 'the seed has a queued Nugen evaluation');
-    const rows = await rowsOf('nugen', 'the queued Nugen row', (candidates) =>
-      waiting.every((evaluation) => candidates.some((row) => row.evaluationId === evaluation.id && hasWord(row, 'status-queued'))),
-    );
-    assert.ok(rows.length > 0);
-  });
-
   test('Copy ID on an OpenAI run copies the run id', async () => {
     const [run] = await rowsOf('openai', 'an OpenAI run row', (candidates) => candidates.length > 0);
     const evaluationId = run?.evaluationId ?? '';
