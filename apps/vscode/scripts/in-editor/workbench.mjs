@@ -110,11 +110,17 @@ export async function openViewContainer(page, title) {
     throw new Error(`no activity-bar entry labelled "${title}…"; entries: ${labels.join(', ')}`);
   });
   const sidebar = page.locator('.part.sidebar');
-  // Clicking the entry of the container already shown hides the sidebar (a restored layout can be that state):
-  // click again when that happened.
-  await entry.click();
-  if (!(await sidebar.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) await entry.click();
-  await sidebar.waitFor({ state: 'visible', timeout: 10_000 });
+  // Clicking the entry of the container already shown hides the sidebar (a restored layout can be that state), so
+  // click only when it is not shown; a loaded machine can take seconds to show it, so wait generously before
+  // concluding that a click toggled it away and clicking once more.
+  const shown = async () =>
+    (await sidebar.isVisible()) &&
+    (await entry.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-pressed') === 'true'));
+  if (!(await shown())) {
+    await entry.click();
+    if (!(await sidebar.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false))) await entry.click();
+  }
+  await sidebar.waitFor({ state: 'visible', timeout: 20_000 });
   // The view has rendered once it shows tree rows or a welcome message; until then the workbench is still busy.
   await page
     .locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content')

@@ -58,6 +58,8 @@ describe('package.json agrees with src/api.ts', () => {
     expect(states.sort()).toEqual(['badSettings', 'noApiKey', 'noConnection', 'unreachable']);
     const noConnection = manifest.contributes.viewsWelcome.find((welcome) => welcome.when.endsWith('noConnection'));
     expect(noConnection?.contents).toContain(`command:${COMMANDS.addEmulatorConnection}`);
+    // Welcome views render links only: a code span would show its backticks.
+    for (const welcome of manifest.contributes.viewsWelcome) expect(welcome.contents).not.toContain('`');
   });
 
   it('offers cancel (inline and in the context menu) only on cancelable rows', () => {

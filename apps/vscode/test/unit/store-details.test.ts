@@ -45,20 +45,23 @@ describe('a listed row shows what a watched one does', () => {
     });
   }
 
-  it('nugen: a queued row, listed as PROCESSING, shows queued once its status was read', async () => {
-    const started = await emulatorWithClock();
-    emulator = started.emulator;
-    emulator.seed('nugen', 1);
-    const connection = emulatorConnection(emulator, 'nugen');
-    const store = storeFor();
-    store.setConnections([{ connection, apiKey: API_KEY }]);
-    await store.ensureTopListsLoaded();
-    await store.inFlight.whenIdle();
-    const [row] = store.evaluations({ connectionId: connection.id })?.items ?? [];
-    const truth = await createClient({ provider: 'nugen', baseUrl: connection.baseUrl, apiKey: API_KEY, maxRetries: 0 }).get(row!.id);
-    expect(truth.status).toBe('queued');
-    expect(row?.status).toBe('queued');
-  });
+  for (const nugenStatusCase of ['upper', 'lower'] as const) {
+    it(`nugen (${nugenStatusCase}-case vocabulary): a waiting row shows what the status endpoint says, not the list's word`, async () => {
+      const started = await emulatorWithClock();
+      emulator = started.emulator;
+      emulator.configure({ nugenStatusCase });
+      emulator.seed('nugen', 1);
+      const connection = emulatorConnection(emulator, 'nugen');
+      const store = storeFor();
+      store.setConnections([{ connection, apiKey: API_KEY }]);
+      await store.ensureTopListsLoaded();
+      await store.inFlight.whenIdle();
+      const [row] = store.evaluations({ connectionId: connection.id })?.items ?? [];
+      const truth = await createClient({ provider: 'nugen', baseUrl: connection.baseUrl, apiKey: API_KEY, maxRetries: 0 }).get(row!.id);
+      expect(row?.status).toBe(truth.status);
+      expect(row?.rawStatus).toBe(truth.rawStatus);
+    });
+  }
 
   it('openai: runs of evals nobody expanded are loaded in the background, so running ones are counted', async () => {
     const started = await emulatorWithClock();

@@ -14,9 +14,10 @@ const EVALUATIONS = [
   { evaluation_id: 'ev-command', name: 'command-link', status: 'COMPLETED', viewer_url: 'command:workbench.action.terminal.new' },
   { evaluation_id: 'ev-https', name: 'https-link', status: 'COMPLETED', viewer_url: 'https://app.example.test/evals/ev-https' },
   { evaluation_id: 'ev-status', name: 'odd-status', status: '`) [x](command:evil) (`', viewer_url: null },
+  { evaluation_id: 'ev-race', name: 'race', status: 'RUNNING', is_hosted: true, viewer_url: null },
 ];
 
-suite('report links from the provider', () => {
+suite('report links and cancel races with a hand-written provider', () => {
   let api: EvalgateApi;
   let server: FakePrime;
 
@@ -60,4 +61,22 @@ suite('report links from the provider', () => {
     const statusLine = (row.tooltip ?? '').split('\n').find((line) => line.startsWith('- Status:'));
     assert.equal(statusLine, '- Status: unknown (`` `) [x](command:evil) (` ``)');
   });
+
+  test('a cancel that arrives after the evaluation ended says so, and the row shows how it ended', async () => {
+    const row = (await rows()).find((candidate) => candidate.label === 'race')!;
+    assert.ok(hasWord(row, 'cancelable'), row.contextValue);
+    // It ends on the server while the user is clicking Cancel.
+    EVALUATIONS.find((evaluation) => evaluation.evaluation_id === 'ev-race')!.status = 'COMPLETED';
+    const result = await vscode.commands.executeCommand(COMMANDS.cancel, row, { confirm: false });
+    // Core finds it finished (409-style ConflictError); the command says so and returns the final status instead of
+    // failing with a raw HTTP error (which would resolve to undefined).
+    assert.equal(result, 'completed');
+    const after = await waitForTree(api, 'the race row to show completed', (tree) =>
+      tree
+        .find((node) => node.connectionId === CONNECTION_ID)
+        ?.children?.find((child) => child.evaluationId === 'ev-race' && hasWord(child, 'status-completed')),
+    );
+    assert.equal(hasWord(after, 'cancelable'), false);
+  });
 });
+

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SETTINGS, type EvalgateApi } from '../../../src/api.js';
-import { emulatorEvaluations } from '../support/emulator-control.js';
+import { cancelPrimeElsewhere, emulatorEvaluations } from '../support/emulator-control.js';
 import { eventually, evalgateApi, openEvaluationsView, useGoodKeys, waitForTree } from '../support/extension.js';
-import { testConfig } from '../support/test-config.js';
 import { connectionRow, evaluationRows, hasWord } from '../support/tree.js';
 
 /** "$(sync~spin) 3 running, 1 queued" → 3 (0 when the item is hidden). */
@@ -28,7 +27,6 @@ suite('background watching while the view is hidden', () => {
   });
 
   test('an evaluation cancelled elsewhere while the view is hidden leaves the status bar count', async () => {
-    const { emulatorUrl, apiKey } = await testConfig();
     const running = await waitForTree(api, 'a cancelable running Prime row', (tree) =>
       evaluationRows(connectionRow(tree, 'prime')).find((row) => hasWord(row, 'cancelable') && hasWord(row, 'status-running')),
     );
@@ -40,11 +38,7 @@ suite('background watching while the view is hidden', () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await eventually('the Evaluations view to be hidden', () => (api.viewVisible() ? undefined : true));
     // Someone cancels the evaluation from another tool.
-    const res = await fetch(`${emulatorUrl}/api/v1/hosted-evaluations/${encodeURIComponent(running.evaluationId ?? '')}/cancel`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${apiKey}` },
-    });
-    assert.equal(res.status, 200);
+    await cancelPrimeElsewhere(running.evaluationId ?? '');
     assert.equal((await emulatorEvaluations('prime')).find((e) => e.id === running.evaluationId)?.phase, 'cancelled');
 
     const after = await eventually('the hidden view\'s background poll to see the cancel', () => {

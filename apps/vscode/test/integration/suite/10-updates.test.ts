@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { EvalgateApi, TreeNodeSnapshot } from '../../../src/api.js';
+import { cancelPrimeElsewhere } from '../support/emulator-control.js';
 import { eventually, evalgateApi, openEvaluationsView, useGoodKeys, waitForTree } from '../support/extension.js';
-import { testConfig } from '../support/test-config.js';
 import { connectionRow, evaluationRows, hasWord } from '../support/tree.js';
 
 suite('live updates redraw only what changed', () => {
@@ -14,7 +14,6 @@ suite('live updates redraw only what changed', () => {
   });
 
   test('a poll that sees one evaluation end redraws that row only, not the finished ones nor the whole tree', async () => {
-    const { emulatorUrl, apiKey } = await testConfig();
     const { finished, target } = await waitForTree(api, 'finished rows and a cancelable running Prime row', (tree) => {
       const rows = evaluationRows(connectionRow(tree, 'prime'));
       const done = rows.filter((row) => hasWord(row, 'status-completed') || hasWord(row, 'status-failed'));
@@ -26,11 +25,7 @@ suite('live updates redraw only what changed', () => {
     const subscription = api.onDidChangeTree((change) => changes.push(change));
     try {
       // Someone cancels it from another tool; the next poll notices.
-      const res = await fetch(`${emulatorUrl}/api/v1/hosted-evaluations/${encodeURIComponent(target.evaluationId ?? '')}/cancel`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${apiKey}` },
-      });
-      assert.equal(res.status, 200);
+      await cancelPrimeElsewhere(target.evaluationId ?? '');
       await eventually(`the poll to redraw ${target.label} as cancelled`, () =>
         changes.some((change) => change?.some((row) => row.evaluationId === target.evaluationId && hasWord(row, 'status-cancelled'))) ? true : undefined,
       );

@@ -1,4 +1,7 @@
-/** A Prime look-alike on 127.0.0.1 (node:http): lists the evaluations it is given and records every request's headers. */
+/**
+ * A Prime look-alike on 127.0.0.1 (node:http): lists the evaluations it is given (the array stays live: a test
+ * changes what the server says by changing it), cancels hosted ones (409 once ended), records every request.
+ */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -19,6 +22,15 @@ export async function startFakePrime(evaluations: Array<Record<string, unknown>>
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const one = /^\/api\/v1\/evaluations\/([^/]+)$/.exec(path);
     const found = one ? evaluations.find((evaluation) => evaluation.evaluation_id === decodeURIComponent(one[1]!)) : undefined;
+    const cancel = /^\/api\/v1\/hosted-evaluations\/([^/]+)\/cancel$/.exec(path);
+    if (cancel && req.method === 'PATCH') {
+      const target = evaluations.find((evaluation) => evaluation.evaluation_id === decodeURIComponent(cancel[1]!));
+      const ended = target && ['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT'].includes(String(target.status));
+      res.writeHead(ended ? 409 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(ended ? { detail: 'Evaluation already finished' } : { evaluation_id: cancel[1], status: 'CANCELLED' }));
+      if (target && !ended) target.status = 'CANCELLED';
+      return;
+    }
     if (path === '/api/v1/evaluations/' || path === '/api/v1/evaluations') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ evaluations, total: evaluations.length, skip: 0, limit: 50 }));
