@@ -1,6 +1,5 @@
 import { isTerminal, type Evaluation } from '@evalgate/core';
 import { codeSpan, escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
-import { relativeTime } from './relative-time.js';
 import { statusStyle } from './status-style.js';
 
 /** The row's description: the average score when there is one, else progress, else the status. */
@@ -49,7 +48,7 @@ export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   } else {
     lines.push('- Scores: none yet');
   }
-  if (evaluation.createdAt) lines.push(`- Created: ${relativeTime(evaluation.createdAt, now)} (${formatTimestamp(evaluation.createdAt)})`);
+  if (evaluation.createdAt) lines.push(`- Created: ${formatTimestamp(evaluation.createdAt)}`);
   const duration = evaluationDurationMs(evaluation, now);
   if (duration !== undefined) lines.push(`- Duration: ${formatDuration(duration)}`);
   if (evaluation.model) lines.push(`- Model: ${escapeMarkdown(evaluation.model)}`);

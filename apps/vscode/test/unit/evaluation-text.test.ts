@@ -53,7 +53,7 @@ describe('evaluation tooltip', () => {
       '- Status: completed (`COMPLETED`)',
       '- Avg / min / max: 0.75 / 0.5 / 1',
       '- Count: 4',
-      '- Created: 1 h ago (2026-11-25 14:00:00 UTC)',
+      '- Created: 2026-11-25 14:00:00 UTC',
       '- Duration: 3m 05s',
       '- ID: `ev-1`',
     ]);
