@@ -6,3 +6,4 @@ export * from './errors.js';
 export { createClient } from './create-client.js';
 export { aggregateScores } from './domain/scores.js';
 export { normalizeStatus } from './domain/status.js';
+export { isLoopbackHost } from './client-options.js';
