@@ -5,11 +5,13 @@ import { getOctokit } from '@actions/github';
 import { createClient, type EvalClient } from '@evalgate/core';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
 import { abortOnTermination } from './cancel/signals.js';
+import { stepSignal } from './cancel/step-deadline.js';
 import { systemClock } from './clock.js';
 import type { ActionSink, Logger } from './deps.js';
 import { STATE } from './deps.js';
-import { nodeFiles } from './files.js';
+import { workspaceFiles } from './files.js';
 import { contextFromEvent, type EventSource } from './github/event.js';
+import { forkWithoutSecretsReason, reportForkSkip } from './github/fork-without-secrets.js';
 import { OctokitPort } from './github/octokit-port.js';
 import type { GitHubPort } from './github/port.js';
 import { withRetries } from './github/retrying-port.js';
@@ -49,11 +51,12 @@ function gitHubPort(token: string | undefined, owner: string, repo: string, logg
   return withRetries(new OctokitPort(octokit, owner, repo), { clock: systemClock, logger });
 }
 
-function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl'>, logger: Logger): EvalClient {
+function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl' | 'allowInsecureHttp'>, logger: Logger): EvalClient {
   return createClient({
     provider: inputs.provider,
     apiKey: inputs.apiKey,
     ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+    allowInsecureHttp: inputs.allowInsecureHttp,
     // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
     maxRetries: 8,
     // Core warns on each retry; those are routine, so they stay log lines rather than annotations on the PR.
@@ -99,7 +102,15 @@ export async function main(): Promise<void> {
   const controller = new AbortController();
   const uninstall = abortOnTermination(process, controller, logger.warning);
   try {
+    const forkSkip = forkWithoutSecretsReason(contextFromEvent(eventSource()), apiKey);
+    if (forkSkip) {
+      await reportForkSkip(forkSkip, sink, logger);
+      return;
+    }
     const inputs = parseInputs(readRawInputs());
+    if (inputs.allowInsecureHttp && inputs.baseUrl?.startsWith('http:')) {
+      logger.warning(`allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`);
+    }
     const context = contextFromEvent(eventSource());
     const github = gitHubPort(inputs.githubToken, context.owner, context.repo, logger);
     const outcome = await run({
@@ -110,8 +121,9 @@ export async function main(): Promise<void> {
       logger,
       clock: systemClock,
       sink,
-      files: nodeFiles,
-      signal: controller.signal,
+      files: workspaceFiles(process.env.GITHUB_WORKSPACE ?? process.cwd()),
+      // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.
+      signal: stepSignal(controller.signal, inputs.timeoutMinutes),
     });
     if (outcome.failed) core.setFailed(redact(outcome.message));
     else core.info(redact(outcome.message));

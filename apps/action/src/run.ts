@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { isTransientError, type CreateEvaluationRequest, type Evaluation } from '@evalgate/core';
 import type { RunDeps } from './deps.js';
 import { STATE } from './deps.js';
+import { isStepTimeout } from './cancel/step-deadline.js';
 import { cancelRemote, describeRemoteCancel } from './evaluation/cancel-remote.js';
 import { renderName } from './evaluation/name.js';
 import { findLostCreate } from './evaluation/lost-create.js';
@@ -105,7 +106,7 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
       evaluation = await finalize(deps, evaluation);
     }
     const baseline = await findBaseline(
-      { inputs, context, client, ...(deps.github ? { github: deps.github } : {}), warn: (message) => logger.warning(redact(message)) },
+      { inputs, context, client, ...(deps.github ? { github: deps.github } : {}), signal, warn: (message) => logger.warning(redact(message)) },
       evaluation,
     );
     logger.info(baseline.baseline ? `Baseline used: ${baseline.baseline.description}` : `No baseline: ${baseline.note}`);
@@ -113,7 +114,7 @@ export async function run(deps: RunDeps): Promise<RunOutcome> {
     const result = await publish(deps, checks, { evaluation, verdict, baseline, reattached });
     return outcome(verdict, result, verdict.gate === 'pass' ? `Gate passed: ${result.status}` : `Gate ${verdict.gate}: ${verdict.reasons.join('; ')}`);
   } catch (error) {
-    if (signal.aborted) return stopped(deps, checks, evaluation, reattached, 'cancelled');
+    if (signal.aborted) return stopped(deps, checks, evaluation, reattached, isStepTimeout(signal) ? 'timed_out' : 'cancelled');
     if (error instanceof DeadlineError) return stopped(deps, checks, evaluation, reattached, 'timed_out');
     // main() reports it (setFailed); logging it here too would print it twice.
     const message = redact(describe(error));
