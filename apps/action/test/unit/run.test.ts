@@ -79,8 +79,8 @@ describe('run() gate', () => {
 
   it('compares with the latest completed evaluation tagged for the base branch', async () => {
     const h = harness('prime', { baseline: 'base-branch', 'max-regression': '0.05' });
-    h.client.seed({ id: 'old_main', status: 'completed', scores: { avg: 0.95, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate' } });
-    h.client.seed({ id: 'other_repo', status: 'completed', scores: { avg: 0.1, min: 0, max: 1, count: 2 }, metadata: { evalgate: '1', evalgate_repo: 'acme/other', evalgate_ref: 'main', evalgate_check: 'evalgate' } });
+    h.client.seed({ id: 'old_main', status: 'completed', scores: { avg: 0.95, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
+    h.client.seed({ id: 'other_repo', status: 'completed', scores: { avg: 0.1, min: 0, max: 1, count: 2 }, metadata: { evalgate: '1', evalgate_repo: 'acme/other', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
     const outcome = await run(h.deps);
     expect(outcome).toMatchObject({ gate: 'fail', conclusion: 'failure' });
     expect(outcome.result.baseline).toMatchObject({ evaluationId: 'old_main', avg: 0.95 });
@@ -93,7 +93,7 @@ describe('run() gate', () => {
 
   it('passes a regression within max-regression', async () => {
     const h = harness('openai', { baseline: 'base-branch', 'max-regression': '0.05' });
-    h.client.seed({ id: 'eval_demo/base', status: 'completed', scores: { avg: 0.85, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate' } });
+    h.client.seed({ id: 'eval_demo/base', status: 'completed', scores: { avg: 0.85, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
     expect(await run(h.deps)).toMatchObject({ gate: 'pass', conclusion: 'success' });
   });
 
