@@ -76,7 +76,7 @@ describe('HTTP control API', () => {
     expect(evaluations[0]).toMatchObject({ provider: 'prime', status: 'PENDING', terminalAt: null });
 
     await t.call('POST', '/v1/evals/eval_demo', { name: 'Renamed' });
-    expect((await control('POST', '/reset')).status).toBe(200);
+    expect((await control('POST', '/reset', {})).status).toBe(200);
     expect(t.emu.evaluations('prime')).toEqual([]);
     expect(t.emu.requests).toEqual([]);
     expect((await t.call('GET', '/v1/evals/eval_demo')).body.name).toBe('Demo eval');
