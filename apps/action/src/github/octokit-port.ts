@@ -26,10 +26,12 @@ const commentSchema = z
   .object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string() }).loose().nullish() })
   .loose();
 const userSchema = z.object({ login: z.string().min(1) }).loose();
+const viewerSchema = z.object({ data: z.object({ viewer: z.object({ login: z.string().min(1) }).loose() }).loose() }).loose();
 
 /**
- * Who GITHUB_TOKEN comments as. `GET /user` answers 403 for it (an integration token), so this is the identity
- * assumed when GitHub will not say; a personal token's `GET /user` names its user.
+ * Who GITHUB_TOKEN comments as. `GET /user` answers 403 for integration tokens; GraphQL's `viewer` then names the app
+ * ("github-actions", "my-app"), whose REST comments carry the login with a "[bot]" suffix. This is the identity assumed
+ * when neither answers.
  */
 export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
 
@@ -124,14 +126,17 @@ export class OctokitPort implements GitHubPort {
     return runs.sort((a, b) => b.id - a.id);
   }
 
-  /** The token's identity, asked once: `GET /user`, else (an integration token) github-actions[bot]. */
+  /**
+   * The token's identity, asked once: `GET /user` (a personal token); else, for an integration token (GITHUB_TOKEN, a
+   * GitHub App), GraphQL's `viewer` plus "[bot]"; else github-actions[bot].
+   */
   private identity(): Promise<Set<string>> {
     this.ownLogins ??= this.octokit.request('GET /user').then(
       (response) => new Set([parse(userSchema, response.data, 'read the token identity').login]),
-      (raw: unknown) => {
+      async (raw: unknown) => {
         const error = toGitHubError(raw, 'read the token identity');
         if (error instanceof GitHubError && error.status !== undefined && [401, 403, 404].includes(error.status)) {
-          return new Set([GITHUB_ACTIONS_LOGIN]);
+          return new Set([await this.botLogin()]);
         }
         // Unknown: ask again next time rather than guess.
         this.ownLogins = undefined;
@@ -139,6 +144,19 @@ export class OctokitPort implements GitHubPort {
       },
     );
     return this.ownLogins;
+  }
+
+  /** An integration token's comment author login, from GraphQL's viewer; github-actions[bot] when it will not say. */
+  private async botLogin(): Promise<string> {
+    try {
+      const response = await this.octokit.request('POST /graphql', { query: 'query { viewer { login } }' });
+      const viewer = viewerSchema.safeParse(response.data);
+      if (!viewer.success) return GITHUB_ACTIONS_LOGIN;
+      const login = viewer.data.data.viewer.login;
+      return login.endsWith('[bot]') ? login : `${login}[bot]`;
+    } catch {
+      return GITHUB_ACTIONS_LOGIN;
+    }
   }
 
   /**

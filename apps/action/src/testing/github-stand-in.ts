@@ -74,6 +74,11 @@ export interface StandInOptions {
    * token acts like GITHUB_TOKEN: `GET /user` answers 403 and its comments are authored by github-actions[bot].
    */
   users?: Record<string, string>;
+  /**
+   * GitHub App installation tokens: token → app slug. GraphQL `viewer` names the slug and comments are authored by
+   * "<slug>[bot]". Any other non-personal token is GITHUB_TOKEN: viewer "github-actions", author github-actions[bot].
+   */
+  apps?: Record<string, string>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -117,10 +122,16 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     return { status: check.status, conclusion: check.conclusion, title: check.output.title, summary: check.output.summary };
   }
 
-  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown>, login: string | undefined): [number, unknown] {
+  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown>, token: string): [number, unknown] {
     let match: RegExpExecArray | null;
+    const login = options.users?.[token];
+    const app = options.apps?.[token] ?? 'github-actions';
     if (method === 'GET' && path === '/user') {
       return login ? [200, { login, type: 'User' }] : [403, { message: 'Resource not accessible by integration' }];
+    }
+    if (method === 'POST' && path === '/graphql') {
+      if (typeof body.query !== 'string' || !/viewer\s*\{\s*login\s*\}/.test(body.query)) return [200, { errors: [{ message: 'stand-in answers only viewer { login }' }] }];
+      return [200, { data: { viewer: { login: login ?? app } } }];
     }
     if (method === 'POST' && (match = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
       if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') {
@@ -183,7 +194,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
           id: nextId++,
           issue_number: issue,
           body: body.body,
-          user: login ? { login, type: 'User' } : { login: STAND_IN_BOT_LOGIN, type: 'Bot' },
+          user: login ? { login, type: 'User' } : { login: options.apps?.[token] ? `${app}[bot]` : STAND_IN_BOT_LOGIN, type: 'Bot' },
         };
         comments.push(comment);
         return [201, comment];
@@ -234,7 +245,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         return reply(fault.status, { message: fault.message ?? (fault.status === 403 ? 'Resource not accessible by integration' : 'stand-in fault') }, extra);
       }
       const token = (headers.authorization ?? '').replace(/^(token|Bearer) /, '');
-      const [status, payload] = route(method, url.pathname, query, (body ?? {}) as Record<string, unknown>, options.users?.[token]);
+      const [status, payload] = route(method, url.pathname, query, (body ?? {}) as Record<string, unknown>, token);
       reply(status, payload);
     })().catch(() => {
       if (!response.headersSent) send(response, 500, { message: 'stand-in error' });

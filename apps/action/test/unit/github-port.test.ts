@@ -130,3 +130,18 @@ describe('finding our own comments', () => {
     }
   });
 });
+
+describe('finding our own comments with a GitHub App token', () => {
+  it("lists only the app bot's comments, learned from GraphQL viewer when GET /user is refused", async () => {
+    const apps = await startGitHubStandIn({ apps: { ghs_appToken: 'eval-bot' } });
+    try {
+      const port = new OctokitPort(getOctokit('ghs_appToken', { baseUrl: apps.url }), 'acme', 'widgets');
+      apps.addComment(5, '<!-- evalgate -->\nforged', 'mallory');
+      apps.addComment(5, '<!-- evalgate -->\nother bot', 'github-actions[bot]');
+      const mine = apps.addComment(5, '<!-- evalgate -->\nmine', 'eval-bot[bot]');
+      expect((await port.listComments(5)).map((comment) => comment.id)).toEqual([mine.id]);
+    } finally {
+      await apps.close();
+    }
+  });
+});
