@@ -51,7 +51,7 @@ describe('HTTP control API', () => {
     expect(await ids()).toEqual([older, newer]);
     expect((await t.call('GET', `/api/v3/evaluations/${older}/status`)).body.status).toBe('pending');
     expect((await control('POST', '/configure', { nugenStatusCase: 'LOWER' })).status).toBe(400);
-    await control('POST', '/reset');
+    await control('POST', '/reset', {});
     expect(t.emu.evaluations('nugen')).toEqual([]);
     const { status } = (await t.call('POST', '/api/v3/evaluations', { model_id: 'm', benchmark_id: 'b' })).body;
     expect(status).toBe('PROCESSING');
