@@ -33,7 +33,7 @@ export function createClient(options: ClientOptions): EvalClient {
     maxResponseBytes: resolved.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     ...(resolved.logger ? { logger: resolved.logger } : {}),
   });
-  const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep };
+  const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep, ...(resolved.logger ? { logger: resolved.logger } : {}) };
   switch (resolved.provider) {
     case 'prime':
       return new PrimeClient(context);

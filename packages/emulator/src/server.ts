@@ -50,6 +50,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sampleCount: options.sampleCount ?? 20,
       scores: null,
       outcome: options.outcome ?? 'completed',
+      primeListOrder: 'newest-first',
+      primeInitialStatus: null,
       nugenStatusCase: 'upper',
       nugenListOrder: 'newest-first',
     },

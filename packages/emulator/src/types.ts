@@ -14,6 +14,10 @@ export interface EmulatorSettings {
   /** Exact per-sample scores for evaluations created next; overrides the seeded ones (and sampleCount). */
   scores: number[] | null;
   outcome: Outcome;
+  /** Prime list order (undocumented, QUIRKS PRIME-3): newest-first (default), oldest-first or a seeded shuffle. */
+  primeListOrder: PrimeListOrder;
+  /** Raw status Prime evaluations show before they move on; null: PENDING for hosted runs, RUNNING for pushed ones. */
+  primeInitialStatus: 'PENDING' | 'RUNNING' | null;
   /**
    * Nugen's status vocabulary (QUIRKS NUGEN-5): `upper` is the newer docs' PROCESSING/READY/FAILED, `lower` the older
    * pending/in_progress/completed/failed. Applies to every Nugen answer from the moment it is set.
@@ -22,6 +26,8 @@ export interface EmulatorSettings {
   /** Nugen's list order, which the docs leave open (NUGEN-11). */
   nugenListOrder: NugenListOrder;
 }
+
+export type PrimeListOrder = 'newest-first' | 'oldest-first' | 'shuffled';
 
 export type NugenStatusCase = 'upper' | 'lower';
 export type NugenListOrder = 'newest-first' | 'oldest-first';

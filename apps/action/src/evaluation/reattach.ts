@@ -4,8 +4,11 @@ import type { RunContext } from '../github/event.js';
 import type { CheckRun, GitHubPort } from '../github/port.js';
 import { MARKER_KEY, hasTags } from '../tags.js';
 
-/** How many of the newest evaluations are searched for one this action already created. */
-export const REATTACH_SEARCH_LIMIT = 100;
+/**
+ * How many evaluations are searched for one this action already created. Prime does not document its list order
+ * (QUIRKS PRIME-3), so the search covers the whole list up to this bound rather than the first page or two.
+ */
+export const REATTACH_SEARCH_LIMIT = 1000;
 
 export interface Reattachment {
   evaluation: Evaluation;
@@ -80,7 +83,7 @@ async function viaMetadata(deps: ReattachDeps): Promise<Reattachment | undefined
   };
   let seen = 0;
   try {
-    const options = deps.evalId ? { evalId: deps.evalId, pageSize: 50, signal: deps.signal } : { pageSize: 50, signal: deps.signal };
+    const options = deps.evalId ? { evalId: deps.evalId, pageSize: 100, signal: deps.signal } : { pageSize: 100, signal: deps.signal };
     for await (const evaluation of deps.client.list(options)) {
       if (++seen > REATTACH_SEARCH_LIMIT) break;
       if (hasTags(evaluation, expected) && reusable(evaluation, deps)) return { evaluation, via: 'metadata' };

@@ -19,6 +19,10 @@ export interface ListOptions extends RequestOptions {
   maxPages?: number;
   /** `list()` only: the most evaluations one walk yields (default 10000). */
   maxItems?: number;
+  /** Prime: only evaluations of this hub environment id (`environment_id`). */
+  environmentId?: string;
+  /** Prime: only evaluations of this environment name (`environment_name`). */
+  environmentName?: string;
 }
 
 export interface ListPageOptions extends ListOptions {
@@ -61,9 +65,9 @@ export interface EvalClient {
   readonly capabilities: ProviderCapabilities;
   create(request: CreateEvaluationRequest, options?: RequestOptions): Promise<Evaluation>;
   get(id: string, options?: RequestOptions): Promise<Evaluation>;
-  /** One page, newest first. */
+  /** One page, in the provider's order (Prime's is undocumented: search the whole list, not the first page). */
   listPage(options?: ListPageOptions): Promise<Page<Evaluation>>;
-  /** Every evaluation, newest first, fetched page by page as the caller iterates. */
+  /** Every evaluation, in the provider's order, fetched page by page as the caller iterates. */
   list(options?: ListOptions): AsyncIterable<Evaluation>;
   /** Throws `UnsupportedOperationError` where the provider cannot cancel. */
   cancel(id: string, options?: RequestOptions): Promise<Evaluation>;

@@ -35,7 +35,7 @@ export interface HttpClientConfig {
   maxResponseBytes: number;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest<T> {
   method: HttpMethod;
