@@ -29,7 +29,7 @@ describe('redirects are refused, not followed', () => {
   it('does not re-send a POST body to where a 307 points, and says what to fix', async () => {
     elsewhere.respond(json(201, primeEvaluationBody()));
     server.respond(redirectTo(307, `${elsewhere.url}/api/v1/evaluations/`));
-    const error = await prime().create({ provider: 'prime', name: 'nightly', isHosted: true, inferenceModel: 'm' }).catch((e: unknown) => e);
+    const error = await prime().create({ provider: 'prime', name: 'nightly' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect((error as RedirectError).status).toBe(307);
     expect((error as Error).message).toContain(`307 redirect to ${elsewhere.url}`);
