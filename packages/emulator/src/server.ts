@@ -50,6 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sampleCount: options.sampleCount ?? 20,
       scores: null,
       outcome: options.outcome ?? 'completed',
+      openaiCancelPaths: options.openaiCancelPaths ?? 'both',
       primeListOrder: 'newest-first',
       primeInitialStatus: null,
       nugenStatusCase: 'upper',

@@ -49,6 +49,8 @@ export interface OpenAIEval {
   dataSourceConfig: Record<string, unknown>;
   testingCriteria: Array<Record<string, unknown>>;
   createdAt: number;
+  /** Last create or update (ms), for `order_by=updated_at`. */
+  updatedAt: number;
   metadata: Record<string, string> | null;
 }
 

@@ -19,6 +19,11 @@ export interface EmulatorSettings {
   /** Raw status Prime evaluations show before they move on; null: PENDING for hosted runs, RUNNING for pushed ones. */
   primeInitialStatus: 'PENDING' | 'RUNNING' | null;
   /**
+   * Which OpenAI cancel paths exist (QUIRKS OPENAI-1): `both` (default), `cancel-suffix` (only
+   * `POST …/runs/{run_id}/cancel`, as current SDKs call it) or `bare` (only `POST …/runs/{run_id}`, the spec's path key).
+   */
+  openaiCancelPaths: OpenAICancelPaths;
+  /**
    * Nugen's status vocabulary (QUIRKS NUGEN-5): `upper` is the newer docs' PROCESSING/READY/FAILED, `lower` the older
    * pending/in_progress/completed/failed. Applies to every Nugen answer from the moment it is set.
    */
@@ -31,6 +36,9 @@ export type PrimeListOrder = 'newest-first' | 'oldest-first' | 'shuffled';
 
 export type NugenStatusCase = 'upper' | 'lower';
 export type NugenListOrder = 'newest-first' | 'oldest-first';
+
+export type OpenAICancelPaths = 'both' | 'cancel-suffix' | 'bare';
+export const OPENAI_CANCEL_PATHS: readonly OpenAICancelPaths[] = ['both', 'cancel-suffix', 'bare'];
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -46,6 +54,8 @@ export interface EmulatorOptions {
   /** Default 20. */
   sampleCount?: number;
   outcome?: Outcome;
+  /** Default `both`. */
+  openaiCancelPaths?: OpenAICancelPaths;
   /** Injectable clock (ms since epoch); lifecycle states are derived from it lazily. Default Date.now. */
   now?: () => number;
 }

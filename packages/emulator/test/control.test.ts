@@ -126,7 +126,7 @@ describe('programmatic control', () => {
     expect(prime.body.evaluations).toHaveLength(10);
     expect(prime.body.evaluations[9].name).toBe('seeded evaluation 1');
     expect((await t.call('GET', '/api/v3/evaluations?offset=0&limit=100')).body.total).toBe(10_000);
-    const runs = await t.call('GET', '/v1/evals/eval_demo/runs?limit=100');
+    const runs = await t.call('GET', '/v1/evals/eval_demo/runs?limit=100&order=desc');
     expect(runs.body.data[0].name).toBe('seeded run 10000');
     expect(runs.body.has_more).toBe(true);
   });
