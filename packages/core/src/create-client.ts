@@ -10,8 +10,7 @@ import { NugenClient } from './providers/nugen/nugen-client.js';
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 4;
 const DEFAULT_USER_AGENT = 'evalgate-core/0.1.0';
-/** Far above any real evaluation page, far below what would hurt a CI runner or the editor. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 
 /** Builds the client for one provider after validating the options. */
 export function createClient(options: ClientOptions): EvalClient {
@@ -30,7 +29,7 @@ export function createClient(options: ClientOptions): EvalClient {
     now,
     sleep,
     random: resolved.random ?? Math.random,
-    maxResponseBytes: resolved.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ...(resolved.maxResponseBytes !== undefined ? { maxResponseBytes: resolved.maxResponseBytes } : {}),
     ...(resolved.logger ? { logger: resolved.logger } : {}),
   });
   const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep, ...(resolved.logger ? { logger: resolved.logger } : {}) };

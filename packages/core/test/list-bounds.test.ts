@@ -62,7 +62,8 @@ describe('list() bounds against an untrusted provider', () => {
     server.respond((_req, res) => {
       n++;
       // a, b, a, b, ...: never the same twice in a row.
-      json(200, { object: 'list', data: [run(`run_${n}`)], first_id: null, last_id: n % 2 === 1 ? 'cursor_a' : 'cursor_b', has_more: n < GUARD })(_req, res, '');
+      const id = n % 2 === 1 ? 'cursor_a' : 'cursor_b';
+      json(200, { object: 'list', data: [run(id)], first_id: id, last_id: id, has_more: n < GUARD })(_req, res, '');
     });
     expect(await drain(client().list({ evalId: 'eval_a' }))).toBe(3);
     expect(server.requests.map((request) => new URL(request.url, 'http://x').searchParams.get('after'))).toEqual([null, 'cursor_a', 'cursor_b']);

@@ -31,8 +31,8 @@ export interface HttpClientConfig {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
   logger?: ClientLogger;
-  /** Largest response body read, in bytes. */
-  maxResponseBytes: number;
+  /** Largest response body read, in bytes (default 16 MiB). */
+  maxResponseBytes?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -62,6 +62,8 @@ interface AttemptFailure {
 }
 
 const RETRYABLE_STATUSES = new Set([408, 429]);
+/** Far above any real evaluation page, far below what would hurt a CI runner or the editor. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** The one request function every provider client uses: auth, JSON, retries, timeouts, error mapping. */
 export class HttpClient {
@@ -123,7 +125,7 @@ export class HttpClient {
         redirect: 'manual',
       });
       // The body read stays under the same per-attempt timeout, and under the size cap.
-      text = await readBodyCapped(response, this.config.maxResponseBytes);
+      text = await readBodyCapped(response, this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     } catch (error) {
       if (options.signal?.aborted) throw new AbortError(`${describe} was aborted`);
       if (error instanceof BodyTooLarge) {
