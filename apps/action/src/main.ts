@@ -16,6 +16,7 @@ import { withRetries } from './github/retrying-port.js';
 import { parseInputs } from './inputs/parse.js';
 import { INPUT_NAMES, type ActionInputs, type RawInputs } from './inputs/types.js';
 import { makeRedactor } from './redact.js';
+import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
 
 const USER_AGENT = 'evalgate-action/0.1.0';
@@ -80,6 +81,7 @@ function eventSource(): EventSource {
     ...(process.env.GITHUB_SHA ? { sha: process.env.GITHUB_SHA } : {}),
     ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
     ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
+    ...(process.env.GITHUB_RUN_ATTEMPT ? { runAttempt: process.env.GITHUB_RUN_ATTEMPT } : {}),
     ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
   };
 }
@@ -112,6 +114,7 @@ export async function main(): Promise<void> {
       sink,
       files: nodeFiles,
       signal: controller.signal,
+      redact,
     });
     if (outcome.failed) core.setFailed(redact(outcome.message));
     else core.info(redact(outcome.message));
@@ -137,7 +140,8 @@ export async function postMain(): Promise<void> {
   const token = core.getInput('github-token');
   if (apiKey) core.setSecret(apiKey);
   if (token) core.setSecret(token);
-  const logger = actionsLogger(makeRedactor([apiKey, token]));
+  const redact = makeRedactor([apiKey, token]);
+  const logger = actionsLogger(redact);
   try {
     let client: EvalClient | undefined;
     let inputs: ActionInputs | undefined;
@@ -148,7 +152,8 @@ export async function postMain(): Promise<void> {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
     }
     const context = contextFromEvent(eventSource());
-    const github = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    const port = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    const github = port && redactingGitHub(port, redact);
     await cleanUpAfterMain({
       ...(client ? { client } : {}),
       ...(github ? { github } : {}),

@@ -6,6 +6,13 @@ const FIRST_POLL_INTERVAL_MS = 2_000;
 /** `timeout-minutes` passed before the evaluation reached a terminal status. */
 export class DeadlineError extends Error {
   override name = 'DeadlineError';
+  constructor(
+    message: string,
+    /** The last read before the deadline, for its progress and partial scores. */
+    readonly lastEvaluation?: Evaluation,
+  ) {
+    super(message);
+  }
 }
 
 export interface WaitDeps {
@@ -36,7 +43,8 @@ export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evalu
     });
   } catch (error) {
     if (deps.signal.aborted) throw error;
-    if (error instanceof WaitTimeoutError || deps.clock.now() >= deps.deadline) throw new DeadlineError('timeout-minutes passed');
+    if (error instanceof WaitTimeoutError) throw new DeadlineError('timeout-minutes passed', error.lastEvaluation);
+    if (deps.clock.now() >= deps.deadline) throw new DeadlineError('timeout-minutes passed');
     throw error;
   }
 }

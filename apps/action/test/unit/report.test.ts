@@ -42,12 +42,12 @@ describe('comment sections', () => {
 describe('titles and formats', () => {
   it('formats the title and deltas', () => {
     const base = { provider: 'prime' as const, id: 'x', name: 'x', rawStatus: 'COMPLETED', capabilities: { canCancel: false, canFinalize: true } };
-    expect(resultTitle({ ...base, status: 'completed', scores: { avg: 0.8234, min: 0.41, max: 0.97, count: 200 } })).toBe('avg 0.82 · min 0.41 · max 0.97 (n=200)');
+    expect(resultTitle('completed', { ...base, status: 'completed', scores: { avg: 0.8234, min: 0.41, max: 0.97, count: 200 } })).toBe('avg 0.82 · min 0.41 · max 0.97 (n=200)');
     expect(progressTitle({ ...base, status: 'running', progress: { fraction: 0.45, completed: 9, total: 20 } })).toBe('Running · 45% (9/20)');
     expect(formatDelta(-0.03)).toBe('−0.03');
-    expect(formatDelta(0.001)).toBe('+0.0010');
+    expect(formatDelta(0.001)).toBe('+0.001');
     expect(formatDelta(0)).toBe('±0.00');
-    expect(formatScore(0.004)).toBe('0.0040');
+    expect(formatScore(0.004)).toBe('0.004');
   });
 
   it('renders a badge coloured by the gate', () => {

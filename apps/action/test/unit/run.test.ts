@@ -58,7 +58,11 @@ describe('run() happy path', () => {
     // 60 s of polling every second at one update per 10 s.
     expect(progressUpdates.length).toBeGreaterThanOrEqual(4);
     expect(progressUpdates.length).toBeLessThanOrEqual(6);
-    expect(h.logger.text()).toContain('Running');
+    // A line per status change or new tenth of the work, with the provider's own status beside ours.
+    const progressLines = h.logger.lines.filter((line) => line.startsWith('info: ev_1: running (provider: "RUNNING")'));
+    expect(progressLines.length).toBeGreaterThanOrEqual(10);
+    expect(progressLines.length).toBeLessThanOrEqual(12);
+    expect(h.logger.text()).toContain('info: ev_1: completed (provider: "COMPLETED")');
     expect(PROGRESS_INTERVAL_MS).toBe(10_000);
   });
 });
