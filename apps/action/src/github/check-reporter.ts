@@ -1,5 +1,6 @@
 import type { Evaluation } from '@evalgate/core';
 import type { Clock, Logger } from '../deps.js';
+import { safeUrl } from '../report/escape.js';
 import { progressSummary } from '../report/summary.js';
 import { progressTitle } from '../report/title.js';
 import { truncateForGitHub } from '../report/truncate.js';
@@ -147,8 +148,10 @@ export class CheckReporter {
     return { title: progressTitle(evaluation), summary: truncateForGitHub(progressSummary(this.deps.checkName, evaluation, elapsed)) };
   }
 
+  /** Only an https (or loopback http) report URL becomes the check's link. */
   private detailsUrl(evaluation: Evaluation): { detailsUrl?: string } {
-    return evaluation.reportUrl ? { detailsUrl: evaluation.reportUrl } : {};
+    const url = safeUrl(evaluation.reportUrl);
+    return url ? { detailsUrl: url } : {};
   }
 
   /** A permission problem turns checks off for the rest of the run; anything else is retried at completion. */
