@@ -31,11 +31,11 @@ export function resultTitle(status: RunStatus, evaluation: Evaluation | undefine
   }
 }
 
-/** `20/40` items when the provider says how many there are, else the scored count. */
+/** The items the partial scores cover, out of the total when the provider says it: `20/40`, else `20 items`. */
 function doneOfTotal(evaluation: Evaluation): string {
-  const done = evaluation.progress?.completed ?? evaluation.scores?.count ?? 0;
+  const done = evaluation.scores?.count ?? 0;
   const total = evaluation.progress?.total;
-  return total !== undefined ? `${done}/${total}` : `${done} items`;
+  return total !== undefined && total >= done ? `${done}/${total}` : `${done} items`;
 }
 
 /** `Running · 45% (9/20)` while the evaluation runs; an unrecognised status shows as the provider sent it. */

@@ -208,6 +208,20 @@ describe('run() stops cleanly', () => {
     expect(h.github.checks[0]!.output!.summary).toContain('nugen has no cancel operation');
   });
 
+  it('nugen: an evaluation that finished meanwhile is not said to keep running', async () => {
+    const h = harness('nugen');
+    h.client.plan = { statuses: ['running'] };
+    h.client.onWait = () => {
+      const current = h.client.evaluations.get('ev_1')!;
+      h.client.evaluations.set('ev_1', { ...current, status: 'completed', rawStatus: 'COMPLETED' });
+      h.controller.abort();
+    };
+    const outcome = await run(h.deps);
+    expect(outcome.message).toContain('evaluation ev_1 had already finished (completed)');
+    expect(h.logger.text()).not.toContain('keeps running');
+    expect(h.github.checks[0]!.output!.summary).not.toContain('keeps running');
+  });
+
   it('times out after timeout-minutes with a timed_out check and a cancelled remote evaluation', async () => {
     const h = harness('openai', { 'timeout-minutes': '2', 'poll-interval-seconds': '10' });
     h.client.plan = { statuses: ['running'] };
@@ -252,6 +266,14 @@ describe('run() on read-only tokens and errors', () => {
     const everything = JSON.stringify([h.github.checks, h.sink.summaries, [...h.sink.outputs], h.logger.lines]);
     expect(everything).not.toContain(API_KEY);
     expect(h.sink.outputs.get('status')).toBe('error');
+  });
+
+  it('names the HTTP status and the request id once, whether or not the message already carries them', async () => {
+    const h = harness('prime');
+    h.client.failures.set('create', [new AuthenticationError('Invalid API key (request req_x)', { provider: 'prime', status: 401, requestId: 'req_x' })]);
+    const outcome = await run(h.deps);
+    expect(outcome.message).toBe('AuthenticationError: Invalid API key (request req_x) (HTTP 401)');
+    expect(outcome.message.match(/req_x/g)).toHaveLength(1);
   });
 
   // Core's waitForCompletion keeps polling through 429/5xx until the deadline (tested in core and in the fault
