@@ -72,6 +72,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
       context,
       checkName: inputs.checkName,
       fingerprint,
+      now: clock.now(),
       onlyCompleted: samplesMode,
       ...(inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId } : {}),
       logger,

@@ -1,9 +1,11 @@
 import type { CreateEvaluationRequest, EvalClient, Evaluation } from '@evalgate/core';
 import { hasTags } from '../tags.js';
+import { scanForEvaluation } from './scan.js';
 
 /** Server clocks drift; an evaluation created this long before our first attempt is not ours. */
 const CLOCK_MARGIN_MS = 2 * 60_000;
-const SEARCH_LIMIT = 50;
+/** Fewer than the re-attach scan: this runs after each failed create attempt. */
+const SEARCH_LIMIT = 500;
 
 /**
  * After a create failed without a clear answer (5xx, dropped connection), finds the evaluation it may have created:
@@ -16,13 +18,13 @@ export async function findLostCreate(
   since: number,
   signal?: AbortSignal,
 ): Promise<Evaluation | undefined> {
-  const options = request.provider === 'openai' ? { evalId: request.evalId, pageSize: SEARCH_LIMIT, signal } : { pageSize: SEARCH_LIMIT, signal };
-  let seen = 0;
   try {
-    for await (const evaluation of client.list(options)) {
-      if (++seen > SEARCH_LIMIT) break;
-      if (matches(evaluation, request, since)) return evaluation;
-    }
+    return await scanForEvaluation(client, (evaluation) => matches(evaluation, request, since), {
+      notBefore: since - CLOCK_MARGIN_MS,
+      limit: SEARCH_LIMIT,
+      ...(request.provider === 'openai' ? { evalId: request.evalId } : {}),
+      ...(signal ? { signal } : {}),
+    });
   } catch {
     // Listing is best effort; the caller retries the create.
   }

@@ -3,9 +3,13 @@ import type { Logger } from '../deps.js';
 import type { RunContext } from '../github/event.js';
 import type { CheckRun, GitHubPort } from '../github/port.js';
 import { MARKER_KEY, hasTags } from '../tags.js';
+import { scanForEvaluation } from './scan.js';
 
-/** How many of the newest evaluations are searched for one this action already created. */
-export const REATTACH_SEARCH_LIMIT = 100;
+/**
+ * How far back an evaluation of this commit can have been created: GitHub re-runs a workflow up to 30 days after it
+ * ran, and a job runs for at most 6 hours; a day of margin for clock drift.
+ */
+export const REATTACH_WINDOW_MS = 31 * 24 * 3_600_000;
 
 export interface Reattachment {
   evaluation: Evaluation;
@@ -24,6 +28,8 @@ export interface ReattachDeps {
   onlyCompleted: boolean;
   /** OpenAI: the eval whose runs are searched. */
   evalId?: string;
+  /** ms since epoch, now. */
+  now: number;
   logger: Logger;
   signal?: AbortSignal;
 }
@@ -78,13 +84,13 @@ async function viaMetadata(deps: ReattachDeps): Promise<Reattachment | undefined
     evalgate_sha: deps.context.sha,
     evalgate_config: deps.fingerprint,
   };
-  let seen = 0;
   try {
-    const options = deps.evalId ? { evalId: deps.evalId, pageSize: 50, signal: deps.signal } : { pageSize: 50, signal: deps.signal };
-    for await (const evaluation of deps.client.list(options)) {
-      if (++seen > REATTACH_SEARCH_LIMIT) break;
-      if (hasTags(evaluation, expected) && reusable(evaluation, deps)) return { evaluation, via: 'metadata' };
-    }
+    const found = await scanForEvaluation(deps.client, (evaluation) => hasTags(evaluation, expected) && reusable(evaluation, deps), {
+      notBefore: deps.now - REATTACH_WINDOW_MS,
+      ...(deps.evalId ? { evalId: deps.evalId } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    if (found) return { evaluation: found, via: 'metadata' };
   } catch (error) {
     deps.logger.debug(`Could not search ${deps.client.provider} for an earlier evaluation: ${(error as Error).message}`);
   }

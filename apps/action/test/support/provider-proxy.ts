@@ -16,6 +16,11 @@ export interface ProxyOptions {
   hold?: (request: ProxiedRequest) => Promise<void> | undefined;
   /** Replace a JSON answer. */
   rewrite?: (request: ProxiedRequest, body: unknown) => unknown;
+  /**
+   * Answer this request itself (200 with the JSON returned), e.g. from several emulator answers; `forward` asks the
+   * emulator for a path with the request's own headers. Undefined: forward as usual.
+   */
+  respond?: (request: ProxiedRequest, forward: (path: string) => Promise<unknown>) => Promise<unknown> | undefined;
 }
 
 export interface ProviderProxy {
@@ -45,6 +50,13 @@ export async function startProviderProxy(options: ProxyOptions): Promise<Provide
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) headers.set(name, value);
+      }
+      const own = options.respond?.(proxied, async (path) => (await fetch(`${options.target}${path}`, { headers })).json());
+      if (own) {
+        const json = JSON.stringify(await own);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(json);
+        return;
       }
       const answer = await fetch(`${options.target}${proxied.path}`, {
         method: proxied.method,
