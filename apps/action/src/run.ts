@@ -134,7 +134,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
     return outcome(status, verdict, result, verdict.gate === 'pass' ? `Gate passed: evaluation ${result.status}` : `Gate ${verdict.gate}: ${verdict.reasons.join('; ')}`);
   } catch (error) {
     if (signal.aborted) return stopped(deps, checks, evaluation, reattached, 'cancelled', createPending);
-    if (error instanceof DeadlineError) return stopped(deps, checks, error.lastEvaluation ?? evaluation, reattached, 'timed_out');
+    if (error instanceof DeadlineError) return stopped(deps, checks, error.lastEvaluation ?? evaluation, reattached, 'timed_out', false, error.message);
     // main() reports it (setFailed); logging it here too would print it twice.
     const message = redact(describe(error));
     const verdict: Verdict = { gate: 'inconclusive', conclusion: 'failure', criteria: [], reasons: [message] };
@@ -192,9 +192,14 @@ async function stopped(
   reattached: boolean,
   why: 'cancelled' | 'timed_out',
   createPending = false,
+  /** What the wait knew at the deadline, e.g. the last error. */
+  detail?: string,
 ): Promise<RunOutcome> {
   const { client, logger, inputs } = deps;
-  const cause = why === 'cancelled' ? 'The workflow was cancelled' : `No result within timeout-minutes (${inputs.timeoutMinutes} min)`;
+  const cause =
+    why === 'cancelled'
+      ? 'The workflow was cancelled'
+      : `No result within timeout-minutes (${inputs.timeoutMinutes} min)${detail && detail !== 'timeout-minutes passed' ? ` (${detail})` : ''}`;
   logger.warning(`${cause}; stopping.`);
   let remote = createPending
     ? `the create request got no answer within ${CREATE_GRACE_MS / 1000} s, so an evaluation may exist at ${client.provider} without evalgate knowing its id`

@@ -43,7 +43,8 @@ export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evalu
     });
   } catch (error) {
     if (deps.signal.aborted) throw error;
-    if (error instanceof WaitTimeoutError) throw new DeadlineError('timeout-minutes passed', error.lastEvaluation);
+    // Core's message says what the last poll saw and the last error (e.g. an answer that could not be understood).
+    if (error instanceof WaitTimeoutError) throw new DeadlineError(error.message, error.lastEvaluation);
     if (deps.clock.now() >= deps.deadline) throw new DeadlineError('timeout-minutes passed');
     throw error;
   }

@@ -1,4 +1,4 @@
-import { AuthenticationError, NotFoundError, ServerError, type EvaluationStatus } from '@evalgate/core';
+import { AuthenticationError, NotFoundError, ServerError, WaitTimeoutError, type EvaluationStatus } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_INTERVAL_MS } from '../../src/github/check-reporter.js';
 import { listSections, upsertSection } from '../../src/report/comment.js';
@@ -274,6 +274,16 @@ describe('run() on read-only tokens and errors', () => {
     const outcome = await run(h.deps);
     expect(outcome.message).toBe('AuthenticationError: Invalid API key (request req_x) (HTTP 401)');
     expect(outcome.message.match(/req_x/g)).toHaveLength(1);
+  });
+
+  it('a deadline reached through unreadable answers says so once in the timed-out reason', async () => {
+    const h = harness('prime');
+    const last = 'prime evaluation ev_1 did not finish before the deadline: last status running (RUNNING); last error: the answer is not JSON (request req_9)';
+    h.client.failures.set('waitForCompletion', [new WaitTimeoutError(last, { provider: 'prime' })]);
+    const outcome = await run(h.deps);
+    expect(outcome).toMatchObject({ status: 'timed_out', conclusion: 'timed_out' });
+    expect(outcome.message).toContain('last error: the answer is not JSON (request req_9)');
+    expect(outcome.message.match(/req_9/g)).toHaveLength(1);
   });
 
   // Core's waitForCompletion keeps polling through 429/5xx until the deadline (tested in core and in the fault
