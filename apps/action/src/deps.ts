@@ -53,4 +53,6 @@ export const STATE = {
   evaluationId: 'evaluation-id',
   checkRunId: 'check-run-id',
   completed: 'completed',
+  /** JSON PendingCreate while a create is unanswered (evaluation/lost-create.ts); empty once answered. */
+  pendingCreate: 'pending-create',
 } as const;

@@ -5,6 +5,7 @@ import { getOctokit } from '@actions/github';
 import { createClient, type EvalClient } from '@evalgate/core';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
 import { abortOnTermination } from './cancel/signals.js';
+import { parsePendingCreate } from './evaluation/lost-create.js';
 import { systemClock } from './clock.js';
 import type { ActionSink, Logger } from './deps.js';
 import { STATE } from './deps.js';
@@ -132,7 +133,8 @@ export async function postMain(): Promise<void> {
   const evaluationId = core.getState(STATE.evaluationId);
   const checkRunId = Number(core.getState(STATE.checkRunId));
   const hasCheck = Number.isInteger(checkRunId) && checkRunId > 0;
-  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck)) {
+  const pendingCreate = parsePendingCreate(core.getState(STATE.pendingCreate));
+  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck && !pendingCreate)) {
     core.info('evalgate: nothing to clean up.');
     return;
   }
@@ -161,6 +163,7 @@ export async function postMain(): Promise<void> {
       clock: systemClock,
       state: {
         ...(evaluationId ? { evaluationId } : {}),
+        ...(pendingCreate ? { pendingCreate } : {}),
         ...(hasCheck ? { checkRunId } : {}),
         sha: context.sha,
         checkName: inputs?.checkName ?? (core.getInput('check-name') || 'evalgate'),

@@ -6,7 +6,7 @@ import type { RunDeps } from './deps.js';
 import { STATE } from './deps.js';
 import { cancelRemote, describeRemoteCancel } from './evaluation/cancel-remote.js';
 import { renderName } from './evaluation/name.js';
-import { findLostCreate } from './evaluation/lost-create.js';
+import { createTargetOf, findLostCreate, type PendingCreate } from './evaluation/lost-create.js';
 import { findReattachment } from './evaluation/reattach.js';
 import { createRequest, type ResolvedSettings } from './evaluation/request.js';
 import { parseSamples } from './evaluation/samples.js';
@@ -85,9 +85,13 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
     } else {
       const request = createRequest(resolved, renderName(inputs.nameTemplate, context, inputs.checkName), tagsFor(context, inputs.checkName, fingerprint));
       sink.saveState(STATE.completed, 'false');
+      // Should the job stop before the create is answered, the post step finds and cancels what it made.
+      const pending: PendingCreate = { since: clock.now(), target: createTargetOf(request) };
+      sink.saveState(STATE.pendingCreate, JSON.stringify(pending));
       createPending = true;
       evaluation = await createWithRetries(deps, request);
       createPending = false;
+      sink.saveState(STATE.pendingCreate, '');
       logger.info(`Created ${inputs.provider} evaluation ${evaluation.id} (${statusLine(evaluation)})${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`);
     }
     sink.saveState(STATE.evaluationId, evaluation.id);
@@ -202,10 +206,11 @@ async function stopped(
       : `No result within timeout-minutes (${inputs.timeoutMinutes} min)${detail && detail !== 'timeout-minutes passed' ? ` (${detail})` : ''}`;
   logger.warning(`${cause}; stopping.`);
   let remote = createPending
-    ? `the create request got no answer within ${CREATE_GRACE_MS / 1000} s, so an evaluation may exist at ${client.provider} without evalgate knowing its id`
+    ? `the create request got no answer within ${CREATE_GRACE_MS / 1000} s; the post step will look for the evaluation it may have made at ${client.provider} and cancel it`
     : 'no evaluation had been created yet';
   let latest = evaluation;
-  let finished = true;
+  // An unanswered create leaves work for the post step.
+  let finished = !createPending;
   if (evaluation) {
     // Without a cancel operation, read it once more: it may have finished meanwhile, and the log must say which.
     if (!client.capabilities.cancel && !isTerminal(evaluation.status)) {
@@ -290,7 +295,7 @@ async function createWithRetries(deps: RunDeps, request: CreateEvaluationRequest
       const pause = Math.min(1000 * 2 ** (attempt - 1), 10_000);
       logger.warning(`Creating the evaluation failed (${(error as Error).message}); checking whether it was created, then attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`);
       await clock.sleep(pause, signal);
-      const lost = await findLostCreate(client, request, since, signal);
+      const lost = await findLostCreate(client, createTargetOf(request), since, signal);
       if (lost) {
         logger.info(`The failed create did go through: using ${lost.id}.`);
         return lost;

@@ -70,4 +70,28 @@ describe('a cancel that arrives while the create is in flight', () => {
     expect(env.github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
     await removeWorkDir(run);
   });
+
+  it('prime: a create still unanswered after the grace period is found and cancelled by the post step', async () => {
+    const main = await runAction({
+      inputs: env.inputs('prime', { 'base-url': proxiedBaseUrl('prime') }),
+      githubApiUrl: env.github.url,
+      whileRunning: async (child) => {
+        await until(() => proxy.held.length === 1 && env.emulator.evaluations('prime').length === 1, 'the create to reach the provider');
+        killGroup(child, 'SIGTERM');
+        // The create is never answered while the main step runs.
+      },
+    });
+    expect(main.stdout).toContain('the create request got no answer within 4 s; the post step will look for the evaluation');
+    expect(main.state).toMatchObject({ completed: 'false' });
+    expect(JSON.parse(main.state['pending-create']!)).toMatchObject({ target: { provider: 'prime' } });
+    release.open();
+    const [made] = env.emulator.evaluations('prime');
+    expect(made?.status).not.toBe('CANCELLED');
+
+    const post = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url, entry: 'post.js', state: main.state, workDir: main.workDir });
+    expect(post.exitCode, post.stdout).toBe(0);
+    expect(post.stdout).toContain(`did make evaluation ${made?.id}`);
+    expect(env.emulator.evaluations('prime')[0]?.status).toBe('CANCELLED');
+    await removeWorkDir(main);
+  });
 });
