@@ -1,6 +1,6 @@
 import { isTerminal, type Evaluation, type ProviderName } from './domain/evaluation.js';
 import type { RequestOptions, WaitOptions } from './domain/client.js';
-import { AbortError, APIError, isTransientError, WaitTimeoutError } from './errors.js';
+import { AbortError, APIError, isTransientError, ResponseValidationError, WaitTimeoutError } from './errors.js';
 import {
   expectedEndAt,
   nextInterval,
@@ -22,13 +22,20 @@ export interface WaitDependencies {
 
 const DEFAULT_INITIAL_INTERVAL_MS = 2_000;
 const DEFAULT_MAX_INTERVAL_MS = 30_000;
+/**
+ * A 2xx body the client cannot read is tolerated this many times in a row (a truncated or mid-deploy answer), then
+ * thrown: an answer that keeps coming back in a shape the client does not understand will not fix itself, and
+ * polling on until the deadline would hide it behind a timeout.
+ */
+export const MAX_CONSECUTIVE_UNREADABLE_POLLS = 3;
 
 /**
  * Polls `get` until a terminal status, one request at a time (sleep, then poll). A status change resets the
  * interval to the initial one; otherwise (progress moving or nothing changing) it grows ×1.5 up to the ceiling. When progress
  * says the end is sooner than the next poll, the next poll lands just after that end; if the evaluation is not
  * terminal then, the estimate is distrusted until progress moves again and the interval restarts from the initial
- * one. Errors the HTTP layer already retried back off ×2 and polling goes on until the deadline.
+ * one. Errors the HTTP layer already retried back off ×2 and polling goes on until the deadline, except unreadable
+ * answers (`ResponseValidationError`), thrown after `MAX_CONSECUTIVE_UNREADABLE_POLLS` in a row.
  */
 export async function waitForCompletion(deps: WaitDependencies, id: string, options: WaitOptions = {}): Promise<Evaluation> {
   const initialMs = options.initialIntervalMs ?? DEFAULT_INITIAL_INTERVAL_MS;
@@ -37,6 +44,7 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
   let interval = initialMs;
   let last: Evaluation | undefined;
   let lastError: unknown;
+  let unreadableInARow = 0;
   let trend: ProgressPoint[] = [];
   /** The sleep just taken aimed at a predicted end. */
   let aimedAtEnd = false;
@@ -55,6 +63,7 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
       });
       const polledAt = deps.now();
       lastError = undefined;
+      unreadableInARow = 0;
       const changed = !last || fingerprint(last) !== fingerprint(evaluation);
       if (changed) options.onProgress?.(evaluation);
       const outcome = pollOutcome(last, evaluation, changed, aimedAtEnd);
@@ -68,6 +77,8 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
       if (distrustedProgress === undefined) endAt = expectedEndAt(evaluation.progress, polledAt, trend);
     } catch (error) {
       if (error instanceof AbortError || !isTransientError(error)) throw error;
+      unreadableInARow = error instanceof ResponseValidationError ? unreadableInARow + 1 : 0;
+      if (unreadableInARow >= MAX_CONSECUTIVE_UNREADABLE_POLLS) throw error;
       lastError = error;
       interval = nextInterval(interval, 'error', bounds);
     }

@@ -25,6 +25,8 @@ const TABLE: Array<[ProviderName, string, EvaluationStatus]> = [
   ['nugen', 'completed', 'completed'],
   ['nugen', 'READY', 'completed'],
   ['nugen', 'ready', 'completed'],
+  ['nugen', 'EVALUATED', 'completed'],
+  ['nugen', 'in_progress', 'running'],
   ['nugen', 'FAILED', 'failed'],
   ['nugen', 'error', 'failed'],
   ['nugen', 'Cancelled', 'cancelled'],

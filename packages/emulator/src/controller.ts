@@ -16,6 +16,8 @@ export const configureSchema = z
     sampleCount: z.number().int().min(1).max(100_000).optional(),
     scores: z.array(z.number().min(0).max(1)).min(1).nullable().optional(),
     outcome: z.enum(['completed', 'failed', 'timeout']).optional(),
+    nugenStatusCase: z.enum(['upper', 'lower']).optional(),
+    nugenListOrder: z.enum(['newest-first', 'oldest-first']).optional(),
   })
   .strict();
 
@@ -61,6 +63,8 @@ export class Controller {
     if (parsed.sampleCount !== undefined) settings.sampleCount = parsed.sampleCount;
     if (parsed.scores !== undefined) settings.scores = parsed.scores;
     if (parsed.outcome !== undefined) settings.outcome = parsed.outcome;
+    if (parsed.nugenStatusCase !== undefined) settings.nugenStatusCase = parsed.nugenStatusCase;
+    if (parsed.nugenListOrder !== undefined) settings.nugenListOrder = parsed.nugenListOrder;
   }
 
   addFault(spec: FaultSpec): void {

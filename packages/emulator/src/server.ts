@@ -49,6 +49,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sampleCount: options.sampleCount ?? 20,
       scores: null,
       outcome: options.outcome ?? 'completed',
+      nugenStatusCase: 'upper',
+      nugenListOrder: 'newest-first',
     },
     options.seed ?? 1,
     options.now ?? Date.now,

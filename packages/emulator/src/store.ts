@@ -48,7 +48,9 @@ export interface NugenEvaluation extends SimulatedRecord {
   modelId: string;
   modelId2: string | null;
   benchmarkId: string;
-  customMetrics: Record<string, unknown> | null;
+  judgeProvider: string;
+  /** As sent: Nugen's schema says object, its docs example sends a list (NUGEN-4); both are accepted. */
+  customMetrics: Record<string, unknown> | unknown[] | null;
   comparisonScores: number[] | null;
 }
 

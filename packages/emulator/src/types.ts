@@ -14,7 +14,17 @@ export interface EmulatorSettings {
   /** Exact per-sample scores for evaluations created next; overrides the seeded ones (and sampleCount). */
   scores: number[] | null;
   outcome: Outcome;
+  /**
+   * Nugen's status vocabulary (QUIRKS NUGEN-5): `upper` is the newer docs' PROCESSING/READY/FAILED, `lower` the older
+   * pending/in_progress/completed/failed. Applies to every Nugen answer from the moment it is set.
+   */
+  nugenStatusCase: NugenStatusCase;
+  /** Nugen's list order, which the docs leave open (NUGEN-11). */
+  nugenListOrder: NugenListOrder;
 }
+
+export type NugenStatusCase = 'upper' | 'lower';
+export type NugenListOrder = 'newest-first' | 'oldest-first';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */

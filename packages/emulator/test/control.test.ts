@@ -41,6 +41,22 @@ describe('HTTP control API', () => {
     expect((await control('GET', '/nothing-here')).status).toBe(404);
   });
 
+  it('switches the Nugen status vocabulary and list order over HTTP, and reset puts the defaults back', async () => {
+    const { evaluation_id: older } = (await t.call('POST', '/api/v3/evaluations', { model_id: 'm', benchmark_id: 'b' })).body;
+    const { evaluation_id: newer } = (await t.call('POST', '/api/v3/evaluations', { model_id: 'm', benchmark_id: 'b' })).body;
+    const ids = async () => (await t.call('GET', '/api/v3/evaluations')).body.evaluations.map((e: { evaluation_id: string }) => e.evaluation_id);
+    expect(await ids()).toEqual([newer, older]);
+    const res = await control('POST', '/configure', { nugenStatusCase: 'lower', nugenListOrder: 'oldest-first' });
+    expect(res.body.settings).toMatchObject({ nugenStatusCase: 'lower', nugenListOrder: 'oldest-first' });
+    expect(await ids()).toEqual([older, newer]);
+    expect((await t.call('GET', `/api/v3/evaluations/${older}/status`)).body.status).toBe('pending');
+    expect((await control('POST', '/configure', { nugenStatusCase: 'LOWER' })).status).toBe(400);
+    await control('POST', '/reset');
+    expect(t.emu.evaluations('nugen')).toEqual([]);
+    const { status } = (await t.call('POST', '/api/v3/evaluations', { model_id: 'm', benchmark_id: 'b' })).body;
+    expect(status).toBe('PROCESSING');
+  });
+
   it('adds and clears faults', async () => {
     expect((await control('POST', '/faults', { kind: 'server-error', count: 3, status: 502 })).status).toBe(200);
     expect((await t.call('GET', '/v1/evals')).status).toBe(502);
@@ -56,7 +72,7 @@ describe('HTTP control API', () => {
     expect((await t.call('GET', `/api/v3/evaluations/${id}/results`)).status).toBe(200);
     expect(t.emu.evaluations('nugen')[0]).toMatchObject({ status: 'completed', terminalAt: START, forcedStatus: 'completed' });
     await control('POST', '/status', { provider: 'nugen', id, status: null });
-    expect((await t.call('GET', `/api/v3/evaluations/${id}/status`)).body.status).toBe('pending');
+    expect((await t.call('GET', `/api/v3/evaluations/${id}/status`)).body.status).toBe('PROCESSING');
     const unknown = await control('POST', '/status', { provider: 'nugen', id: 'eval-nope', status: 'x' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatch(/eval-nope/);

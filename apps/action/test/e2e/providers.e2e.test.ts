@@ -25,7 +25,8 @@ describe('dist/index.js against the emulator and the GitHub stand-in', () => {
     expect(check.history[0]).toMatchObject({ status: 'in_progress', conclusion: null });
     expect(check.history.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success', title: 'avg 0.65 · min 0.20 · max 1.00 (n=4)' });
     expect(check.external_id).toBe(run.outputs['evaluation-id']);
-    expect(check.details_url).toBe(run.outputs['report-url']);
+    // Nugen documents no report URL: no details_url then, and an empty report-url output.
+    expect(check.details_url ?? '').toBe(run.outputs['report-url']);
     expect(check.output.summary).toContain('| avg | 0.65 |');
     expect(run.outputs).toMatchObject({ status: 'completed', gate: 'pass', 'avg-score': '0.65', 'min-score': '0.2', 'max-score': '1', 'total-samples': '4' });
     expect(JSON.parse(run.outputs['result-json']!)).toMatchObject({ version: 1, gate: 'pass', scores: { avg: 0.65, count: 4 } });

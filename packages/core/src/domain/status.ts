@@ -1,7 +1,7 @@
 import type { EvaluationStatus, ProviderName } from './evaluation.js';
 
 // The normalization table of docs/wire-contract.md. Prime and OpenAI are matched exactly;
-// Nugen mixes cases between endpoints (status: lowercase, list: UPPERCASE), so it is matched case-insensitively.
+// Nugen's docs use two casings and vocabularies (QUIRKS NUGEN-5), so it is matched case-insensitively.
 const PRIME: Record<string, EvaluationStatus> = {
   PENDING: 'queued',
   RUNNING: 'running',
@@ -23,10 +23,13 @@ const NUGEN: Record<string, EvaluationStatus> = {
   pending: 'queued',
   queued: 'queued',
   processing: 'running',
+  in_progress: 'running',
   running: 'running',
-  completed: 'completed',
   ready: 'completed',
+  completed: 'completed',
+  evaluated: 'completed',
   failed: 'failed',
+  // Not in Nugen's docs; kept so such an answer ends a wait instead of polling on.
   error: 'failed',
   cancelled: 'cancelled',
   canceled: 'cancelled',

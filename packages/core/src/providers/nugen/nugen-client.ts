@@ -1,32 +1,51 @@
 import type { Evaluation, Page } from '../../domain/evaluation.js';
-import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
+import type { ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
 import type { CreateEvaluationRequest } from '../../domain/requests.js';
-import { BadRequestError, UnsupportedOperationError } from '../../errors.js';
+import { BadRequestError, ConfigurationError, NotFoundError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
-import { mapNugenListItem, mapNugenStatus, type NugenIdentity } from './mapper.js';
-import { nugenCreateResponse, nugenList, nugenResults, nugenStatus, type NugenResultsWire } from './wire.js';
+import { mapNugenListItem, mapNugenStatus, type NugenIdentity, type NugenOutcome } from './mapper.js';
+import { uniquePages } from './unique.js';
+import {
+  nugenCreateResponse,
+  nugenDownload,
+  nugenList,
+  nugenResults,
+  nugenStatus,
+  type NugenDownloadWire,
+  type NugenListItemWire,
+  type NugenResultsWire,
+} from './wire.js';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
+/** `list()` stops after this many pages whatever `total` claims. */
+const MAX_LIST_PAGES = 100;
 
 export class NugenClient extends BaseEvalClient {
   readonly provider = 'nugen' as const;
   readonly capabilities: ProviderCapabilities = { cancel: false, finalize: false, pushSamples: false };
-  /** The status endpoint omits model and benchmark; what create/list told us names the evaluation. */
+  /** The status endpoint omits the models; what create/list told us names the evaluation. */
   private readonly identities = new Map<string, NugenIdentity>();
 
   async create(request: CreateEvaluationRequest, options: RequestOptions = {}): Promise<Evaluation> {
     const nugen = this.expectRequest(request, 'nugen');
     requireId(nugen.modelId, 'modelId');
     requireId(nugen.benchmarkId, 'benchmarkId');
+    const metrics: unknown = nugen.customMetrics;
+    if (metrics !== undefined && (metrics === null || typeof metrics !== 'object' || Array.isArray(metrics))) {
+      // The docs' example sends an array, which the documented schema rejects with 422 (NUGEN-4).
+      throw new ConfigurationError('customMetrics must be an object, e.g. { metrics: ["accuracy"] }; Nugen rejects a bare list');
+    }
+    // No trailing slash (NUGEN-8); judge_provider only when asked for, older Nugen versions lack it (NUGEN-3).
     const created = await this.context.http.request({
       method: 'POST',
       path: '/api/v3/evaluations',
       body: definedOnly({
         model_id: nugen.modelId,
         benchmark_id: nugen.benchmarkId,
+        judge_provider: nugen.judgeProvider,
         custom_metrics: nugen.customMetrics,
         model_id_2: nugen.modelId2,
       }),
@@ -44,11 +63,15 @@ export class NugenClient extends BaseEvalClient {
     return mapNugenStatus({ evaluation_id: created.evaluation_id, status: created.status }, identity);
   }
 
-  /** The status endpoint, plus the results once completed (for scores, report and comparison). */
+  /**
+   * The status endpoint (Nugen has no get-one, NUGEN-7); once it says done, `/results` for the aggregates and
+   * `/download` for the per-question scores.
+   */
   async get(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    requireId(id);
     const status = await this.context.http.request({
       method: 'GET',
-      path: path`/api/v3/evaluations/${requireId(id)}/status`,
+      path: path`/api/v3/evaluations/${id}/status`,
       schema: nugenStatus,
       options,
     });
@@ -56,7 +79,11 @@ export class NugenClient extends BaseEvalClient {
     const partial = mapNugenStatus(status, identity);
     if (partial.status !== 'completed') return partial;
     const results = await this.results(id, options);
-    return mapNugenStatus(status, identity, results);
+    // Right at completion /results may still answer 400: report "running" so a waiter polls once more
+    // rather than ending with a completed evaluation that has no scores.
+    if (!results) return { ...partial, status: 'running' };
+    const outcome: NugenOutcome = { results, download: await this.download(id, options) };
+    return mapNugenStatus(status, identity, outcome);
   }
 
   async listPage(options: ListPageOptions = {}): Promise<Page<Evaluation>> {
@@ -69,18 +96,18 @@ export class NugenClient extends BaseEvalClient {
       schema: nugenList,
       options,
     });
-    for (const item of wire.evaluations) {
-      this.identities.set(item.evaluation_id, {
-        modelId: item.model_id,
-        modelId2: item.model_id_2,
-        benchmarkId: item.benchmark_id,
-        createdAt: item.created_at,
-      });
-    }
-    const items = wire.evaluations.map(mapNugenListItem);
+    for (const item of wire.evaluations) this.remember(item);
+    // The order is undocumented (NUGEN-11): newest first within the page, by created_at.
+    const items = sortNewestFirst(wire.evaluations.map(mapNugenListItem));
     return offsetPageOf(items, offset, limit, wire.total);
   }
 
+  /** Pages by offset until `total`, each evaluation once (a row can shift pages while others are created), capped. */
+  override list(options: ListOptions = {}): AsyncIterable<Evaluation> {
+    return uniquePages((pageOptions) => this.listPage(pageOptions), options, MAX_LIST_PAGES);
+  }
+
+  /** Nugen has no cancel; its DELETE removes the evaluation for good and is never used as one (NUGEN-7). */
   cancel(): Promise<Evaluation> {
     return Promise.reject(new UnsupportedOperationError('nugen', 'cancel'));
   }
@@ -94,6 +121,15 @@ export class NugenClient extends BaseEvalClient {
     return Promise.reject(new UnsupportedOperationError('nugen', 'pushSamples'));
   }
 
+  private remember(item: NugenListItemWire): void {
+    this.identities.set(item.evaluation_id, {
+      modelId: item.model_id,
+      modelId2: item.model_id_2 ?? this.identities.get(item.evaluation_id)?.modelId2,
+      benchmarkId: item.benchmark_id,
+      createdAt: item.created_at,
+    });
+  }
+
   private async results(id: string, options: RequestOptions): Promise<NugenResultsWire | undefined> {
     try {
       return await this.context.http.request({
@@ -103,10 +139,28 @@ export class NugenClient extends BaseEvalClient {
         options,
       });
     } catch (error) {
-      // Status and results can disagree for a moment right at completion; the status is still worth returning.
       if (error instanceof BadRequestError) return undefined;
+      throw error;
+    }
+  }
+
+  /** The per-question file; without it (400/404) the scores fall back to the aggregates of `/results`. */
+  private async download(id: string, options: RequestOptions): Promise<NugenDownloadWire | undefined> {
+    try {
+      return await this.context.http.request({
+        method: 'GET',
+        path: path`/api/v3/evaluations/${id}/download`,
+        schema: nugenDownload,
+        options,
+      });
+    } catch (error) {
+      if (error instanceof BadRequestError || error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
 }
 
+function sortNewestFirst(items: Evaluation[]): Evaluation[] {
+  const time = (evaluation: Evaluation) => evaluation.createdAt?.getTime() ?? -Infinity;
+  return items.map((item, index) => ({ item, index })).sort((a, b) => time(b.item) - time(a.item) || a.index - b.index).map(({ item }) => item);
+}

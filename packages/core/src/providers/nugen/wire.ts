@@ -1,64 +1,88 @@
 import { z } from 'zod';
-import { nullableNumber, nullableString } from '../wire-helpers.js';
+import { nullableString } from '../wire-helpers.js';
 
-// Private wire shapes of Nugen Evaluations (/api/v3). Loose objects; statuses as plain strings in any case.
+// Private wire shapes of Nugen Evaluations (/api/v3), after the docs pages (QUIRKS NUGEN-1…12). Loose objects:
+// only the fields core reads are checked, and a field the docs mark optional may be absent or null.
+
+const nullableCount = z.number().int().nonnegative().nullish();
+const nullableSeconds = z.number().nonnegative().nullish();
+/** Free-form objects (`metrics`, `base_model`, …): keys vary between runs (NUGEN-2). */
+const freeForm = z.record(z.string(), z.unknown());
 
 export const nugenCreateResponse = z.looseObject({
-  evaluation_id: z.string(),
+  evaluation_id: z.string().min(1),
   model_id: nullableString,
   status: z.string(),
   benchmark_id: nullableString,
+  judge_provider: nullableString,
   created_at: nullableString,
   message: nullableString,
 });
 
+/** `GET …/status`: `progress` is display text ("5/10 questions"); the integers are the numbers (NUGEN-1). */
 export const nugenStatus = z.looseObject({
-  evaluation_id: z.string(),
+  evaluation_id: z.string().min(1),
   status: z.string(),
-  progress: nullableNumber,
-  questions_completed: nullableNumber,
-  total_questions: nullableNumber,
-  eta_seconds: nullableNumber,
-  error: nullableString,
-  message: nullableString,
+  benchmark_id: nullableString,
+  progress: nullableString,
+  questions_completed: nullableCount,
+  total_questions: nullableCount,
+  avg_time_per_question: nullableSeconds,
+  eta_seconds: nullableSeconds,
+  start_time: nullableString,
+  end_time: nullableString,
 });
 export type NugenStatusWire = z.infer<typeof nugenStatus>;
 
-const scoreList = z.array(z.unknown()).transform((values) => values.filter((v): v is number => typeof v === 'number'));
-
+/** `GET …/results`: `metrics` (method `eval`) or `base_model`/`eval_model`/`comparison` (method `eval-compare`). */
 export const nugenResults = z.looseObject({
-  evaluation_id: z.string(),
+  evaluation_id: z.string().min(1),
   model_id: nullableString,
-  model_id_2: nullableString,
   benchmark_id: nullableString,
   status: nullableString,
-  created_at: nullableString,
+  raw_answers_count: nullableCount,
   completed_at: nullableString,
-  report_url: nullableString,
-  results: z.looseObject({
-    average_score: nullableNumber,
-    total_questions: nullableNumber,
-    scores: scoreList.nullish(),
-  }),
-  comparison: z
-    .looseObject({ model_id: nullableString, average_score: nullableNumber, scores: scoreList.nullish() })
-    .nullish(),
+  method: nullableString,
+  model_id_2: nullableString,
+  metrics: freeForm.nullish(),
+  base_model: freeForm.nullish(),
+  eval_model: freeForm.nullish(),
+  comparison: freeForm.nullish(),
 });
 export type NugenResultsWire = z.infer<typeof nugenResults>;
 
+/** One scored question; `score` is read leniently (a row without a numeric score is skipped, not fatal). */
+const detailedResult = z.looseObject({ score: z.unknown() });
+const detailedResults = z.array(detailedResult).nullish();
+
+/**
+ * `GET …/download`: the result file. The single-model layout is documented; the comparison layout is not (NUGEN-2),
+ * so per-model `detailed_results` under `base_model`/`eval_model` are read when present and nothing is required.
+ */
+export const nugenDownload = z.looseObject({
+  metrics: freeForm.nullish(),
+  detailed_results: detailedResults,
+  base_model: z.looseObject({ model_id: nullableString, detailed_results: detailedResults }).nullish(),
+  eval_model: z.looseObject({ model_id: nullableString, detailed_results: detailedResults }).nullish(),
+});
+export type NugenDownloadWire = z.infer<typeof nugenDownload>;
+
 export const nugenListItem = z.looseObject({
-  evaluation_id: z.string(),
+  evaluation_id: z.string().min(1),
   model_id: nullableString,
   model_id_2: nullableString,
   benchmark_id: nullableString,
   status: z.string(),
+  judge_provider: nullableString,
   created_at: nullableString,
+  metrics: freeForm.nullish(),
 });
 export type NugenListItemWire = z.infer<typeof nugenListItem>;
 
 export const nugenList = z.looseObject({
+  user_id: nullableString,
   evaluations: z.array(nugenListItem),
-  total: nullableNumber,
-  offset: nullableNumber,
-  limit: nullableNumber,
+  total: nullableCount,
+  offset: nullableCount,
+  limit: nullableCount,
 });

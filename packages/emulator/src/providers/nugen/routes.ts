@@ -1,5 +1,10 @@
-/** Nugen Evaluations routes under `/api/v3`: create, status, results, list and delete (no cancel). */
+/**
+ * Nugen Evaluations routes under `/api/v3`, as documented: create (with or without a trailing slash — the router
+ * ignores it, NUGEN-8), status, results, download, list and delete. No cancel and no get-one: `GET …/{id}` is 405
+ * because only DELETE lives on that path (NUGEN-7).
+ */
 import type { z } from 'zod';
+import type { Phase } from '../../lifecycle.js';
 import { offsetPage } from '../../http/pagination.js';
 import { json, type Reply } from '../../http/reply.js';
 import type { Route } from '../../http/router.js';
@@ -11,12 +16,15 @@ import { isoSeconds } from '../../time-format.js';
 import type { ProviderApi } from '../provider.js';
 import { nugenDetail, nugenErrors, nugenValidationError } from './errors.js';
 import { createEvaluationSchema, listQuerySchema } from './schemas.js';
-import { listItem, nugenPhaseOfRaw, nugenRawStatus, nugenState, resultsObject, statusObject } from './views.js';
+import { downloadFile, isComparison, listItem, nugenState, resultsObject, statusObject } from './views.js';
+import { matchesStatusFilter, nugenPhaseOfWord, nugenStatusWord } from './vocabulary.js';
 
 const NOT_FOUND = 'Evaluation not found';
+const DEFAULT_JUDGE = 'anthropic';
 
 export function createNugenApi(state: EmulatorState): ProviderApi {
   const evaluations = () => state.store.nugen;
+  const statusCase = () => state.settings.nugenStatusCase;
 
   function create(body: z.infer<typeof createEvaluationSchema>, createdAt?: number): NugenEvaluation {
     const { ordinal, sim, scores } = state.newSimulation('nugen', { createdAt });
@@ -29,6 +37,7 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
       modelId: body.model_id,
       modelId2,
       benchmarkId: body.benchmark_id,
+      judgeProvider: body.judge_provider ?? DEFAULT_JUDGE,
       customMetrics: body.custom_metrics ?? null,
       comparisonScores: modelId2 === null ? null : state.secondaryScores(ordinal, scores.length),
     });
@@ -38,6 +47,18 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
     const record = id === undefined ? undefined : evaluations().get(id);
     return record ? handle(record) : nugenDetail(404, NOT_FOUND);
   };
+
+  /** Results and download: 400 until the evaluation is READY (the docs' "not completed yet"). */
+  const whenCompleted = (id: string | undefined, now: number, reply: (record: NugenEvaluation, lifecycle: ReturnType<typeof nugenState>) => Reply): Reply =>
+    withEvaluation(id, (record) => {
+      const current = nugenState(record, now, statusCase());
+      if (current.state.phase === 'completed') return reply(record, current);
+      const failed = current.state.phase !== 'queued' && current.state.phase !== 'running';
+      return nugenDetail(400, failed ? 'Evaluation failed; no results are available' : 'Evaluation not completed yet');
+    });
+
+  const listOrder = (): NugenEvaluation[] =>
+    state.settings.nugenListOrder === 'newest-first' ? evaluations().newestFirst() : [...evaluations().oldestFirst()];
 
   const routes: Route[] = [
     {
@@ -50,8 +71,10 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
         return json(200, {
           evaluation_id: record.id,
           model_id: record.modelId,
-          status: 'PROCESSING',
+          // "Initial status (always PROCESSING)"; the older vocabulary has pending for it.
+          status: nugenStatusWord('queued', statusCase()),
           benchmark_id: record.benchmarkId,
+          judge_provider: record.judgeProvider,
           created_at: isoSeconds(record.sim.createdAt),
           message: 'Evaluation created successfully and queued for execution',
         });
@@ -63,32 +86,45 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
       handler: ({ query, now }) => {
         const parsed = validateValue(listQuerySchema, queryObject(query));
         if (!parsed.ok) return nugenValidationError(parsed.issues, 'query');
-        const { offset, limit } = parsed.data;
-        const all = evaluations().newestFirst();
+        const { offset, limit, status, model_id: modelId } = parsed.data;
+        const matching = listOrder().filter((record) => {
+          if (modelId !== undefined && record.modelId !== modelId) return false;
+          return status === undefined || matchesStatusFilter(status, nugenState(record, now, statusCase()).state.phase);
+        });
         return json(200, {
-          evaluations: offsetPage(all, offset, limit).map((record) => listItem(record, now)),
-          total: all.length,
-          offset,
+          user_id: 'user-emulator',
+          evaluations: offsetPage(matching, offset, limit).map((record) => listItem(record, now, statusCase())),
+          total: matching.length,
           limit,
+          offset,
         });
       },
     },
     {
       method: 'GET',
       pattern: '/api/v3/evaluations/:id/status',
-      handler: ({ params, now }) => withEvaluation(params.id, (record) => json(200, statusObject(record, now))),
+      handler: ({ params, now }) => withEvaluation(params.id, (record) => json(200, statusObject(record, now, statusCase()))),
     },
     {
       method: 'GET',
       pattern: '/api/v3/evaluations/:id/results',
       handler: ({ params, now }) =>
-        withEvaluation(params.id, (record) => {
-          const { state: lifecycle } = nugenState(record, now);
-          if (lifecycle.phase === 'failed' || lifecycle.phase === 'timed_out' || lifecycle.phase === 'cancelled') {
-            return nugenDetail(400, 'Evaluation failed; no results are available');
-          }
-          if (lifecycle.phase !== 'completed') return nugenDetail(400, 'Evaluation is not complete');
-          return json(200, resultsObject(record, lifecycle, state.origin));
+        whenCompleted(params.id, now, (record, current) => json(200, resultsObject(record, current.state, current.status))),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/v3/evaluations/:id/download',
+      handler: ({ params, now }) =>
+        whenCompleted(params.id, now, (record, current) => {
+          const kind = isComparison(record) ? 'comparison' : 'results';
+          const file = downloadFile(record, current.state, current.status);
+          // A pretty-printed JSON attachment, as the download page describes it.
+          return {
+            status: 200,
+            body: file,
+            rawBody: JSON.stringify(file, null, 2),
+            headers: { 'content-disposition': `attachment; filename=evaluation_${kind}_${record.id}.json` },
+          };
         }),
     },
     {
@@ -97,7 +133,7 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
       handler: ({ params }) =>
         withEvaluation(params.id, (record) => {
           evaluations().remove(record.id);
-          return json(200, { message: 'Evaluation deleted successfully' });
+          return json(200, { id: record.id, message: 'Successfully deleted evaluation' });
         }),
     },
   ];
@@ -107,8 +143,8 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
     prefix: '/api/v3',
     routes,
     errors: nugenErrors,
-    rawStatus: nugenRawStatus,
-    phaseOfRaw: nugenPhaseOfRaw,
+    rawStatus: (phase: Phase) => nugenStatusWord(phase, statusCase()),
+    phaseOfRaw: nugenPhaseOfWord,
     records: () => evaluations().oldestFirst(),
     find: (id) => evaluations().get(id),
     initialize: () => {},
