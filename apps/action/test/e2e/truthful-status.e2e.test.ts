@@ -94,6 +94,32 @@ describe('the log shows the provider status', () => {
   });
 });
 
+describe('an answer that cannot be understood', () => {
+  it('nugen: an unreadable status answer ends the run as error, naming the typed error once with its request id once', async () => {
+    env.emulator.configure({ durationMs: 20_000 });
+    // The status answer in a shape no Nugen document shows.
+    const garble = (request: { path: string }, value: unknown): unknown =>
+      /\/status$/.test(request.path) && value !== null && typeof value === 'object' ? { ...value, progress: 50, questions_completed: 'five' } : value;
+    const proxy = await startProviderProxy({ target: env.emulator.url, rewrite: garble });
+    try {
+      const run = await runAction({ inputs: env.inputs('nugen', { 'base-url': proxy.url }), githubApiUrl: env.github.url });
+      expect(run.exitCode).toBe(1);
+      expect(finalCheck()).toMatchObject({ status: 'completed', conclusion: 'failure' });
+      expect(finalCheck().output.title).toBe('evalgate could not finish');
+      expect(run.outputs).toMatchObject({ status: 'error', gate: 'inconclusive', 'total-samples': '0' });
+      const line = run.stdout.split('\n').find((candidate) => candidate.startsWith('::error::'))!;
+      expect(line).toMatch(/ResponseValidationError: /);
+      expect(line.match(/ResponseValidationError/g)).toHaveLength(1);
+      const requestIds = line.match(/req_\w+/g) ?? [];
+      expect(new Set(requestIds).size).toBe(requestIds.length);
+      expect(finalCheck().output.summary).toContain('ResponseValidationError');
+      await removeWorkDir(run);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe('scores print with one precision per title, never 1.00 for less than 1 nor 0.00 for more than 0', () => {
   it.each([
     { scores: [0.9985], title: 'avg 0.999 · min 0.999 · max 0.999 (n=1)', avg: '0.9985' },
