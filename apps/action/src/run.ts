@@ -116,6 +116,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
       signal,
       deadline,
       pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+      justCreated: !reattached && !samplesMode,
       onProgress: (current) => {
         evaluation = current;
         progressLog(current);
