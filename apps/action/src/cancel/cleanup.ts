@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../deps.js';
 import { cancelRemote, describeRemoteCancel } from '../evaluation/cancel-remote.js';
 import { findLostCreate, type PendingCreate } from '../evaluation/lost-create.js';
 import type { GitHubPort } from '../github/port.js';
+import { escapeText } from '../report/escape.js';
 
 export interface LeftoverState {
   evaluationId?: string;
@@ -57,7 +58,8 @@ export async function cleanUpAfterMain(deps: CleanupDeps): Promise<void> {
       status: 'completed',
       conclusion: 'cancelled',
       completedAt: new Date(deps.clock.now()).toISOString(),
-      output: { title: 'Cancelled', summary: `The job stopped before the evaluation finished; ${remote}.` },
+      // `remote` can quote provider text (a cancel error): escaped like every provider string on GitHub.
+      output: { title: 'Cancelled', summary: `The job stopped before the evaluation finished; ${escapeText(remote)}.` },
     });
     logger.info(`Completed check run ${checkRunId} as cancelled.`);
   } catch (error) {
