@@ -81,7 +81,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
     if (found) {
       evaluation = found.evaluation;
       reattached = true;
-      logger.info(`Re-attaching to ${inputs.provider} evaluation ${evaluation.id} (${statusLine(evaluation)}), ${reattachOrigin(found.evaluation.metadata?.evalgate_run, runAttemptKey(context))}; nothing new is created.`);
+      logger.info(`Re-attaching to ${inputs.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}, ${reattachOrigin(found.evaluation.metadata?.evalgate_run, runAttemptKey(context))}; nothing new is created.`);
     } else {
       const request = createRequest(resolved, renderName(inputs.nameTemplate, context, inputs.checkName), tagsFor(context, inputs.checkName, fingerprint));
       sink.saveState(STATE.completed, 'false');
@@ -92,7 +92,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
       evaluation = await createWithRetries(deps, request);
       createPending = false;
       sink.saveState(STATE.pendingCreate, '');
-      logger.info(`Created ${inputs.provider} evaluation ${evaluation.id} (${statusLine(evaluation)})${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`);
+      logger.info(`Created ${inputs.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`);
     }
     sink.saveState(STATE.evaluationId, evaluation.id);
     sink.saveState(STATE.completed, 'false');
