@@ -125,7 +125,7 @@ async function naiveRun(action, durationMs) {
     const gh = { authorization: `token ${TOKEN}`, 'content-type': 'application/json' };
     const loop = async () => {
       const created = await (
-        await fetch(`${emu.url}/api/v1/evaluations/`, { method: 'POST', headers: provider, body: JSON.stringify({ name: 'naive', is_hosted: true, environment_ids: ['gsm8k'], inference_model: 'llama-3-8b' }) })
+        await fetch(`${emu.url}/api/v1/hosted-evaluations`, { method: 'POST', headers: provider, body: JSON.stringify({ name: 'naive', environment_ids: ['gsm8k'], inference_model: 'llama-3-8b', eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 } }) })
       ).json();
       const check = await (
         await fetch(`${github.url}/repos/acme/widgets/check-runs`, { method: 'POST', headers: gh, body: JSON.stringify({ name: 'naive', head_sha: HEAD_SHA, status: 'in_progress' }) })

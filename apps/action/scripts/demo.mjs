@@ -48,7 +48,7 @@ try {
     provider: 'prime',
     'api-key': API_KEY,
     'base-url': emulator.baseUrls.prime,
-    environments: 'gsm8k@1.2,math-500',
+    environments: 'gsm8k',
     'inference-model': 'meta-llama/llama-3.1-8b-instruct',
     'min-avg-score': '0.4',
     'min-min-score': '0',

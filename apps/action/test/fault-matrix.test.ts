@@ -129,9 +129,9 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a connection reset on create (created once all the same)',
-    arrange: (env) => env.emulator.faults.add({ kind: 'reset', count: 1, match: { method: 'POST', pathIncludes: '/api/v1/evaluations' } }),
+    arrange: (env) => env.emulator.faults.add({ kind: 'reset', count: 1, match: { method: 'POST', pathIncludes: '/api/v1/hosted-evaluations' } }),
     evidence: (env) => {
-      const creates = env.emulator.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/evaluations/');
+      const creates = env.emulator.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/hosted-evaluations');
       expect(creates.map((request) => request.status)).toEqual([0, 201]);
     },
     conclusion: 'success',

@@ -30,7 +30,7 @@ export function createClient(options: ClientOptions): EvalClient {
     random: resolved.random ?? Math.random,
     ...(resolved.logger ? { logger: resolved.logger } : {}),
   });
-  const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep };
+  const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep, ...(resolved.logger ? { logger: resolved.logger } : {}) };
   switch (resolved.provider) {
     case 'prime':
       return new PrimeClient(context);

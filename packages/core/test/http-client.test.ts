@@ -54,11 +54,11 @@ describe('requests', () => {
   });
 
   it('sends a JSON body with content-type on create', async () => {
-    server.respond(json(201, primeEvaluationBody({ status: 'PENDING' })));
-    await prime().create({ provider: 'prime', name: 'nightly', isHosted: true, inferenceModel: 'm', tags: ['a'] });
+    server.respond(json(201, primeEvaluationBody({ status: 'RUNNING', is_hosted: false })));
+    await prime().create({ provider: 'prime', name: 'nightly', modelName: 'm', tags: ['a'] });
     const [request] = server.requests;
     expect(request?.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(request?.body ?? '')).toEqual({ name: 'nightly', is_hosted: true, inference_model: 'm', tags: ['a'] });
+    expect(JSON.parse(request?.body ?? '')).toEqual({ name: 'nightly', model_name: 'm', tags: ['a'] });
   });
 });
 

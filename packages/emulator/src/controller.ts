@@ -5,7 +5,7 @@ import type { Phase } from './lifecycle.js';
 import { effectiveState } from './lifecycle.js';
 import type { ProviderApi } from './providers/provider.js';
 import type { EmulatorState } from './state.js';
-import type { Outcome, Provider } from './types.js';
+import { OPENAI_CANCEL_PATHS, type OpenAICancelPaths, type Outcome, type Provider } from './types.js';
 import { parseOrThrow } from './zod-issues.js';
 
 export const providerSchema = z.enum(['prime', 'openai', 'nugen']);
@@ -16,6 +16,9 @@ export const configureSchema = z
     sampleCount: z.number().int().min(1).max(100_000).optional(),
     scores: z.array(z.number().min(0).max(1)).min(1).nullable().optional(),
     outcome: z.enum(['completed', 'failed', 'timeout']).optional(),
+    openaiCancelPaths: z.enum(OPENAI_CANCEL_PATHS as [OpenAICancelPaths, ...OpenAICancelPaths[]]).optional(),
+    primeListOrder: z.enum(['newest-first', 'oldest-first', 'shuffled']).optional(),
+    primeInitialStatus: z.enum(['PENDING', 'RUNNING']).nullable().optional(),
     nugenStatusCase: z.enum(['upper', 'lower']).optional(),
     nugenListOrder: z.enum(['newest-first', 'oldest-first']).optional(),
   })
@@ -63,6 +66,9 @@ export class Controller {
     if (parsed.sampleCount !== undefined) settings.sampleCount = parsed.sampleCount;
     if (parsed.scores !== undefined) settings.scores = parsed.scores;
     if (parsed.outcome !== undefined) settings.outcome = parsed.outcome;
+    if (parsed.openaiCancelPaths !== undefined) settings.openaiCancelPaths = parsed.openaiCancelPaths;
+    if (parsed.primeListOrder !== undefined) settings.primeListOrder = parsed.primeListOrder;
+    if (parsed.primeInitialStatus !== undefined) settings.primeInitialStatus = parsed.primeInitialStatus;
     if (parsed.nugenStatusCase !== undefined) settings.nugenStatusCase = parsed.nugenStatusCase;
     if (parsed.nugenListOrder !== undefined) settings.nugenListOrder = parsed.nugenListOrder;
   }

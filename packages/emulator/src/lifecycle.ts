@@ -12,6 +12,8 @@ export interface Simulation {
   outcome: Outcome;
   /** Client-driven (Prime non-hosted): running from creation until finalized. */
   clientDriven: boolean;
+  /** Created but never started (Prime `is_hosted` through `/evaluations/`): queued until cancelled or finalized. */
+  dormant?: boolean;
   finalizedAt: number | null;
   cancelledAt: number | null;
   /** A raw provider status forced through `setStatus`, shown verbatim until cleared. */
@@ -39,6 +41,11 @@ function outcomePhase(outcome: Outcome): Phase {
 
 /** The state the simulation would be in at `now`, ignoring any forced status. */
 export function simulatedState(sim: Simulation, now: number): LifecycleState {
+  if (sim.dormant) {
+    if (sim.cancelledAt !== null && sim.cancelledAt <= now) return { phase: 'cancelled', progress: 0, terminalAt: sim.cancelledAt };
+    if (sim.finalizedAt !== null && sim.finalizedAt <= now) return { phase: 'completed', progress: 1, terminalAt: sim.finalizedAt };
+    return { phase: 'queued', progress: 0, terminalAt: null };
+  }
   if (sim.clientDriven) {
     if (sim.finalizedAt !== null && sim.finalizedAt <= now) {
       return { phase: 'completed', progress: 1, terminalAt: sim.finalizedAt };

@@ -14,6 +14,15 @@ export interface EmulatorSettings {
   /** Exact per-sample scores for evaluations created next; overrides the seeded ones (and sampleCount). */
   scores: number[] | null;
   outcome: Outcome;
+  /** Prime list order (undocumented, QUIRKS PRIME-3): newest-first (default), oldest-first or a seeded shuffle. */
+  primeListOrder: PrimeListOrder;
+  /** Raw status Prime evaluations show before they move on; null: PENDING for hosted runs, RUNNING for pushed ones. */
+  primeInitialStatus: 'PENDING' | 'RUNNING' | null;
+  /**
+   * Which OpenAI cancel paths exist (QUIRKS OPENAI-1): `both` (default), `cancel-suffix` (only
+   * `POST …/runs/{run_id}/cancel`, as current SDKs call it) or `bare` (only `POST …/runs/{run_id}`, the spec's path key).
+   */
+  openaiCancelPaths: OpenAICancelPaths;
   /**
    * Nugen's status vocabulary (QUIRKS NUGEN-5): `upper` is the newer docs' PROCESSING/READY/FAILED, `lower` the older
    * pending/in_progress/completed/failed. Applies to every Nugen answer from the moment it is set.
@@ -23,8 +32,13 @@ export interface EmulatorSettings {
   nugenListOrder: NugenListOrder;
 }
 
+export type PrimeListOrder = 'newest-first' | 'oldest-first' | 'shuffled';
+
 export type NugenStatusCase = 'upper' | 'lower';
 export type NugenListOrder = 'newest-first' | 'oldest-first';
+
+export type OpenAICancelPaths = 'both' | 'cancel-suffix' | 'bare';
+export const OPENAI_CANCEL_PATHS: readonly OpenAICancelPaths[] = ['both', 'cancel-suffix', 'bare'];
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -40,6 +54,8 @@ export interface EmulatorOptions {
   /** Default 20. */
   sampleCount?: number;
   outcome?: Outcome;
+  /** Default `both`. */
+  openaiCancelPaths?: OpenAICancelPaths;
   /** Injectable clock (ms since epoch); lifecycle states are derived from it lazily. Default Date.now. */
   now?: () => number;
 }

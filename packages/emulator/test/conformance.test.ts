@@ -71,35 +71,6 @@ describe('Prime finalize (prime-finalize-evaluation.yaml)', () => {
   });
 });
 
-describe('OpenAI update eval (openai-update-eval.yaml)', () => {
-  const request = requestBodySchema('openai-update-eval', '/evals/{eval_id}', 'post');
-  const evalSchema = componentSchema('openai-update-eval', 'Eval');
-
-  it('200 bodies match Eval, for eval_demo and for a created eval', async () => {
-    const created = await t.call('POST', '/v1/evals', {
-      name: 'Created',
-      data_source_config: { type: 'custom', item_schema: { type: 'object', properties: { q: { type: 'string' } } }, include_sample_schema: true },
-      testing_criteria: [{ type: 'string_check', name: 'eq', input: '{{sample.output_text}}', reference: '{{item.q}}', operation: 'eq' }],
-    });
-    expect(created.status).toBe(200);
-    for (const [id, body] of [
-      ['eval_demo', { name: 'Renamed', metadata: { owner: 'ci' } }],
-      [created.body.id, { metadata: null }],
-      [created.body.id, {}],
-    ] as const) {
-      const res = await send(request, 'POST', `/v1/evals/${id}`, body);
-      expect(res.status).toBe(200);
-      expect(violations(evalSchema, res.body)).toBe('');
-    }
-  });
-
-  it('the Eval check is strict about required fields: without share_with_openai it fails', async () => {
-    const res = await t.call('POST', '/v1/evals/eval_demo', { name: 'Again' });
-    const { share_with_openai: _dropped, ...withoutShare } = res.body;
-    expect(violations(evalSchema, withoutShare)).toMatch(/share_with_openai/);
-  });
-});
-
 describe('Nugen create (nugen-create-evaluation.yaml)', () => {
   const request = componentSchema('nugen-create-evaluation', 'CreateEvaluationRequest');
   const created = componentSchema('nugen-create-evaluation', 'EvaluationResponse');

@@ -17,7 +17,8 @@ describe('HTTP control API', () => {
   it('configure sets exact scores, outcome and duration for evaluations created next', async () => {
     const res = await control('POST', '/configure', { scores: [0.25, 0.75], durationMs: 5000, outcome: 'timeout' });
     expect(res.status).toBe(200);
-    const { evaluation_id: id } = (await t.call('POST', '/api/v1/evaluations/', { name: 'h', is_hosted: true })).body;
+    const hosted = { environment_ids: ['gsm8k'], inference_model: 'm', eval_config: { num_examples: 5, rollouts_per_example: 1 } };
+    const { evaluation_id: id } = (await t.call('POST', '/api/v1/hosted-evaluations', hosted)).body;
     t.clock.advance(4999);
     expect((await t.call('GET', `/api/v1/evaluations/${id}`)).body.status).toBe('RUNNING');
     t.clock.advance(1);
@@ -125,7 +126,7 @@ describe('programmatic control', () => {
     expect(prime.body.evaluations).toHaveLength(10);
     expect(prime.body.evaluations[9].name).toBe('seeded evaluation 1');
     expect((await t.call('GET', '/api/v3/evaluations?offset=0&limit=100')).body.total).toBe(10_000);
-    const runs = await t.call('GET', '/v1/evals/eval_demo/runs?limit=100');
+    const runs = await t.call('GET', '/v1/evals/eval_demo/runs?limit=100&order=desc');
     expect(runs.body.data[0].name).toBe('seeded run 10000');
     expect(runs.body.has_more).toBe(true);
   });

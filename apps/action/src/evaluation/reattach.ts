@@ -7,7 +7,8 @@ import { scanForEvaluation } from './scan.js';
 
 /**
  * How far back an evaluation of this commit can have been created: GitHub re-runs a workflow up to 30 days after it
- * ran, and a job runs for at most 6 hours; a day of margin for clock drift.
+ * ran, and a job runs for at most 6 hours; a day of margin for clock drift. Prime does not document its list order
+ * (QUIRKS PRIME-3): scan.ts reads any order, bounded (SCAN_LIMIT), and stops early only on a newest-first list.
  */
 export const REATTACH_WINDOW_MS = 31 * 24 * 3_600_000;
 

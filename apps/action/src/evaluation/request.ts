@@ -1,4 +1,4 @@
-import type { CreateEvaluationRequest, PrimeSample } from '@evalgate/core';
+import type { CreateEvaluationRequest, PrimeCreateRequest, PrimeSample } from '@evalgate/core';
 import type { EvaluationTags } from '../tags.js';
 import type { ProviderSettings } from '../inputs/types.js';
 
@@ -13,16 +13,21 @@ export function createRequest(resolved: ResolvedSettings, name: string, tags: Ev
   const { settings } = resolved;
   switch (settings.provider) {
     case 'prime': {
-      const request: CreateEvaluationRequest = {
-        provider: 'prime',
-        name,
-        isHosted: settings.mode === 'hosted',
-        tags: tags.tags,
-        metadata: tags.metadata,
-      };
+      const request: PrimeCreateRequest = { provider: 'prime', name, isHosted: settings.mode === 'hosted', tags: tags.tags, metadata: tags.metadata };
       if (settings.environments.length > 0) request.environments = settings.environments;
-      if (settings.inferenceModel) request.inferenceModel = settings.inferenceModel;
-      if (settings.mode === 'hosted' && settings.evalConfig) request.evalConfig = settings.evalConfig;
+      if (settings.mode === 'samples') {
+        // A client-driven record names its model in model_name; inference_model is for hosted runs.
+        if (settings.inferenceModel) request.modelName = settings.inferenceModel;
+        return request;
+      }
+      request.inferenceModel = settings.inferenceModel;
+      // The complete eval_config: the dedicated inputs, with the other keys eval-config gave.
+      request.evalConfig = {
+        ...settings.evalConfig,
+        num_examples: settings.numExamples,
+        rollouts_per_example: settings.rolloutsPerExample,
+        timeout_minutes: settings.timeoutMinutes,
+      };
       return request;
     }
     case 'openai':

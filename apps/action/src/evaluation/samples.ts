@@ -2,7 +2,8 @@ import type { PrimeSample } from '@evalgate/core';
 import { z } from 'zod';
 import { InputError } from '../inputs/parse.js';
 
-const sampleSchema = z.looseObject({ score: z.number().finite().optional() });
+// Prime's tooling scores a sample by `reward`; `score` is read too (QUIRKS PRIME-2). Both must be numbers when present.
+const sampleSchema = z.looseObject({ reward: z.number().finite().optional(), score: z.number().finite().optional() });
 
 /** JSONL, one sample object per line (blank lines skipped); errors name the input and the line. */
 export function parseSamples(text: string, path: string): PrimeSample[] {
@@ -21,7 +22,7 @@ export function parseSamples(text: string, path: string): PrimeSample[] {
     const parsed = sampleSchema.safeParse(value);
     if (!parsed.success) {
       throw new InputError([
-        { input: 'samples-file', message: `line ${index + 1} of ${path} must be a JSON object with an optional numeric "score"` },
+        { input: 'samples-file', message: `line ${index + 1} of ${path} must be a JSON object whose "reward" and "score", when present, are numbers` },
       ]);
     }
     samples.push(parsed.data as PrimeSample);

@@ -10,6 +10,7 @@ import {
   optionalText,
   splitList,
 } from './fields.js';
+import { evalConfigProblems, hostedTimeoutMinutes, numExamples, PRIME_HOSTED_DEFAULTS, rolloutsPerExample, type PrimeHostedInput } from './prime-hosted.js';
 import type { ActionInputs, DataSourceInput, InputName, ProviderSettings, RawInputs } from './types.js';
 import { INPUT_NAMES } from './types.js';
 
@@ -34,6 +35,9 @@ const fieldSchema = z.object({
   environments: environmentList,
   'inference-model': optionalText,
   'eval-config': jsonObject,
+  'num-examples': numExamples,
+  'rollouts-per-example': rolloutsPerExample,
+  'hosted-timeout-minutes': hostedTimeoutMinutes,
   'samples-file': optionalText,
   'eval-id': optionalText,
   'data-source': optionalText,
@@ -95,6 +99,13 @@ export function parseInputs(raw: RawInputs): ActionInputs {
   }
 
   const settings = providerSettings(fields, provider, problems, require);
+  const hosted = settings?.provider === 'prime' && settings.mode === 'hosted';
+  // action.yml gives these defaults, so the runner always passes them: only a changed value is out of place.
+  for (const input of Object.keys(PRIME_HOSTED_DEFAULTS) as PrimeHostedInput[]) {
+    if (!hosted && fields[input] !== PRIME_HOSTED_DEFAULTS[input]) {
+      problems.push({ input, message: 'only applies to a hosted prime evaluation (provider: prime without samples-file); remove it' });
+    }
+  }
 
   if (fields['max-regression'] !== undefined) {
     const comparison = provider === 'nugen' && fields['baseline-model-id'] !== undefined;
@@ -155,16 +166,36 @@ function providerSettings(
       if (fields['inference-model'] !== undefined) settings.inferenceModel = fields['inference-model'];
       return settings;
     }
-    require('environments', 'for a hosted prime evaluation (comma list of "id" or "id@version"), or set samples-file');
+    require('environments', 'for a hosted prime evaluation (one environment id), or set samples-file');
     require('inference-model', 'for a hosted prime evaluation (the model to evaluate), or set samples-file');
-    if (fields.environments.length === 0 || fields['inference-model'] === undefined) return undefined;
+    const [environment, ...others] = fields.environments;
+    if (others.length > 0) {
+      problems.push({
+        input: 'environments',
+        message: 'takes one environment for a hosted prime evaluation (Prime starts one evaluation per environment); use a matrix job per environment',
+      });
+    }
+    if (environment?.versionId !== undefined) {
+      problems.push({
+        input: 'environments',
+        message: `takes an environment id without a version for a hosted prime evaluation (Prime's hosted runs take environment_ids only); use "${environment.id}"`,
+      });
+    }
+    const evalConfig = fields['eval-config'];
+    if (evalConfig !== undefined) {
+      for (const message of evalConfigProblems(evalConfig)) problems.push({ input: 'eval-config', message });
+    }
+    if (environment === undefined || fields['inference-model'] === undefined) return undefined;
     const settings: ProviderSettings = {
       provider,
       mode: 'hosted',
-      environments: fields.environments,
+      environments: [environment],
       inferenceModel: fields['inference-model'],
+      numExamples: fields['num-examples'],
+      rolloutsPerExample: fields['rollouts-per-example'],
+      timeoutMinutes: fields['hosted-timeout-minutes'],
     };
-    if (fields['eval-config'] !== undefined) settings.evalConfig = fields['eval-config'];
+    if (evalConfig !== undefined) settings.evalConfig = evalConfig;
     return settings;
   }
   if (provider === 'openai') {

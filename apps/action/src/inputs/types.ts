@@ -6,11 +6,19 @@ export interface EnvironmentRef {
   versionId?: string;
 }
 
+/** A run Prime executes (`POST /api/v1/hosted-evaluations`): one environment, by id. */
 export interface PrimeHostedSettings {
   provider: 'prime';
   mode: 'hosted';
   environments: EnvironmentRef[];
   inferenceModel: string;
+  /** eval_config.num_examples; -1 for all. */
+  numExamples: number;
+  /** eval_config.rollouts_per_example. */
+  rolloutsPerExample: number;
+  /** eval_config.timeout_minutes: when Prime ends the run as TIMEOUT. */
+  timeoutMinutes: number;
+  /** The other eval_config keys (eval-config input). */
   evalConfig?: Record<string, unknown>;
 }
 
@@ -81,6 +89,9 @@ export const INPUT_NAMES = [
   'environments',
   'inference-model',
   'eval-config',
+  'num-examples',
+  'rollouts-per-example',
+  'hosted-timeout-minutes',
   'samples-file',
   'eval-id',
   'data-source',

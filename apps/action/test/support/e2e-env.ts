@@ -16,7 +16,7 @@ export async function startE2E(): Promise<E2E> {
   const emulator = await startEmulator({ port: 0, apiKey: PROVIDER_KEY, seed: 3, durationMs: 1200, sampleCount: 10 });
   const github = await startGitHubStandIn({ token: GITHUB_TOKEN });
   const providerInputs = {
-    prime: { environments: 'gsm8k@1.0', 'inference-model': 'llama-3-8b' },
+    prime: { environments: 'gsm8k', 'inference-model': 'llama-3-8b' },
     openai: { 'eval-id': 'eval_demo', 'data-source': '{"type":"jsonl","source":{"type":"file_content","content":[{"item":{"q":"1+1"}}]}}' },
     nugen: { 'model-id': 'model-a', 'benchmark-id': 'bench-1' },
   };

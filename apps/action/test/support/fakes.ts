@@ -69,7 +69,7 @@ export const PR_CONTEXT: RunContext = {
 };
 
 export const PROVIDER_INPUTS: Record<'prime' | 'openai' | 'nugen', RawInputs> = {
-  prime: { provider: 'prime', environments: 'gsm8k@1.0', 'inference-model': 'meta/llama-3' },
+  prime: { provider: 'prime', environments: 'gsm8k', 'inference-model': 'meta/llama-3' },
   openai: { provider: 'openai', 'eval-id': 'eval_demo', 'data-source': '{"type":"jsonl","source":{"type":"file_id","id":"file_1"}}' },
   nugen: { provider: 'nugen', 'model-id': 'model-a', 'benchmark-id': 'bench-1' },
 };

@@ -37,12 +37,15 @@ describe('parseInputs', () => {
   });
 
   it('parses every provider', () => {
-    expect(parseInputs({ provider: 'prime', 'api-key': KEY, environments: 'a, b@2.1', 'inference-model': 'm', 'eval-config': '{"num_examples":5}' }).settings).toEqual({
+    expect(parseInputs({ provider: 'prime', 'api-key': KEY, environments: 'a', 'inference-model': 'm', 'eval-config': '{"env_args":{"split":"test"}}' }).settings).toEqual({
       provider: 'prime',
       mode: 'hosted',
-      environments: [{ id: 'a' }, { id: 'b', versionId: '2.1' }],
+      environments: [{ id: 'a' }],
       inferenceModel: 'm',
-      evalConfig: { num_examples: 5 },
+      numExamples: 5,
+      rolloutsPerExample: 3,
+      timeoutMinutes: 120,
+      evalConfig: { env_args: { split: 'test' } },
     });
     expect(parseInputs({ provider: 'prime', 'api-key': KEY, 'samples-file': 's.jsonl' }).settings).toEqual({
       provider: 'prime',
@@ -137,7 +140,7 @@ describe('parseInputs properties', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ id, versionId: version }), { minLength: 1, maxLength: 5 }), fc.constantFrom(',', ', ', '\n'), (refs, separator) => {
         const text = refs.map((ref) => (ref.versionId ? `${ref.id}@${ref.versionId}` : ref.id)).join(separator);
-        const parsed = parseInputs({ provider: 'prime', 'api-key': KEY, environments: text, 'inference-model': 'm' });
+        const parsed = parseInputs({ provider: 'prime', 'api-key': KEY, environments: text, 'samples-file': 's.jsonl' });
         expect(parsed.settings).toMatchObject({ environments: refs.map((ref) => (ref.versionId ? ref : { id: ref.id })) });
       }),
     );

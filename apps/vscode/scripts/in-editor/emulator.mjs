@@ -28,11 +28,13 @@ function shiftableClock() {
   return { now: () => Date.now() + offsetMs, advance: (ms) => (offsetMs += ms) };
 }
 
-async function createPrime(url, body) {
-  const res = await fetch(`${url}/api/v1/evaluations/`, {
+/** Hosted ones start through POST /api/v1/hosted-evaluations (QUIRKS PRIME-1); client-driven ones through /evaluations/. */
+async function createPrime(url, { is_hosted: hosted, ...body }) {
+  const hostedBody = { ...body, environment_ids: ['gsm8k'], inference_model: 'llama-3-8b', eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 } };
+  const res = await fetch(`${url}${hosted ? '/api/v1/hosted-evaluations' : '/api/v1/evaluations/'}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: JSON.stringify(hosted ? hostedBody : body),
   });
   if (res.status !== 201) throw new Error(`seeding Prime evaluation ${body.name}: HTTP ${res.status} ${await res.text()}`);
   return res.json();

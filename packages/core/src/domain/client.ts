@@ -15,6 +15,10 @@ export interface ListOptions extends RequestOptions {
   pageSize?: number;
   /** OpenAI: list the runs of this eval only (otherwise the runs of every eval). */
   evalId?: string;
+  /** Prime: only evaluations of this hub environment id (`environment_id`). */
+  environmentId?: string;
+  /** Prime: only evaluations of this environment name (`environment_name`). */
+  environmentName?: string;
 }
 
 export interface ListPageOptions extends ListOptions {
@@ -57,9 +61,9 @@ export interface EvalClient {
   readonly capabilities: ProviderCapabilities;
   create(request: CreateEvaluationRequest, options?: RequestOptions): Promise<Evaluation>;
   get(id: string, options?: RequestOptions): Promise<Evaluation>;
-  /** One page, newest first. */
+  /** One page, in the provider's order (Prime's is undocumented: search the whole list, not the first page). */
   listPage(options?: ListPageOptions): Promise<Page<Evaluation>>;
-  /** Every evaluation, newest first, fetched page by page as the caller iterates. */
+  /** Every evaluation, in the provider's order, fetched page by page as the caller iterates. */
   list(options?: ListOptions): AsyncIterable<Evaluation>;
   /** Throws `UnsupportedOperationError` where the provider cannot cancel. */
   cancel(id: string, options?: RequestOptions): Promise<Evaluation>;

@@ -6,9 +6,17 @@ export interface PrimeCreateRequest {
   environments?: Array<{ id: string; versionId?: string }>;
   suiteId?: string;
   runId?: string;
+  /**
+   * true: a hosted run, started through `POST /api/v1/hosted-evaluations` (needs environments without versions,
+   * inferenceModel and evalConfig). Otherwise a client-driven record on `POST /api/v1/evaluations/`.
+   */
   isHosted?: boolean;
+  /** Hosted only: the model the run evaluates. */
   inferenceModel?: string;
-  /** Hosted evaluation config, sent as `eval_config` unchanged (snake_case keys, see the Prime API). */
+  /**
+   * Hosted only: Prime's HostedEvalConfig, sent as `eval_config` (snake_case keys). `num_examples` (-1 for all) and
+   * `rollouts_per_example` are required; `timeout_minutes` (120-1440) is sent as 120 when absent.
+   */
   evalConfig?: Record<string, unknown>;
   modelName?: string;
   dataset?: string;
@@ -44,8 +52,9 @@ export interface NugenCreateRequest {
 
 export type CreateEvaluationRequest = PrimeCreateRequest | OpenAICreateRequest | NugenCreateRequest;
 
-/** One client-driven sample pushed to a Prime evaluation. Extra fields are sent unchanged. */
+/** One client-driven sample pushed to a Prime evaluation; its number goes out as both `reward` and `score`. */
 export interface PrimeSample {
+  reward?: number;
   score?: number;
   [key: string]: unknown;
 }

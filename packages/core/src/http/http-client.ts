@@ -30,7 +30,7 @@ export interface HttpClientConfig {
   logger?: ClientLogger;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest<T> {
   method: HttpMethod;

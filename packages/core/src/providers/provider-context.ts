@@ -1,3 +1,4 @@
+import type { ClientLogger } from '../domain/client.js';
 import type { HttpClient } from '../http/http-client.js';
 
 /** What every provider client is built from. */
@@ -7,4 +8,5 @@ export interface ProviderContext {
   timeoutMs: number;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  logger?: ClientLogger;
 }

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type PrimeCreateRequest,
   AuthenticationError,
-  BadRequestError,
+  UnsupportedOperationError,
   ConflictError,
   NotFoundError,
   UnprocessableEntityError,
 } from '../../src/index.js';
-import { startHarness, type EmulatorHarness } from '../support/emulator-setup.js';
+import { EMULATOR_KEY, startHarness, type EmulatorHarness } from '../support/emulator-setup.js';
 
 let h: EmulatorHarness;
 beforeEach(async () => {
@@ -17,7 +17,16 @@ afterEach(async () => {
   await h.emu.close();
 });
 
-const hosted: PrimeCreateRequest = { provider: 'prime', name: 'nightly', isHosted: true, environments: [{ id: 'gsm8k' }], inferenceModel: 'meta/llama' };
+const hosted: PrimeCreateRequest = {
+  provider: 'prime',
+  name: 'nightly',
+  isHosted: true,
+  environments: [{ id: 'gsm8k' }],
+  inferenceModel: 'meta/llama',
+  evalConfig: { num_examples: 5, rollouts_per_example: 3 },
+  tags: ['evalgate'],
+  metadata: { evalgate: '1', evalgate_sha: 'abc' },
+};
 
 describe('Prime against the emulator', () => {
   it('runs a hosted evaluation from PENDING to COMPLETED and finalizes it with the configured scores', async () => {
@@ -58,7 +67,8 @@ describe('Prime against the emulator', () => {
     expect(cancelled.capabilities.canCancel).toBe(false);
     await expect(client.cancel(created.id)).rejects.toBeInstanceOf(ConflictError);
     const local = await client.create({ provider: 'prime', name: 'local' });
-    await expect(client.cancel(local.id)).rejects.toBeInstanceOf(BadRequestError);
+    await expect(client.cancel(local.id)).rejects.toBeInstanceOf(UnsupportedOperationError);
+    expect(h.emu.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
   it.each([
@@ -114,5 +124,63 @@ describe('Prime against the emulator', () => {
       },
     });
     expect(done.status).toBe('completed');
+  });
+});
+
+describe('Prime fidelity against the emulator (issue 8)', () => {
+  it('starts hosted runs through POST /api/v1/hosted-evaluations with a complete eval_config, then tags them with PUT', async () => {
+    const client = h.client('prime');
+    const created = await client.create(hosted);
+    expect(h.emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/hosted-evaluations',
+      `PUT /api/v1/evaluations/${created.id}`,
+    ]);
+    const stored = await (await fetch(`${h.emu.baseUrls.prime}/api/v1/evaluations/${created.id}`, { headers: { authorization: `Bearer ${EMULATOR_KEY}` } })).json();
+    expect(stored).toMatchObject({
+      is_hosted: true,
+      environment_ids: ['gsm8k'],
+      inference_model: 'meta/llama',
+      eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 },
+      tags: ['evalgate'],
+      metadata: { evalgate: '1', evalgate_sha: 'abc' },
+    });
+    expect(created).toMatchObject({ status: 'queued', capabilities: { canCancel: true }, metadata: { evalgate: '1' } });
+  });
+
+  it('finalizing a completed hosted run reads it (no POST finalize) and keeps the server figures', async () => {
+    h.emu.configure({ scores: [0.25, 0.75, 1] });
+    const client = h.client('prime');
+    const created = await client.create(hosted);
+    await client.waitForCompletion(created.id, { initialIntervalMs: 1000 });
+    const finalized = await client.finalize(created.id);
+    expect(finalized.scores).toEqual({ avg: 2 / 3, min: 0.25, max: 1, count: 3 });
+    expect(h.emu.requests.some((r) => r.path.endsWith('/finalize'))).toBe(false);
+  });
+
+  it('pushes samples carrying reward and score; the server statistics come from them', async () => {
+    const client = h.client('prime');
+    const created = await client.create({ provider: 'prime', name: 'local', modelName: 'mine' });
+    await client.pushSamples(created.id, [{ reward: 1 }, { score: 0.5 }, { reward: 0, correct: false }]);
+    const finalized = await client.finalize(created.id);
+    expect(finalized.scores).toEqual({ avg: 0.5, min: 0, max: 1, count: 3 });
+  });
+
+  it.each(['oldest-first', 'newest-first', 'shuffled'] as const)('list (%s, 130 evaluations) yields each one once', async (order) => {
+    h.emu.seed('prime', 130);
+    h.emu.configure({ primeListOrder: order });
+    const client = h.client('prime');
+    const ids: string[] = [];
+    for await (const evaluation of client.list({ pageSize: 100 })) ids.push(evaluation.id);
+    expect(ids).toHaveLength(130);
+    expect(new Set(ids)).toEqual(new Set(h.emu.evaluations('prime').map((record) => record.id)));
+  });
+
+  it('list filters by environment id', async () => {
+    const client = h.client('prime');
+    h.emu.seed('prime', 3);
+    const mine = await client.create(hosted);
+    const found = [];
+    for await (const evaluation of client.list({ environmentId: 'gsm8k' })) found.push(evaluation.id);
+    expect(found).toEqual([mine.id]);
   });
 });

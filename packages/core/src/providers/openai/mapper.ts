@@ -30,7 +30,8 @@ export function mapUsage(run: OpenAIRunWire): TokenUsage[] | undefined {
 
 /**
  * Maps a run. `itemScores` are the aggregated output-item grader scores (only fetched once the run is terminal);
- * without them there are no `scores`, even when a passRate is known, because Scores needs avg/min/max.
+ * without them there are no `scores`, even when a passRate is known, because Scores needs avg/min/max. The pass rate
+ * comes from `result_counts` when it has a total, else from the output items' `passed` flags.
  */
 export function mapOpenAIRun(run: OpenAIRunWire, itemScores?: Scores): Evaluation {
   const status = normalizeStatus('openai', run.status);

@@ -6,27 +6,33 @@ import type {
   RequestOptions,
 } from '../../domain/client.js';
 import type { CreateEvaluationRequest } from '../../domain/requests.js';
-import { aggregateScores } from '../../domain/scores.js';
 import { ConfigurationError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { definedOnly, pageSize, requireId, toDate } from '../wire-helpers.js';
 import { joinRunId, splitRunId } from './ids.js';
 import { mapOpenAIRun } from './mapper.js';
-import { openAIEval, openAIList, openAIOutputItem, openAIRun, type OpenAIRunWire } from './wire.js';
+import { openAIEval, openAIList, openAIRun, type OpenAIRunWire } from './wire.js';
 import { decodeAllRunsCursor, encodeAllRunsCursor } from './all-runs-cursor.js';
+import { CancelRouter } from './cancel-route.js';
+import { nextAfter } from './cursor.js';
+import { toWireDataSource } from './data-source.js';
+import { readOutputItemScores } from './output-item-scores.js';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 const runList = openAIList(openAIRun);
 const evalList = openAIList(openAIEval);
-const outputItemList = openAIList(openAIOutputItem);
+/** Evals read by one listPage() without evalId before it hands back a cursor (evals without runs are skipped). */
+const MAX_EVALS_PER_PAGE = 25;
 
 export class OpenAIClient extends BaseEvalClient {
   readonly provider = 'openai' as const;
   readonly capabilities: ProviderCapabilities = { cancel: true, finalize: false, pushSamples: false };
   /** Output-item scores of terminal runs never change, so they are fetched once per run. */
   private readonly scoreCache = new Map<string, Scores | null>();
+  /** Which cancel path this server answers, learnt on the first cancel. */
+  private readonly cancelRouter = new CancelRouter();
 
   async create(request: CreateEvaluationRequest, options: RequestOptions = {}): Promise<Evaluation> {
     const openai = this.expectRequest(request, 'openai');
@@ -37,7 +43,7 @@ export class OpenAIClient extends BaseEvalClient {
     const run = await this.context.http.request({
       method: 'POST',
       path: path`/evals/${openai.evalId}/runs`,
-      body: definedOnly({ name: openai.name, data_source: openai.dataSource, metadata: openai.metadata }),
+      body: definedOnly({ name: openai.name, data_source: toWireDataSource(openai.dataSource), metadata: openai.metadata }),
       schema: openAIRun,
       idempotent: false,
       options,
@@ -59,36 +65,38 @@ export class OpenAIClient extends BaseEvalClient {
   /**
    * With `evalId`: the runs of that eval, newest first (cursor = OpenAI's `after`).
    * Without: the runs of every eval, eval by eval (evals newest first, then their runs newest first);
-   * the cursor is opaque and encodes both positions.
+   * the cursor is opaque and encodes both positions. One call reads at most MAX_EVALS_PER_PAGE evals, and an eval
+   * listing that repeats itself ends the walk, so a misbehaving server cannot keep a call going.
    */
   async listPage(options: ListPageOptions = {}): Promise<Page<Evaluation>> {
     const limit = pageSize(options.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     if (options.evalId !== undefined) {
       const page = await this.runsPage(requireId(options.evalId, 'evalId'), options.cursor, limit, options);
+      const next = nextAfter(page);
       return {
         items: page.data.map((run) => mapOpenAIRun(run)),
-        ...(page.has_more && page.last_id ? { nextCursor: page.last_id } : {}),
+        ...(next !== undefined && next !== options.cursor ? { nextCursor: next } : {}),
       };
     }
     let position = options.cursor !== undefined ? decodeAllRunsCursor(options.cursor) : undefined;
     let evalId = position?.evalId ?? (await this.nextEvalId(undefined, options));
+    const visited = new Set<string>();
     // Evals without runs give no items; skip to the next eval rather than return empty pages.
-    while (evalId !== undefined) {
+    while (evalId !== undefined && !visited.has(evalId)) {
+      if (visited.size >= MAX_EVALS_PER_PAGE) return { items: [], nextCursor: encodeAllRunsCursor({ evalId }) };
+      visited.add(evalId);
       const page = await this.runsPage(evalId, position?.runAfter, limit, options);
-      if (page.has_more && page.last_id) {
-        return {
-          items: page.data.map((run) => mapOpenAIRun(run)),
-          nextCursor: encodeAllRunsCursor({ evalId, runAfter: page.last_id }),
-        };
+      const items = page.data.map((run) => mapOpenAIRun(run));
+      const runAfter = nextAfter(page);
+      if (runAfter !== undefined && runAfter !== position?.runAfter) {
+        return { items, nextCursor: encodeAllRunsCursor({ evalId, runAfter }) };
       }
       const nextEvalId = await this.nextEvalId(evalId, options);
-      if (page.data.length > 0) {
-        return {
-          items: page.data.map((run) => mapOpenAIRun(run)),
-          ...(nextEvalId !== undefined ? { nextCursor: encodeAllRunsCursor({ evalId: nextEvalId }) } : {}),
-        };
+      const following = nextEvalId !== undefined && !visited.has(nextEvalId) ? nextEvalId : undefined;
+      if (items.length > 0) {
+        return { items, ...(following !== undefined ? { nextCursor: encodeAllRunsCursor({ evalId: following }) } : {}) };
       }
-      evalId = nextEvalId;
+      evalId = following;
       position = undefined;
     }
     return { items: [] };
@@ -108,19 +116,19 @@ export class OpenAIClient extends BaseEvalClient {
       const createdAt = toDate(entry.created_at);
       return { id: entry.id, name: entry.name ?? entry.id, ...(createdAt ? { createdAt } : {}) };
     });
-    return { items, ...(page.has_more && page.last_id ? { nextCursor: page.last_id } : {}) };
+    const next = nextAfter(page);
+    return { items, ...(next !== undefined && next !== options.cursor ? { nextCursor: next } : {}) };
   }
 
-  /** Cancelling a terminal run returns it unchanged (OpenAI does not answer 409). */
+  /**
+   * POST `…/runs/{run_id}/cancel`, falling back once to the bare `…/runs/{run_id}` on 404/405 and remembering
+   * whichever path this server answers (QUIRKS OPENAI-1). Cancelling a terminal run returns it unchanged.
+   */
   async cancel(id: string, options: RequestOptions = {}): Promise<Evaluation> {
     const { evalId, runId } = splitRunId(id);
-    const run = await this.context.http.request({
-      method: 'POST',
-      path: path`/evals/${evalId}/runs/${runId}`,
-      schema: openAIRun,
-      idempotent: true,
-      options,
-    });
+    const run = await this.cancelRouter.send(evalId, runId, (cancelPath) =>
+      this.context.http.request({ method: 'POST', path: cancelPath, schema: openAIRun, idempotent: true, options }),
+    );
     return this.toEvaluation(run, options);
   }
 
@@ -136,33 +144,13 @@ export class OpenAIClient extends BaseEvalClient {
   private async toEvaluation(run: OpenAIRunWire, options: RequestOptions): Promise<Evaluation> {
     if (!isTerminal(mapOpenAIRun(run).status)) return mapOpenAIRun(run);
     const id = joinRunId(run.eval_id, run.id);
-    if (!this.scoreCache.has(id)) {
-      this.scoreCache.set(id, (await this.outputItemScores(run.eval_id, run.id, options)) ?? null);
-    }
-    return mapOpenAIRun(run, this.scoreCache.get(id) ?? undefined);
-  }
-
-  /** Every grader score of every output item, page by page. */
-  private async outputItemScores(evalId: string, runId: string, options: RequestOptions): Promise<Scores | undefined> {
-    const values: number[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.context.http.request({
-        method: 'GET',
-        path: path`/evals/${evalId}/runs/${runId}/output_items`,
-        query: { limit: MAX_PAGE_SIZE, order: 'asc', after },
-        schema: outputItemList,
-        options,
-      });
-      for (const item of page.data) {
-        for (const result of item.results ?? []) {
-          if (typeof result.score === 'number') values.push(result.score);
-        }
-      }
-      if (!page.has_more || !page.last_id || page.last_id === after) break;
-      after = page.last_id;
-    }
-    return aggregateScores(values);
+    const cached = this.scoreCache.get(id);
+    if (cached !== undefined) return mapOpenAIRun(run, cached ?? undefined);
+    const read = await readOutputItemScores(this.context.http, run.eval_id, run.id, options);
+    // Only a complete walk is kept: an incomplete one may read fine on the next get.
+    if (!read.complete) return mapOpenAIRun(run);
+    this.scoreCache.set(id, read.scores ?? null);
+    return mapOpenAIRun(run, read.scores);
   }
 
   private runsPage(evalId: string, after: string | undefined, limit: number, options: RequestOptions) {

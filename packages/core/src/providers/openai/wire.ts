@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { nullableNumber, nullableString } from '../wire-helpers.js';
 
-// Private wire shapes of OpenAI Evals. Loose objects; statuses as plain strings.
+// Private wire shapes of OpenAI Evals. Loose objects; statuses as plain strings. Every field the spec marks required
+// but the examples show as null (`error`, `per_model_usage`, `per_testing_criteria_results`: QUIRKS OPENAI-3) is
+// nullish here, and nothing beyond the ids and the status is required.
 
 const resultCounts = z.looseObject({
   total: nullableNumber,
@@ -19,6 +21,8 @@ const modelUsage = z.looseObject({
   cached_tokens: nullableNumber,
 });
 
+const criteriaResult = z.looseObject({ testing_criteria: nullableString, passed: nullableNumber, failed: nullableNumber });
+
 export const openAIRun = z.looseObject({
   id: z.string(),
   eval_id: z.string(),
@@ -29,6 +33,7 @@ export const openAIRun = z.looseObject({
   report_url: nullableString,
   result_counts: resultCounts.nullish(),
   per_model_usage: z.array(modelUsage).nullish(),
+  per_testing_criteria_results: z.array(criteriaResult).nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
   error: z.looseObject({ code: nullableString, message: nullableString }).nullish(),
 });

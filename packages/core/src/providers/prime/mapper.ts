@@ -1,8 +1,10 @@
 import { isTerminal, type Evaluation, type Scores } from '../../domain/evaluation.js';
 import type { PrimeCreateRequest } from '../../domain/requests.js';
 import { normalizeStatus } from '../../domain/status.js';
+import { ConfigurationError } from '../../errors.js';
 import { definedOnly, stringRecord, toDate } from '../wire-helpers.js';
-import type { PrimeEvaluationWire, PrimeFinalizeWire } from './wire.js';
+import { completeEvalConfig } from './eval-config.js';
+import type { PrimeEvaluationWire, PrimeFinalizeWire, PrimeHostedCreatedWire } from './wire.js';
 
 export function primeScores(wire: {
   total_samples?: number | null | undefined;
@@ -54,32 +56,42 @@ export function mapPrimeEvaluation(wire: PrimeEvaluationWire, hostedHint?: boole
   };
 }
 
-/** Finalize's own figures are the authoritative ones: they overwrite what a following GET reported. */
+/** Finalize's own figures are the authoritative ones: they overwrite what a following GET reported (null ones do not). */
 export function withFinalizeResult(evaluation: Evaluation, finalize: PrimeFinalizeWire): Evaluation {
   const scores = primeScores(finalize);
   const status = normalizeStatus('prime', finalize.status);
-  const { scores: _previous, ...rest } = evaluation;
+  const { scores: previous, ...rest } = evaluation;
+  const kept = scores ?? previous;
   return {
     ...rest,
     status,
     rawStatus: finalize.status,
-    ...(scores ? { scores } : {}),
+    ...(kept ? { scores: kept } : {}),
     ...(finalize.viewer_url ? { reportUrl: finalize.viewer_url } : {}),
     capabilities: { ...evaluation.capabilities, canCancel: evaluation.capabilities.canCancel && !isTerminal(status) },
   };
 }
 
-/** camelCase request → the snake_case body of `POST /api/v1/evaluations/`; only fields the caller set. */
+/** camelCase request → the body of `POST /api/v1/evaluations/` (the push flow); only fields the caller set. */
 export function primeCreateBody(request: PrimeCreateRequest): Record<string, unknown> {
+  if (request.evalConfig !== undefined || request.inferenceModel !== undefined) {
+    throw new ConfigurationError(
+      'Prime evalConfig and inferenceModel only apply to hosted evaluations: set isHosted: true, or use modelName for a client-driven one',
+    );
+  }
   return definedOnly({
     name: request.name,
     team_id: request.teamId,
     environments: request.environments?.map((env) => definedOnly({ id: env.id, version_id: env.versionId })),
     suite_id: request.suiteId,
     run_id: request.runId,
-    is_hosted: request.isHosted,
-    inference_model: request.inferenceModel,
-    eval_config: request.evalConfig,
+    ...describedBy(request),
+  });
+}
+
+/** The descriptive fields both create and update (`PUT /api/v1/evaluations/{id}`) accept. */
+function describedBy(request: PrimeCreateRequest): Record<string, unknown> {
+  return definedOnly({
     model_name: request.modelName,
     dataset: request.dataset,
     framework: request.framework,
@@ -89,5 +101,52 @@ export function primeCreateBody(request: PrimeCreateRequest): Record<string, unk
     metadata: request.metadata,
     metrics: request.metrics,
     is_public: request.isPublic,
+  });
+}
+
+/** The body of `POST /api/v1/hosted-evaluations` (PRIME-1): environment ids, model and a complete eval_config. */
+export function primeHostedCreateBody(request: PrimeCreateRequest): Record<string, unknown> {
+  const environments = request.environments ?? [];
+  if (environments.length === 0) {
+    throw new ConfigurationError('A Prime hosted evaluation needs at least one environment (environments: [{ id }])');
+  }
+  const versioned = environments.find((env) => env.versionId !== undefined);
+  if (versioned) {
+    throw new ConfigurationError(
+      `Prime hosted evaluations take environment ids without a version (environment_ids); remove versionId "${versioned.versionId}" of "${versioned.id}"`,
+    );
+  }
+  if (typeof request.inferenceModel !== 'string' || request.inferenceModel.trim() === '') {
+    throw new ConfigurationError('A Prime hosted evaluation needs inferenceModel (a model of GET /api/v1/hosted-evaluations/models)');
+  }
+  return definedOnly({
+    environment_ids: environments.map((env) => env.id),
+    inference_model: request.inferenceModel,
+    eval_config: completeEvalConfig(request.evalConfig),
+    team_id: request.teamId,
+    name: request.name,
+  });
+}
+
+/**
+ * The body of the `PUT /api/v1/evaluations/{id}` that follows a hosted create: the hosted create takes no tags or
+ * metadata, and re-runs find their evaluation by them. Undefined when there is nothing to add.
+ */
+export function primeHostedUpdateBody(request: PrimeCreateRequest): Record<string, unknown> | undefined {
+  const body = describedBy(request);
+  return Object.keys(body).length > 0 ? body : undefined;
+}
+
+/** What the hosted create answered, completed with what was asked, as an evaluation. */
+export function mapHostedCreated(wire: PrimeHostedCreatedWire, request: PrimeCreateRequest): Evaluation {
+  return mapPrimeEvaluation({
+    evaluation_id: wire.evaluation_id ?? wire.evaluation_ids?.[0] ?? null,
+    name: request.name,
+    status: wire.status ?? '',
+    is_hosted: true,
+    inference_model: request.inferenceModel ?? null,
+    environment_ids: request.environments?.map((env) => env.id) ?? null,
+    tags: request.tags ?? null,
+    metadata: request.metadata ?? null,
   });
 }

@@ -1,33 +1,55 @@
-import type { Evaluation, Page } from '../../domain/evaluation.js';
-import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
-import type { CreateEvaluationRequest, PrimeSample } from '../../domain/requests.js';
-import { ConfigurationError } from '../../errors.js';
+import { isTerminal, type Evaluation, type Page } from '../../domain/evaluation.js';
+import type { ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
+import type { CreateEvaluationRequest, PrimeCreateRequest, PrimeSample } from '../../domain/requests.js';
+import { APIError, ConfigurationError, ConflictError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
-import { mapPrimeEvaluation, primeCreateBody, withFinalizeResult } from './mapper.js';
+import {
+  mapHostedCreated,
+  mapPrimeEvaluation,
+  primeCreateBody,
+  primeHostedCreateBody,
+  primeHostedUpdateBody,
+  withFinalizeResult,
+} from './mapper.js';
+import { scoresOfSamples, withReward } from './samples.js';
 import {
   primeCancelResponse,
   primeEvaluation,
   primeEvaluationList,
   primeFinalizeResponse,
-  primeSamplesResponse,
+  primeHostedCreated,
+  primePushSamplesResponse,
+  primeSamplesPage,
+  primeUpdated,
+  type PrimeEvaluationWire,
 } from './wire.js';
 
-/** The Prime API's ceiling for one `POST .../samples`. */
+/** Samples per `POST .../samples`: the SDK batches by size (25 MiB); a count keeps each request small as well. */
 export const PRIME_MAX_SAMPLES_PER_REQUEST = 500;
 const PRIME_MAX_PAGE_SIZE = 100;
 const PRIME_DEFAULT_PAGE_SIZE = 50;
+/** `list()` stops after this many pages (10,000 evaluations at 100 a page) whatever `total` says. */
+export const PRIME_MAX_LIST_PAGES = 100;
+const PRIME_SAMPLES_PAGE_SIZE = 1000;
+/** Reading samples back stops after this many pages (100,000 samples). */
+const PRIME_MAX_SAMPLE_PAGES = 100;
 
 export class PrimeClient extends BaseEvalClient {
   readonly provider = 'prime' as const;
   readonly capabilities: ProviderCapabilities = { cancel: true, finalize: true, pushSamples: true };
 
+  /**
+   * Hosted (`isHosted: true`): `POST /api/v1/hosted-evaluations`, which starts the run, then a `PUT` adding the
+   * tags and metadata that endpoint does not take. Otherwise a client-driven record on `POST /api/v1/evaluations/`.
+   */
   async create(request: CreateEvaluationRequest, options: RequestOptions = {}): Promise<Evaluation> {
     const prime = this.expectRequest(request, 'prime');
     if (typeof prime.name !== 'string' || prime.name.trim() === '') {
       throw new ConfigurationError('Prime create request needs a non-empty name');
     }
+    if (prime.isHosted === true) return this.createHosted(prime, options);
     const created = await this.context.http.request({
       method: 'POST',
       path: '/api/v1/evaluations/',
@@ -36,26 +58,63 @@ export class PrimeClient extends BaseEvalClient {
       idempotent: false,
       options,
     });
-    return mapPrimeEvaluation(created, prime.isHosted ?? false);
+    return mapPrimeEvaluation(created, false);
+  }
+
+  private async createHosted(request: PrimeCreateRequest, options: RequestOptions): Promise<Evaluation> {
+    const body = primeHostedCreateBody(request);
+    const update = primeHostedUpdateBody(request);
+    const created = await this.context.http.request({
+      method: 'POST',
+      path: '/api/v1/hosted-evaluations',
+      body,
+      schema: primeHostedCreated,
+      idempotent: false,
+      options,
+    });
+    const evaluation = mapHostedCreated(created, request);
+    const others = (created.evaluation_ids ?? []).filter((id) => id !== evaluation.id);
+    if (others.length > 0) {
+      this.context.logger?.warn(`Prime started one evaluation per environment; following ${evaluation.id}, not ${others.join(', ')}`);
+    }
+    if (update) {
+      // The run has started and is billed: a failed update must not lose its id, so it only warns.
+      try {
+        await this.context.http.request({
+          method: 'PUT',
+          path: path`/api/v1/evaluations/${evaluation.id}`,
+          body: update,
+          schema: primeUpdated,
+          options,
+        });
+      } catch (error) {
+        this.context.logger?.warn(`Could not add tags and metadata to Prime evaluation ${evaluation.id}: ${(error as Error).message}`);
+      }
+    }
+    return evaluation;
   }
 
   async get(id: string, options: RequestOptions = {}): Promise<Evaluation> {
-    const wire = await this.context.http.request({
+    return mapPrimeEvaluation(await this.readEvaluation(id, options));
+  }
+
+  private readEvaluation(id: string, options: RequestOptions): Promise<PrimeEvaluationWire> {
+    return this.context.http.request({
       method: 'GET',
       path: path`/api/v1/evaluations/${requireId(id)}`,
       schema: primeEvaluation,
       options,
     });
-    return mapPrimeEvaluation(wire);
   }
 
+  /** One page in the server's order, which is undocumented (QUIRKS PRIME-3): search the whole list, not a page. */
   async listPage(options: ListPageOptions = {}): Promise<Page<Evaluation>> {
     const skip = offsetCursor(options.cursor);
     const limit = pageSize(options.pageSize, PRIME_DEFAULT_PAGE_SIZE, PRIME_MAX_PAGE_SIZE);
     const wire = await this.context.http.request({
       method: 'GET',
       path: '/api/v1/evaluations/',
-      query: { skip, limit },
+      query: { skip, limit, environment_id: options.environmentId, environment_name: options.environmentName },
       schema: primeEvaluationList,
       options,
     });
@@ -63,31 +122,108 @@ export class PrimeClient extends BaseEvalClient {
     return offsetPageOf(items, skip, limit, wire.total);
   }
 
-  /** Only hosted evaluations can be cancelled; Prime answers 400 for client-driven ones, 409 when already terminal. */
+  /**
+   * Every evaluation once: items can shift between offset pages while others are created, so ids already seen are
+   * skipped; paging stops on an empty page, at `total`, or after `PRIME_MAX_LIST_PAGES` pages.
+   */
+  override async *list(options: ListOptions = {}): AsyncGenerator<Evaluation, void, undefined> {
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (let pages = 0; pages < PRIME_MAX_LIST_PAGES; pages++) {
+      const page = await this.listPage({ ...options, ...(cursor !== undefined ? { cursor } : {}) });
+      for (const evaluation of page.items) {
+        if (seen.has(evaluation.id)) continue;
+        seen.add(evaluation.id);
+        yield evaluation;
+      }
+      if (page.nextCursor === undefined || page.nextCursor === cursor) return;
+      cursor = page.nextCursor;
+    }
+    this.context.logger?.warn(`Stopped listing Prime evaluations after ${PRIME_MAX_LIST_PAGES} pages`);
+  }
+
+  /**
+   * Only hosted evaluations can be cancelled (`is_hosted` on GET decides): a client-driven one throws
+   * `UnsupportedOperationError`, a finished one `ConflictError`.
+   */
   async cancel(id: string, options: RequestOptions = {}): Promise<Evaluation> {
-    await this.context.http.request({
-      method: 'PATCH',
-      path: path`/api/v1/hosted-evaluations/${requireId(id)}/cancel`,
-      schema: primeCancelResponse,
-      options,
-    });
-    return this.get(id, options);
+    const cancelPath = path`/api/v1/hosted-evaluations/${requireId(id)}/cancel`;
+    const before = await this.get(id, options);
+    this.assertCancellable(before, cancelPath);
+    const answer = await this.context.http.request({ method: 'PATCH', path: cancelPath, schema: primeCancelResponse, options });
+    const after = await this.get(id, options);
+    if (answer.success === false) {
+      this.assertCancellable(after, cancelPath);
+      throw new APIError(`prime did not cancel evaluation ${id}${answer.message ? `: ${answer.message}` : ''}`, {
+        provider: 'prime',
+        method: 'PATCH',
+        path: cancelPath,
+      });
+    }
+    return after;
   }
 
-  /** Computes the final statistics (idempotent on Prime's side), then returns the whole evaluation. */
+  private assertCancellable(evaluation: Evaluation, cancelPath: string): void {
+    if (isTerminal(evaluation.status)) {
+      throw new ConflictError(`prime evaluation ${evaluation.id} has already finished (${evaluation.rawStatus})`, {
+        provider: 'prime',
+        method: 'PATCH',
+        path: cancelPath,
+      });
+    }
+    if (!evaluation.capabilities.canCancel) {
+      throw new UnsupportedOperationError('prime', `cancelling evaluation ${evaluation.id}: it is client-driven (not hosted); only hosted evaluations can be cancelled`);
+    }
+  }
+
+  /**
+   * Client-driven: `POST .../finalize` computes the final statistics. Hosted: nothing to finalize, the evaluation is
+   * read. Either way, when Prime reports no avg/min/max, they are computed from the stored samples' `reward`
+   * (else `score`), as QUIRKS PRIME-2 advises.
+   */
   async finalize(id: string, options: RequestOptions = {}): Promise<Evaluation> {
-    const result = await this.context.http.request({
-      method: 'POST',
-      path: path`/api/v1/evaluations/${requireId(id)}/finalize`,
-      body: {},
-      schema: primeFinalizeResponse,
-      idempotent: true,
-      options,
-    });
-    return withFinalizeResult(await this.get(id, options), result);
+    const current = await this.readEvaluation(id, options);
+    let evaluation = mapPrimeEvaluation(current);
+    if (current.is_hosted !== true) {
+      const result = await this.context.http.request({
+        method: 'POST',
+        path: path`/api/v1/evaluations/${id}/finalize`,
+        body: {},
+        schema: primeFinalizeResponse,
+        idempotent: true,
+        options,
+      });
+      evaluation = withFinalizeResult(await this.get(id, options), result);
+    }
+    if (evaluation.scores === undefined && evaluation.status === 'completed') {
+      const scores = scoresOfSamples(await this.readSamples(id, options));
+      if (scores) evaluation = { ...evaluation, scores };
+    }
+    return evaluation;
   }
 
-  /** Pushes samples in order, `batchSize` (≤ 500) per request. Not retried after a reset: that could duplicate samples. */
+  /** Every stored sample, page by page (`page`/`limit`/`total_pages`), bounded by `PRIME_MAX_SAMPLE_PAGES`. */
+  private async readSamples(id: string, options: RequestOptions): Promise<unknown[]> {
+    const samples: unknown[] = [];
+    for (let page = 1; page <= PRIME_MAX_SAMPLE_PAGES; page++) {
+      const wire = await this.context.http.request({
+        method: 'GET',
+        path: path`/api/v1/evaluations/${id}/samples`,
+        query: { page, limit: PRIME_SAMPLES_PAGE_SIZE },
+        schema: primeSamplesPage,
+        options,
+      });
+      samples.push(...wire.samples);
+      const lastPage = typeof wire.total_pages === 'number' ? page >= wire.total_pages : wire.samples.length < PRIME_SAMPLES_PAGE_SIZE;
+      if (wire.samples.length === 0 || lastPage) break;
+    }
+    return samples;
+  }
+
+  /**
+   * Pushes samples in order, `batchSize` (≤ 500) per request, each with `reward` and `score` (QUIRKS PRIME-2).
+   * Not retried after a reset: that could duplicate samples.
+   */
   async pushSamples(
     id: string,
     samples: PrimeSample[],
@@ -97,7 +233,7 @@ export class PrimeClient extends BaseEvalClient {
     const { batchSize = PRIME_MAX_SAMPLES_PER_REQUEST, ...requestOptions } = options;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > PRIME_MAX_SAMPLES_PER_REQUEST) {
       throw new ConfigurationError(
-        `batchSize must be an integer from 1 to ${PRIME_MAX_SAMPLES_PER_REQUEST} (Prime's limit per request); got ${String(batchSize)}`,
+        `batchSize must be an integer from 1 to ${PRIME_MAX_SAMPLES_PER_REQUEST} (samples per request); got ${String(batchSize)}`,
       );
     }
     if (!Array.isArray(samples)) throw new ConfigurationError('samples must be an array of objects');
@@ -105,8 +241,8 @@ export class PrimeClient extends BaseEvalClient {
       await this.context.http.request({
         method: 'POST',
         path: path`/api/v1/evaluations/${id}/samples`,
-        body: { samples: samples.slice(start, start + batchSize) },
-        schema: primeSamplesResponse,
+        body: { samples: samples.slice(start, start + batchSize).map(withReward) },
+        schema: primePushSamplesResponse,
         idempotent: false,
         options: requestOptions,
       });

@@ -56,10 +56,45 @@ export const primeFinalizeResponse = z.looseObject({
 });
 export type PrimeFinalizeWire = z.infer<typeof primeFinalizeResponse>;
 
-export const primeCancelResponse = z.looseObject({ evaluation_id: nullableString, status: z.string(), message: nullableString });
-
-export const primeSamplesResponse = z.looseObject({
+/** `PATCH /api/v1/hosted-evaluations/{id}/cancel`; `success: false` means nothing was cancelled. */
+export const primeCancelResponse = z.looseObject({
+  success: z.boolean().nullish(),
+  message: nullableString,
   evaluation_id: nullableString,
-  samples_added: nullableNumber,
-  total_samples: nullableNumber,
+  status: nullableString,
 });
+
+/** `POST /api/v1/evaluations/{id}/samples` (spec: `samples_pushed`, `status`); nothing in it is needed. */
+export const primePushSamplesResponse = z.looseObject({ evaluation_id: nullableString, samples_pushed: nullableNumber });
+
+/** `GET /api/v1/evaluations/{id}/samples`: page-numbered, samples free-form. */
+export const primeSamplesPage = z.looseObject({
+  samples: z.array(z.unknown()),
+  total: nullableNumber,
+  page: nullableNumber,
+  limit: nullableNumber,
+  total_pages: nullableNumber,
+});
+
+/** `POST /api/v1/hosted-evaluations`: one id, or several when several environments were given. */
+export const primeHostedCreated = z
+  .looseObject({
+    evaluation_id: nullableString,
+    evaluation_ids: z.array(z.string()).nullish(),
+    sandbox_id: nullableString,
+    status: nullableString,
+    error: nullableString,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.evaluation_id && !value.evaluation_ids?.[0]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluation_id'],
+        message: `required (neither evaluation_id nor evaluation_ids present${value.error ? `; Prime said: ${value.error}` : ''})`,
+      });
+    }
+  });
+export type PrimeHostedCreatedWire = z.infer<typeof primeHostedCreated>;
+
+/** `PUT /api/v1/evaluations/{id}`. */
+export const primeUpdated = z.looseObject({ evaluation_id: nullableString, status: nullableString });

@@ -44,7 +44,6 @@ export function evalObject(record: OpenAIEval) {
     testing_criteria: record.testingCriteria,
     created_at: unixSeconds(record.createdAt),
     metadata: record.metadata,
-    share_with_openai: false,
   };
 }
 
@@ -74,10 +73,12 @@ export function runObject(run: OpenAIRun, evalRecord: OpenAIEval | undefined, no
     name: run.name,
     created_at: unixSeconds(run.sim.createdAt),
     report_url: `${origin}/evaluations/${run.evalId}?run_id=${run.id}`,
+    // result_counts sums exactly what the output items show; nothing errors in the emulator.
     result_counts: { total: graded.length, errored: 0, failed, passed },
+    // Null until something is graded, as every queued/canceled example shows (QUIRKS OPENAI-3).
     per_model_usage:
       graded.length === 0
-        ? []
+        ? null
         : [
             {
               model_name: run.model,
@@ -88,11 +89,10 @@ export function runObject(run: OpenAIRun, evalRecord: OpenAIEval | undefined, no
               cached_tokens: 0,
             },
           ],
-    per_testing_criteria_results: criteria.map((criterion) => ({
-      testing_criteria: String(criterion.name ?? criterion.type),
-      passed,
-      failed,
-    })),
+    per_testing_criteria_results:
+      graded.length === 0
+        ? null
+        : criteria.map((criterion) => ({ testing_criteria: String(criterion.name ?? criterion.type), passed, failed })),
     data_source: run.dataSource,
     metadata: run.metadata,
     error: runError(state),
