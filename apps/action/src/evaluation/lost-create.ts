@@ -1,6 +1,6 @@
 import type { CreateEvaluationRequest, EvalClient, Evaluation } from '@evalgate/core';
 import { z } from 'zod';
-import { hasTags } from '../tags.js';
+import { MARKER_KEY, hasTags } from '../tags.js';
 import { scanForEvaluation } from './scan.js';
 
 /** Server clocks drift; an evaluation created this long before our first attempt is not ours. */
@@ -12,7 +12,9 @@ const tagsSchema = z.object({ evalgate_sha: z.string(), evalgate_config: z.strin
 
 /** What finds the evaluation a create made again; small enough for the post step's state (read back with zod). */
 export const createTargetSchema = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('prime'), tags: tagsSchema }),
+  // Prime's hosted create takes no metadata (core adds it with a PUT after the answer): an unanswered one is untagged,
+  // so its name (which carries the PR and commit) and creation time identify it too.
+  z.object({ provider: z.literal('prime'), tags: tagsSchema, name: z.string().optional() }),
   z.object({ provider: z.literal('openai'), evalId: z.string(), tags: tagsSchema }),
   z.object({ provider: z.literal('nugen'), modelId: z.string(), benchmarkId: z.string(), modelId2: z.string().optional() }),
 ]);
@@ -40,7 +42,8 @@ export function createTargetOf(request: CreateEvaluationRequest): CreateTarget {
   const metadata = (request.metadata ?? {}) as Record<string, unknown>;
   const tag = (key: string) => (typeof metadata[key] === 'string' ? metadata[key] : '');
   const tags = { evalgate_sha: tag('evalgate_sha'), evalgate_config: tag('evalgate_config'), evalgate_repo: tag('evalgate_repo') };
-  return request.provider === 'openai' ? { provider: 'openai', evalId: request.evalId, tags } : { provider: 'prime', tags };
+  if (request.provider === 'openai') return { provider: 'openai', evalId: request.evalId, tags };
+  return { provider: 'prime', tags, ...(request.name ? { name: request.name } : {}) };
 }
 
 /**
@@ -68,9 +71,11 @@ export async function findLostCreate(
 }
 
 function matches(evaluation: Evaluation, target: CreateTarget, since: number): boolean {
-  if (target.provider !== 'nugen') return !!target.tags.evalgate_sha && hasTags(evaluation, target.tags);
+  if (target.provider !== 'nugen' && !!target.tags.evalgate_sha && hasTags(evaluation, target.tags)) return true;
   const created = evaluation.createdAt?.getTime();
   if (created === undefined || created < since - CLOCK_MARGIN_MS) return false;
+  if (target.provider === 'prime') return target.name !== undefined && evaluation.name === target.name && evaluation.metadata?.[MARKER_KEY] === undefined;
+  if (target.provider === 'openai') return false;
   if (evaluation.model !== target.modelId || !evaluation.name.includes(target.benchmarkId)) return false;
   return target.modelId2 ? evaluation.name.includes(target.modelId2) : true;
 }

@@ -142,7 +142,10 @@ describe('no samples', () => {
       value !== null && typeof value === 'object' && !Array.isArray(value)
         ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, /^(avg|min|max)_score$/.test(key) ? null : key === 'total_samples' ? 0 : key === 'evaluations' ? (item as unknown[]).map(empty) : item]))
         : value;
-    const proxy = await startProviderProxy({ target: env.emulator.url, rewrite: (_request, body) => empty(body) });
+    // No stored sample carries a score either.
+    const noSamples = (request: { path: string }, body: unknown): unknown =>
+      /\/samples(\?|$)/.test(request.path) && body !== null && typeof body === 'object' ? { ...body, samples: [], total: 0 } : empty(body);
+    const proxy = await startProviderProxy({ target: env.emulator.url, rewrite: noSamples });
     try {
       const run = await runAction({ inputs: env.inputs('prime', { 'base-url': proxy.url }), githubApiUrl: env.github.url });
       expect(finalCheck().output.title).toBe('Completed without scored samples');
