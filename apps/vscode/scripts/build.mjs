@@ -1,9 +1,11 @@
 // Bundles the extension and @evalgate/core (with zod) into one CommonJS file; `vscode` is provided by the editor.
+// `--analyze` prints the bundle's bytes per package (from esbuild's metafile) to see what to shrink.
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
+const analyze = process.argv.includes('--analyze');
 
-await build({
+const result = await build({
   entryPoints: [new URL('../src/extension.ts', import.meta.url).pathname],
   outfile: new URL('../dist/extension.js', import.meta.url).pathname,
   bundle: true,
@@ -14,5 +16,17 @@ await build({
   external: ['vscode'],
   sourcemap: true,
   minify: production,
+  metafile: analyze,
   logLevel: 'info',
 });
+
+if (analyze && result.metafile) {
+  const bytesByPackage = new Map();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (/^\.\.\/\.\.\/packages\/([^/]+)/.exec(input)?.[1] ? `@evalgate/${/^\.\.\/\.\.\/packages\/([^/]+)/.exec(input)[1]}` : 'evalgate-vscode');
+      bytesByPackage.set(pkg, (bytesByPackage.get(pkg) ?? 0) + bytesInOutput);
+    }
+  }
+  for (const [pkg, bytes] of [...bytesByPackage].sort((a, b) => b[1] - a[1])) console.log(`${String(Math.round(bytes / 1024)).padStart(6)} KB  ${pkg}`);
+}

@@ -24,7 +24,10 @@ export const COMMANDS = {
   cancel: 'evalgate.cancel',
   /** `(item)` — opens the report/viewer URL externally; resolves to the URL opened (or undefined if none). */
   openReport: 'evalgate.openReport',
-  /** `(item)` — copies the evaluation id (or OpenAI eval id) to the clipboard; resolves to the id copied. */
+  /**
+   * `(item)` — copies the provider's id of the row to the clipboard (an OpenAI run row: the run id; an eval row: the
+   * eval id); resolves to the id copied.
+   */
   copyId: 'evalgate.copyId',
   /**
    * `(args?: AddConnectionArgs)` — without args, asks with quick picks/input boxes. Appends to `evalgate.connections`
@@ -39,8 +42,9 @@ export const COMMANDS = {
   /** `(connectionIdOrItem, { confirm?: boolean })` — removes it from settings and deletes its stored API key. */
   removeConnection: 'evalgate.removeConnection',
   /**
-   * `(connectionIdOrItem?, key?)` — stores the key in SecretStorage (never in settings). Missing arguments are asked
-   * for. An empty key string deletes the stored key.
+   * `(connectionIdOrItem?, key?)` — stores the key in SecretStorage (never in settings), bound to the connection's
+   * provider and base URL: it is sent nowhere else. Missing arguments are asked for (the prompt refuses an empty key).
+   * An empty key string passed as the argument deletes the stored key.
    */
   setApiKey: 'evalgate.setApiKey',
   /**
@@ -61,6 +65,8 @@ export const SETTINGS = {
   connections: 'evalgate.connections',
   /** Seconds between polls of non-terminal evaluations, default 5 (1..3600). */
   pollIntervalSeconds: 'evalgate.pollIntervalSeconds',
+  /** Seconds between polls while the view is hidden, default 60 (10..3600; 0: none while hidden). */
+  backgroundPollIntervalSeconds: 'evalgate.backgroundPollIntervalSeconds',
   /** Notify when a watched evaluation reaches a terminal status, default true. */
   notifyOnFinish: 'evalgate.notifyOnFinish',
 } as const;
@@ -69,11 +75,17 @@ export type ProviderId = 'prime' | 'openai' | 'nugen';
 
 /** One entry of the `evalgate.connections` setting. */
 export interface ConnectionSetting {
-  /** Stable id (used for the stored API key). Default: `<provider>@<baseUrl without trailing slash>`. */
+  /**
+   * Stable id (names the stored API key, which is sent only to the provider and base URL it was entered for).
+   * Default: `<provider>@<baseUrl without trailing slash>`.
+   */
   id?: string;
   label?: string;
   provider: ProviderId;
-  /** Prime/Nugen: origin (e.g. `http://127.0.0.1:4010`); OpenAI: API root (e.g. `http://127.0.0.1:4010/v1`). */
+  /**
+   * Prime/Nugen: origin (e.g. `https://api.primeintellect.ai`); OpenAI: API root (e.g. `https://api.openai.com/v1`).
+   * https is required except on loopback (`http://127.0.0.1:4010` for the emulator).
+   */
   baseUrl: string;
 }
 
@@ -138,6 +150,8 @@ export interface TreeNodeSnapshot extends ItemRef {
   iconColor?: string;
   /** The Markdown tooltip's source text. */
   tooltip?: string;
+  /** The row's accessibility label (what a screen reader says), e.g. `nightly, evaluation, completed, avg 0.8`. */
+  accessibilityLabel?: string;
   /** Present for expandable rows (connection, group): their children, loaded if needed. */
   children?: TreeNodeSnapshot[];
 }
@@ -158,14 +172,27 @@ export type ApiEvent<T> = (listener: (e: T) => unknown, thisArgs?: unknown, disp
 export interface EvalgateApi {
   /** The tree as VS Code would show it now (root rows, and children when `expand` is not false). */
   snapshot(options?: SnapshotOptions): Promise<TreeNodeSnapshot[]>;
-  /** Resolves once no list/get/cancel request is in flight (waits through chains that start while waiting). */
+  /**
+   * Resolves once settings and keys were read and no list/get/cancel request is in flight (waits through chains that
+   * start while waiting).
+   */
   whenIdle(): Promise<void>;
-  /** Fires after every change of the tree (the provider's `onDidChangeTreeData` fired). */
-  onDidChangeTree: ApiEvent<void>;
+  /**
+   * Fires after every change of the tree (the provider's `onDidChangeTreeData` fired): with the rows redrawn, or
+   * `undefined` when the whole tree was.
+   */
+  onDidChangeTree: ApiEvent<TreeNodeSnapshot[] | undefined>;
   /** The current welcome/view state (also the `evalgate.viewState` context key). */
   viewState(): ViewState;
+  /** Whether the Evaluations view is visible now (polling is slower while it is not). */
+  viewVisible(): boolean;
   /** The status-bar item's text (`undefined` while hidden, i.e. nothing running). */
   statusBarText(): string | undefined;
-  /** Ids of the configured connections, in settings order. */
+  /** Ids of the configured connections, in settings order (empty until settings were read: `whenIdle()` first). */
   connectionIds(): string[];
+  /**
+   * Ids of connections whose stored API key is not sent because it was entered for another provider or base URL
+   * (the user has been asked whether to send it there).
+   */
+  withheldKeyConnectionIds(): string[];
 }

@@ -12,6 +12,7 @@ import { refreshCommand } from './commands/refresh.js';
 import { removeConnectionCommand } from './commands/remove-connection.js';
 import { setApiKeyCommand } from './commands/set-api-key.js';
 import { showLogCommand } from './commands/show-log.js';
+import { toSnapshot } from './logic/snapshot.js';
 import { statusStyle } from './logic/status-style.js';
 import { affectsSettings } from './vscode/config.js';
 import { createLog } from './vscode/log.js';
@@ -47,24 +48,34 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     provider,
     treeView,
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
-    treeView.onDidChangeVisibility((event) => session.poller.setVisible(event.visible)),
+    treeView.onDidChangeVisibility((event) => session.setViewVisible(event.visible)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsSettings(event)) void session.reload();
     }),
     session.apiKeys.onDidChange(() => void session.reload()),
+    // Workspace-level evalgate.connections is ignored until the workspace is trusted (restrictedConfigurations).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void session.reload()),
   );
-  session.poller.setVisible(treeView.visible);
+  session.setViewVisible(treeView.visible);
 
   return {
     snapshot: (options) => provider.snapshot(options?.expand !== false),
     whenIdle: async () => {
+      await session.ready();
       await session.whenReloaded();
       await session.store.inFlight.whenIdle();
     },
-    onDidChangeTree: provider.onDidChangeTreeData as EvalgateApi['onDidChangeTree'],
+    onDidChangeTree: (listener, thisArgs, disposables) =>
+      provider.onDidChangeTreeData(
+        (change) => listener.call(thisArgs, change === undefined ? undefined : (Array.isArray(change) ? change : [change]).map((row) => toSnapshot(row))),
+        undefined,
+        disposables as vscode.Disposable[] | undefined,
+      ),
     viewState: () => provider.viewState,
+    viewVisible: () => treeView.visible,
     statusBarText: () => session.statusBar.text,
     connectionIds: () => session.store.connections().map((state) => state.connection.id),
+    withheldKeyConnectionIds: () => session.withheldKeyConnectionIds(),
   };
 }
 

@@ -29,6 +29,8 @@ const ajv31 = new Ajv2019({ strict: false, allErrors: true });
 const ajv30 = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv31);
 addFormats.default(ajv30);
+// OpenAI's timestamps declare `format: unixtime`, which no JSON Schema draft defines; `type: integer` already checks them.
+ajv31.addFormat('unixtime', true);
 
 const loaded = new Map<OpenApiFile, Ajv | Ajv2019>();
 
@@ -84,3 +86,5 @@ export function operations(file: OpenApiFile): Map<string, string> {
   }
   return result;
 }
+
+export { withoutKnownNulls, type WithoutKnownNulls } from './openai-known-nulls.js';

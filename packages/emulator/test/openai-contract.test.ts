@@ -5,9 +5,8 @@
  * one by one; error bodies are checked against ErrorResponse (the wrapped form the SDK reads, OPENAI-6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { componentSchema, operations, requestBodySchema, responseSchema, violations } from '@evalgate/api-specs';
+import { componentSchema, operations, requestBodySchema, responseSchema, violations, withoutKnownNulls } from '@evalgate/api-specs';
 import { startTestEmulator, type CallResult, type TestEmulator } from './helpers.js';
-import { withoutKnownNulls } from './openai-known-nulls.js';
 
 const SPEC = 'openai-evals.emulator.openapi';
 let t: TestEmulator;

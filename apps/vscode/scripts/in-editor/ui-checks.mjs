@@ -6,6 +6,7 @@ import {
   openViewContainer,
   screenshotSidebar,
   setApiKeyThroughPrompts,
+  titleButtonPrompt,
   treeRow,
 } from './workbench.mjs';
 
@@ -57,6 +58,20 @@ export async function checkSidebar({ page, emulatorUrl, screenshot, log }) {
   log(`context menu of completed "${completed.name}": ${completedMenu.join(' | ')}`);
   if (completedMenu.includes(CANCEL_LABEL)) failures.push(`"${completed.name}" (COMPLETED) context menu offers "${CANCEL_LABEL}"`);
   if (completedMenu.length === 0) failures.push(`"${completed.name}" has no context menu at all`);
+
+  // VS Code passes the selected row to view-title commands: with a row selected, "+" and the filter still ask.
+  for (const [title, expected] of [
+    ['Add Connection', 'Evaluation provider'],
+    ['Filter by Status', 'Show only these statuses'],
+  ]) {
+    const placeholder = await titleButtonPrompt(page, treeRow(page, completed.name).first(), title).catch((error) => {
+      failures.push(`with "${completed.name}" selected, the title button "${title}" opened no prompt: ${error.message.split('\n')[0]}`);
+      return undefined;
+    });
+    if (placeholder === undefined) continue;
+    log(`with a row selected, "${title}" asks: ${placeholder}`);
+    if (!placeholder.startsWith(expected)) failures.push(`"${title}" with a row selected asked "${placeholder}", expected "${expected}…"`);
+  }
 
   await treeRow(page, running.name).first().hover();
   await screenshotSidebar(page, screenshot);

@@ -110,11 +110,17 @@ export async function openViewContainer(page, title) {
     throw new Error(`no activity-bar entry labelled "${title}…"; entries: ${labels.join(', ')}`);
   });
   const sidebar = page.locator('.part.sidebar');
-  // Clicking the entry of the container already shown hides the sidebar (a restored layout can be that state):
-  // click again when that happened.
-  await entry.click();
-  if (!(await sidebar.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) await entry.click();
-  await sidebar.waitFor({ state: 'visible', timeout: 10_000 });
+  // Clicking the entry of the container already shown hides the sidebar (a restored layout can be that state), so
+  // click only when it is not shown; a loaded machine can take seconds to show it, so wait generously before
+  // concluding that a click toggled it away and clicking once more.
+  const shown = async () =>
+    (await sidebar.isVisible()) &&
+    (await entry.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-pressed') === 'true'));
+  if (!(await shown())) {
+    await entry.click();
+    if (!(await sidebar.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false))) await entry.click();
+  }
+  await sidebar.waitFor({ state: 'visible', timeout: 20_000 });
   // The view has rendered once it shows tree rows or a welcome message; until then the workbench is still busy.
   await page
     .locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content')
@@ -195,4 +201,21 @@ export async function setApiKeyThroughPrompts(page, connectionText, key, onRetry
 /** Screenshot of the sidebar only (the Evaluations view), written to `file`. */
 export async function screenshotSidebar(page, file) {
   await page.locator('.part.sidebar').screenshot({ path: file });
+}
+
+/**
+ * Selects `row` (a click, as a user does), clicks the view-title button labelled `title`, and returns the
+ * placeholder of the quick input it opened, then closes it. Throws when no quick input opened.
+ */
+export async function titleButtonPrompt(page, row, title) {
+  await row.click();
+  const button = page.locator(`.part.sidebar .action-label[aria-label^="${title}"]`).first();
+  await button.waitFor({ timeout: 10_000 });
+  await button.click();
+  const input = quickInput(page).locator('input').first();
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const placeholder = (await input.getAttribute('placeholder')) ?? (await input.getAttribute('aria-label')) ?? '';
+  await page.keyboard.press('Escape');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  return placeholder;
 }

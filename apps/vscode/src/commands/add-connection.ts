@@ -1,6 +1,7 @@
 import { DEFAULT_BASE_URLS, PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import * as vscode from 'vscode';
 import type { AddConnectionArgs } from '../api.js';
+import { addConnectionArgsOf } from '../logic/command-args.js';
 import { connectionIdOf, validateConnectionEntry } from '../logic/settings.js';
 import { appendConnection } from '../vscode/config.js';
 import type { Session } from '../vscode/session.js';
@@ -13,15 +14,20 @@ const PROVIDER_DESCRIPTIONS: Record<ProviderName, string> = {
 };
 
 /**
- * `evalgate.addConnection(args?)`: with args, adds without asking (tests, other extensions); without, asks for
- * provider, base URL, label, then the API key. Resolves to the connection id.
+ * `evalgate.addConnection(args?)`: with args, adds without asking (tests, other extensions); without (or with the
+ * tree row VS Code passes to a view-title button), asks for provider, base URL, label, then the API key. Resolves
+ * to the connection id.
  */
 export function addConnectionCommand(session: Session) {
-  return async (args?: AddConnectionArgs): Promise<string | undefined> => {
-    const interactive = args === undefined;
-    const entry = interactive ? await askForEntry() : toEntry(args);
+  return async (argument?: unknown): Promise<string | undefined> => {
+    const parsed = addConnectionArgsOf(argument);
+    if (!parsed.ask && 'problem' in parsed) {
+      session.reportError('Adding the connection', new Error(parsed.problem));
+      return undefined;
+    }
+    const entry = parsed.ask ? await askForEntry() : toEntry(parsed.args);
     if (!entry) return undefined;
-    return addEntry(session, entry, interactive ? {} : undefined);
+    return addEntry(session, entry, parsed.ask ? {} : undefined);
   };
 }
 

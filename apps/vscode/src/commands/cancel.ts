@@ -1,6 +1,8 @@
+import { ConflictError } from '@evalgate/core';
 import * as vscode from 'vscode';
 import type { EvaluationStatusName } from '../api.js';
 import { toItemRef } from '../logic/item-ref.js';
+import { CANCEL_DIALOG, cancelQuestion, cancelTooLateMessage } from '../logic/messages.js';
 import type { Session } from '../vscode/session.js';
 
 /** `evalgate.cancel(item, { confirm })`: asks (modal) unless `confirm: false`, cancels, shows the result at once. */
@@ -14,12 +16,15 @@ export function cancelCommand(session: Session) {
     const evaluationId = ref.evaluationId;
     const name = session.store.findEvaluation(ref.connectionId, evaluationId)?.name ?? evaluationId;
     if (options?.confirm !== false) {
+      const question = cancelQuestion(name);
       const choice = await vscode.window.showWarningMessage(
-        `Cancel evaluation "${name}"?`,
-        { modal: true, detail: 'The provider stops it; this cannot be undone.' },
-        'Cancel Evaluation',
+        question.message,
+        { modal: true, detail: question.detail },
+        { title: CANCEL_DIALOG.keep },
+        { title: CANCEL_DIALOG.cancel },
+        { title: CANCEL_DIALOG.close, isCloseAffordance: true },
       );
-      if (choice !== 'Cancel Evaluation') return undefined;
+      if (choice?.title !== CANCEL_DIALOG.cancel) return undefined;
     }
     try {
       const evaluation = await session.store.cancel(ref.connectionId, evaluationId);
@@ -27,6 +32,14 @@ export function cancelCommand(session: Session) {
       session.poller.burst();
       return evaluation.status;
     } catch (error) {
+      if (error instanceof ConflictError) {
+        // The evaluation ended while the request travelled: show its final state rather than a raw HTTP 409.
+        const latest = await session.store.refreshEvaluation(ref.connectionId, evaluationId).catch(() => undefined);
+        const message = cancelTooLateMessage(name, latest);
+        session.log.info(message);
+        void vscode.window.showInformationMessage(message);
+        return latest?.status;
+      }
       session.reportError(`Cancelling "${name}"`, error);
       return undefined;
     }

@@ -1,15 +1,17 @@
 import type { EvaluationStatus } from '@evalgate/core';
 import * as vscode from 'vscode';
 import type { EvaluationStatusName } from '../api.js';
+import { statusesArgOf } from '../logic/command-args.js';
 import { ALL_STATUSES, statusStyle } from '../logic/status-style.js';
 import type { Session } from '../vscode/session.js';
 
-/** `evalgate.filterByStatus(statuses?)`: shows only these statuses (`[]` = all); asks when no argument. */
+/** `evalgate.filterByStatus(statuses?)`: shows only these statuses (`[]` = all); asks when no argument (or a tree row). */
 export function filterByStatusCommand(session: Session, onFilterChanged: (active: EvaluationStatusName[]) => void) {
   return async (statuses?: unknown): Promise<EvaluationStatusName[]> => {
     const current = [...(session.store.statusFilter() ?? [])];
     let chosen: EvaluationStatus[];
-    if (statuses === undefined) {
+    const list = statusesArgOf(statuses);
+    if (list === undefined) {
       const picked = await vscode.window.showQuickPick(
         ALL_STATUSES.map((status) => ({
           label: statusStyle(status).label,
@@ -22,7 +24,6 @@ export function filterByStatusCommand(session: Session, onFilterChanged: (active
       if (!picked) return current;
       chosen = picked.map((item) => item.status);
     } else {
-      const list = Array.isArray(statuses) ? statuses : [statuses];
       const unknown = list.filter((value) => !ALL_STATUSES.includes(value as EvaluationStatus));
       if (unknown.length > 0) {
         session.reportError(

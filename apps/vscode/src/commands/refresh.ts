@@ -6,5 +6,6 @@ export function refreshCommand(session: Session) {
     await session.reload();
     session.store.refresh();
     session.poller.restart();
+    session.newEvaluationsPoller.restart();
   };
 }

@@ -1,5 +1,5 @@
 import { isTerminal, type Evaluation } from '@evalgate/core';
-import { escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
+import { codeSpan, escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
 import { statusStyle } from './status-style.js';
 
 /** The row's description: the average score when there is one, else progress, else the status. */
@@ -13,6 +13,13 @@ export function evaluationDescription(evaluation: Evaluation): string {
   return statusStyle(evaluation.status).label;
 }
 
+/** "gsm8k nightly, evaluation, completed, avg 0.82": name, status in words, and the description when it adds to it. */
+export function evaluationAccessibilityLabel(evaluation: Evaluation): string {
+  const status = statusStyle(evaluation.status).label;
+  const description = evaluationDescription(evaluation);
+  return [evaluation.name, 'evaluation', status, ...(description !== status ? [description] : [])].join(', ');
+}
+
 /** Running time so far (non-terminal) or from creation to the last update (terminal). */
 export function evaluationDurationMs(evaluation: Evaluation, now: number): number | undefined {
   if (!evaluation.createdAt) return undefined;
@@ -24,7 +31,7 @@ export function evaluationDurationMs(evaluation: Evaluation, now: number): numbe
 export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   const lines = [`**${escapeMarkdown(evaluation.name)}**`, ''];
   const status = statusStyle(evaluation.status).label;
-  const raw = evaluation.rawStatus && evaluation.rawStatus !== status ? ` (\`${evaluation.rawStatus}\`)` : '';
+  const raw = evaluation.rawStatus && evaluation.rawStatus !== status ? ` (${codeSpan(evaluation.rawStatus)})` : '';
   lines.push(`- Status: ${status}${raw}`);
   if (evaluation.progress && !isTerminal(evaluation.status)) {
     const { fraction, completed, total } = evaluation.progress;
@@ -46,6 +53,6 @@ export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   if (duration !== undefined) lines.push(`- Duration: ${formatDuration(duration)}`);
   if (evaluation.model) lines.push(`- Model: ${escapeMarkdown(evaluation.model)}`);
   if (evaluation.errorMessage) lines.push(`- Error: ${escapeMarkdown(evaluation.errorMessage)}`);
-  lines.push(`- ID: \`${evaluation.id.replace(/`/g, '')}\``);
+  lines.push(`- ID: ${codeSpan(evaluation.id)}`);
   return lines.join('\n');
 }

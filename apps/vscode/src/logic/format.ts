@@ -19,7 +19,27 @@ export function formatDuration(ms: number): string {
   return `${seconds}s`;
 }
 
-/** Escapes Markdown so provider-chosen names cannot inject links or formatting into a tooltip. */
+/**
+ * Escapes Markdown so provider-chosen text cannot inject links, HTML, formatting or new blocks into a tooltip:
+ * every ASCII punctuation character is backslash-escaped (CommonMark allows that for all of them, and it also
+ * defeats autolinks such as `https://…` and `www.…`), and line breaks become spaces.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`);
+  return oneLine(text).replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Inline code whose content cannot close it early: the fence is one backtick longer than the longest run inside,
+ * padded with spaces when the content starts or ends with a backtick (CommonMark code spans).
+ */
+export function codeSpan(text: string): string {
+  const content = oneLine(text);
+  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = content.startsWith('`') || content.endsWith('`') || content === '' ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }

@@ -5,8 +5,13 @@ export interface PollerOptions {
   poll: () => Promise<unknown>;
   /** Whether anything needs polling now (checked before each round). */
   needsPolling: () => boolean;
-  /** The regular interval in ms (read on every scheduling, so settings changes apply). */
+  /** The regular interval in ms while the view is visible (read on every scheduling, so settings changes apply). */
   intervalMs: () => number;
+  /**
+   * The interval while the view is hidden, keeping the status bar and finish notifications true; undefined (the
+   * default) stops polling while hidden.
+   */
+  backgroundIntervalMs?: () => number | undefined;
   /** Backoff ceiling in ms (default 5 minutes). */
   maxIntervalMs?: number;
   /** Polling stops this long after it started without pause (default 6 hours); `restart()` starts a new session. */
@@ -21,7 +26,8 @@ export interface PollerOptions {
 export type PollerState = 'stopped' | 'scheduled' | 'polling' | 'expired';
 
 /**
- * Polls with a setTimeout chain: never two rounds at once, only while visible and something is non-terminal,
+ * Polls with a setTimeout chain: never two rounds at once, only while something is non-terminal, at the regular
+ * cadence while the view is visible and the background one (if any) while it is hidden,
  * exponential backoff after errors (at least the server's Retry-After on 429), quick polls right after a cancel,
  * and an overall deadline per polling session.
  */
@@ -58,15 +64,25 @@ export class Poller {
     return this.dueAt === undefined ? undefined : Math.max(0, this.dueAt - this.now());
   }
 
+  /** Visible: the regular cadence. Hidden: the background cadence, or none. A waiting round is rescheduled at once. */
   setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
     this.visible = visible;
-    if (visible) this.kick();
-    else this.stop('the view is hidden');
+    if (this.baseInterval() === undefined) {
+      this.stop('the view is hidden');
+      return;
+    }
+    if (this.timer !== undefined) {
+      this.clearTimer();
+      this.schedule(this.nextDelay());
+    } else {
+      this.kick();
+    }
   }
 
   /** Something may need polling now (a list loaded, a setting changed): start if idle. */
   kick(): void {
-    if (this.disposed || this.expired || !this.visible || this.inFlight || this.timer !== undefined) return;
+    if (this.disposed || this.expired || this.baseInterval() === undefined || this.inFlight || this.timer !== undefined) return;
     if (!this.options.needsPolling()) return;
     this.sessionStartedAt ??= this.now();
     this.schedule(this.nextDelay());
@@ -120,7 +136,7 @@ export class Poller {
   }
 
   private async round(): Promise<void> {
-    if (this.disposed || !this.visible) return;
+    if (this.disposed || this.baseInterval() === undefined) return;
     if (!this.options.needsPolling()) {
       this.stop('nothing is queued or running');
       return;
@@ -148,7 +164,7 @@ export class Poller {
     } finally {
       this.inFlight = false;
     }
-    if (this.disposed || !this.visible) return;
+    if (this.disposed || this.baseInterval() === undefined) return;
     if (!this.options.needsPolling()) {
       this.stop('nothing is queued or running');
       return;
@@ -158,10 +174,16 @@ export class Poller {
     this.schedule(delay);
   }
 
+  /** The cadence that applies now: regular while visible, background (or none) while hidden. */
+  private baseInterval(): number | undefined {
+    return this.visible ? this.options.intervalMs() : this.options.backgroundIntervalMs?.();
+  }
+
   private nextDelay(): number {
-    const base = this.options.intervalMs();
+    const base = this.baseInterval() ?? this.options.intervalMs();
     if (this.consecutiveFailures > 0) return Math.min(this.maxIntervalMs, base * 2 ** this.consecutiveFailures);
-    const burst = this.burstQueue.shift();
+    // Quick polls after a cancel are for the visible row; hidden, the background cadence is enough.
+    const burst = this.visible ? this.burstQueue.shift() : undefined;
     return burst ?? base;
   }
 }

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import { defaultConnectionId, trimTrailingSlash, type Connection } from './connection.js';
+import { baseUrlProblem } from './endpoint.js';
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 export const MIN_POLL_INTERVAL_SECONDS = 1;
 export const MAX_POLL_INTERVAL_SECONDS = 3600;
+export const DEFAULT_BACKGROUND_POLL_INTERVAL_SECONDS = 60;
 
 export interface Settings {
   connections: Connection[];
   pollIntervalMs: number;
+  /** While the view is hidden; undefined: no polling while hidden. */
+  backgroundPollIntervalMs: number | undefined;
   notifyOnFinish: boolean;
   /** One actionable message per rejected value; each names the setting (and entry) and the fix. */
   problems: string[];
@@ -20,20 +24,16 @@ export interface Settings {
 export interface RawSettings {
   connections: unknown;
   pollIntervalSeconds: unknown;
+  /** Absent in older callers: the default applies. */
+  backgroundPollIntervalSeconds?: unknown;
   notifyOnFinish: unknown;
 }
 
-const httpUrl = z.string().trim().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an http(s) URL, e.g. "http://127.0.0.1:4010" (OpenAI: "http://127.0.0.1:4010/v1")' },
-);
+// https, or plain http on loopback only: the API key travels with every request.
+const httpUrl = z.string().trim().superRefine((value, context) => {
+  const problem = baseUrlProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 // Extra keys are ignored (liberal), known keys are checked.
 const connectionEntry = z.object({
@@ -53,6 +53,7 @@ export function parseSettings(raw: RawSettings): Settings {
   return {
     connections,
     pollIntervalMs: parsePollInterval(raw.pollIntervalSeconds, problems) * 1000,
+    backgroundPollIntervalMs: parseBackgroundPollInterval(raw.backgroundPollIntervalSeconds, problems),
     notifyOnFinish: parseNotify(raw.notifyOnFinish, problems),
     problems,
     connectionsInvalid: connections.length === 0 && invalidCount > 0,
@@ -119,6 +120,16 @@ function parsePollInterval(raw: unknown, problems: string[]): number {
     `evalgate.pollIntervalSeconds must be a number of seconds from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS} (got ${JSON.stringify(raw)}); using ${DEFAULT_POLL_INTERVAL_SECONDS}. ${SETTINGS_HINT}`,
   );
   return DEFAULT_POLL_INTERVAL_SECONDS;
+}
+
+function parseBackgroundPollInterval(raw: unknown, problems: string[]): number | undefined {
+  if (raw === undefined || raw === null) return DEFAULT_BACKGROUND_POLL_INTERVAL_SECONDS * 1000;
+  if (raw === 0) return undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 10 && raw <= MAX_POLL_INTERVAL_SECONDS) return raw * 1000;
+  problems.push(
+    `evalgate.backgroundPollIntervalSeconds must be 0 (no polling while the view is hidden) or a number of seconds from 10 to ${MAX_POLL_INTERVAL_SECONDS} (got ${JSON.stringify(raw)}); using ${DEFAULT_BACKGROUND_POLL_INTERVAL_SECONDS}. ${SETTINGS_HINT}`,
+  );
+  return DEFAULT_BACKGROUND_POLL_INTERVAL_SECONDS * 1000;
 }
 
 function parseNotify(raw: unknown, problems: string[]): boolean {

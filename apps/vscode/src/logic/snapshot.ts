@@ -14,6 +14,7 @@ export function toSnapshot(node: TreeNode, children?: TreeNodeSnapshot[]): TreeN
     ...(node.icon ? { iconId: node.icon.id } : {}),
     ...(node.icon?.colorId ? { iconColor: node.icon.colorId } : {}),
     ...(node.tooltip !== undefined ? { tooltip: node.tooltip } : {}),
+    ...(node.accessibilityLabel !== undefined ? { accessibilityLabel: node.accessibilityLabel } : {}),
     ...(children ? { children } : {}),
   };
 }

@@ -21,12 +21,16 @@ export interface ListState<T> {
   status: 'loading' | 'loaded' | 'failed';
   /** A "load more" request is in flight. */
   loadingMore: boolean;
+  /** Pages loaded so far (a refresh reloads as many). */
+  pages?: number;
   failure?: LoadFailure;
 }
 
 export interface ConnectionState {
   connection: Connection;
   hasApiKey: boolean;
+  /** A key is stored under this id but for another endpoint: it is not sent until the user says so. */
+  keyWithheld?: { storedFor?: string };
   /** OpenAI: the connection lists evals (groups) whose children are runs. */
   grouped: boolean;
 }
@@ -34,6 +38,8 @@ export interface ConnectionState {
 export interface ConnectionInput {
   connection: Connection;
   apiKey?: string;
+  /** Set when a stored key was withheld (see key-binding.ts); `storedFor` is the base URL it was entered for. */
+  keyWithheld?: { storedFor?: string };
 }
 
 export type ClientFactory = (connection: Connection, apiKey: string) => EvalClient;
@@ -95,6 +101,12 @@ export class EvaluationStore {
   /** Bumped by refresh: answers to requests sent before it are dropped. */
   private generation = 0;
   private filter: ReadonlySet<EvaluationStatus> | undefined;
+  private readonly detailed = new Set<string>();
+  private readonly detailsQueue: Array<{ connectionId: string; entry: ConnectionEntry; evaluationId: string; generation: number }> = [];
+  private detailsDraining = false;
+  private readonly pagesToRestore = new Map<string, number>();
+  /** Connections whose last background request failed (cleared by the next success). */
+  private readonly outages = new Map<string, LoadFailure>();
 
   constructor(private readonly options: StoreOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -104,7 +116,7 @@ export class EvaluationStore {
   /** Replaces the connections; lists of connections whose endpoint or key did not change are kept. */
   setConnections(inputs: readonly ConnectionInput[]): void {
     const next = new Map<string, ConnectionEntry>();
-    for (const { connection, apiKey } of inputs) {
+    for (const { connection, apiKey, keyWithheld } of inputs) {
       const previous = this.entries.get(connection.id);
       const key = apiKey === '' ? undefined : apiKey;
       const unchanged =
@@ -114,7 +126,8 @@ export class EvaluationStore {
         previous.state.connection.baseUrl === connection.baseUrl;
       if (unchanged) {
         // Same object: answers to its requests in flight still belong to it.
-        previous.state = { ...previous.state, connection };
+        const withheld = key === undefined && keyWithheld ? { keyWithheld } : {};
+        previous.state = { connection, hasApiKey: previous.state.hasApiKey, grouped: previous.state.grouped, ...withheld };
         next.set(connection.id, previous);
         continue;
       }
@@ -124,6 +137,7 @@ export class EvaluationStore {
         state: {
           connection,
           hasApiKey: key !== undefined,
+          ...(key === undefined && keyWithheld ? { keyWithheld } : {}),
           grouped: client ? typeof client.listGroups === 'function' : connection.provider === 'openai',
         },
         ...(client ? { client } : {}),
@@ -158,6 +172,72 @@ export class EvaluationStore {
     return this.listState({ connectionId });
   }
 
+  /** Why the last background request (poll, new-evaluation check) of this connection failed, while it does. */
+  outage(connectionId: string): LoadFailure | undefined {
+    return this.outages.get(connectionId);
+  }
+
+  /** Whether any list is loaded (then new evaluations are worth looking for). */
+  hasLoadedLists(): boolean {
+    return [...this.evaluationLists.values(), ...this.groupLists.values()].some((list) => list.status === 'loaded');
+  }
+
+  /**
+   * Re-reads the first page of every loaded list and puts what appeared since at the top (rows already shown keep
+   * their details). A failure marks that connection's outage (shown on its row) and is thrown after the other
+   * connections were checked, so the poller backs off; the next success clears it.
+   */
+  async refreshHeads(): Promise<void> {
+    const generation = this.generation;
+    let firstError: unknown;
+    let changed = false;
+    for (const entry of [...this.entries.values()]) {
+      const client = entry.client;
+      if (!client) continue;
+      const connectionId = entry.state.connection.id;
+      const refs: Array<{ ref: ListRef; grouped: boolean }> = [];
+      if (entry.state.grouped) {
+        if (this.groupLists.get(connectionId)?.status === 'loaded') refs.push({ ref: { connectionId }, grouped: true });
+        for (const [key, list] of this.evaluationLists) {
+          if (list.status !== 'loaded' || !belongsTo(key, connectionId) || key === connectionId) continue;
+          refs.push({ ref: { connectionId, groupId: key.slice(connectionId.length + 1) }, grouped: false });
+        }
+      } else if (this.evaluationLists.get(connectionId)?.status === 'loaded') {
+        refs.push({ ref: { connectionId }, grouped: false });
+      }
+      try {
+        for (const { ref, grouped } of refs) {
+          const page = await this.inFlight.track(() =>
+            grouped && client.listGroups
+              ? client.listGroups({ pageSize: this.pageSize, maxRetries: 0 })
+              : client.listPage({ pageSize: this.pageSize, maxRetries: 0, ...(ref.groupId !== undefined ? { evalId: ref.groupId } : {}) }),
+          );
+          if (this.isStale(generation, connectionId, entry)) return;
+          const list = (grouped ? this.groupLists.get(connectionId) : this.evaluationLists.get(listKey(ref))) as ListState<{ id: string }> | undefined;
+          if (!list) continue;
+          const known = new Set(list.items.map((item) => item.id));
+          const added = page.items.filter((item) => !known.has(item.id));
+          if (added.length === 0) continue;
+          list.items = [...added, ...list.items];
+          if (list.total !== undefined && page.total !== undefined) list.total = page.total;
+          changed = true;
+          if (grouped) this.queueGroupRuns(connectionId, entry, generation, added.map((group) => group.id));
+          else this.queueDetails(connectionId, entry, added as Evaluation[]);
+        }
+        if (this.outages.delete(connectionId)) changed = true;
+      } catch (error) {
+        if (this.isStale(generation, connectionId, entry)) return;
+        const failure = toLoadFailure(error);
+        this.outages.set(connectionId, failure);
+        changed = true;
+        this.failed.fire({ source: 'poll', action: 'Checking for new evaluations', connection: entry.state.connection, failure });
+        firstError ??= error;
+      }
+    }
+    if (changed) this.changed.fire();
+    if (firstError !== undefined) throw firstError;
+  }
+
   statusFilter(): ReadonlySet<EvaluationStatus> | undefined {
     return this.filter;
   }
@@ -170,12 +250,12 @@ export class EvaluationStore {
   }
 
   /** Loads the first page of a list unless it is loaded, failed (refresh retries) or loading (waits for it). */
-  async ensureLoaded(ref: ListRef): Promise<void> {
+  async ensureLoaded(ref: ListRef, options: { background?: boolean } = {}): Promise<void> {
     const key = listKey(ref);
     const pending = this.pending.get(key);
     if (pending) return pending;
     if (this.listState(ref) !== undefined) return;
-    return this.load(ref, 'first');
+    return this.load(ref, 'first', options.background === true);
   }
 
   /** Loads the first page of every connection that has an API key. */
@@ -201,10 +281,16 @@ export class EvaluationStore {
   /** Forgets every list (they reload when the tree asks) and drops answers to requests already sent. */
   refresh(): void {
     this.generation += 1;
+    // What the user paged in with "Load more" comes back: the lists reload as many pages as they had.
+    for (const [key, list] of [...this.evaluationLists, ...this.groupLists] as Array<[string, ListState<unknown>]>) {
+      if ((list.pages ?? 1) > 1) this.pagesToRestore.set(key, list.pages ?? 1);
+    }
     this.evaluationLists.clear();
     this.groupLists.clear();
     this.pending.clear();
     this.lastPolledRound.clear();
+    this.detailed.clear();
+    this.detailsQueue.length = 0;
     this.changed.fire();
   }
 
@@ -239,6 +325,16 @@ export class EvaluationStore {
     const evaluation = await this.inFlight.track(() => client.cancel(evaluationId));
     this.apply(connectionId, evaluation);
     this.changed.fire();
+    return evaluation;
+  }
+
+  /** Reads one evaluation again and shows it (e.g. after a cancel lost the race with its end). */
+  async refreshEvaluation(connectionId: string, evaluationId: string): Promise<Evaluation> {
+    const entry = this.entries.get(connectionId);
+    if (!entry?.client) throw new Error(`No API key is set for ${connectionId}; run "evalgate: Set API Key" first.`);
+    const client = entry.client;
+    const evaluation = await this.inFlight.track(() => client.get(evaluationId));
+    if (this.apply(connectionId, evaluation)) this.changed.fire();
     return evaluation;
   }
 
@@ -277,6 +373,7 @@ export class EvaluationStore {
         }
         polled += 1;
         if (generation !== this.generation) break;
+        if (this.outages.delete(candidate.connectionId)) changed = true;
         const previous = this.findEvaluation(candidate.connectionId, latest.id);
         if (this.apply(candidate.connectionId, latest)) changed = true;
         if (previous && !isTerminal(previous.status) && isTerminal(latest.status)) {
@@ -286,6 +383,10 @@ export class EvaluationStore {
     } catch (error) {
       if (current) {
         const failure = toLoadFailure(error);
+        if (generation === this.generation) {
+          this.outages.set(current.id, failure);
+          changed = true;
+        }
         this.failed.fire({ source: 'poll', action: 'Polling evaluations', connection: current, failure });
       }
       throw error;
@@ -300,7 +401,8 @@ export class EvaluationStore {
     return grouped ? this.groupLists.get(ref.connectionId) : this.evaluationLists.get(listKey(ref));
   }
 
-  private load(ref: ListRef, mode: 'first' | 'more'): Promise<void> {
+  /** `background`: nobody is waiting for this list, so a failure is reported as a poll's (logged, no notification). */
+  private load(ref: ListRef, mode: 'first' | 'more', background = false): Promise<void> {
     const entry = this.entries.get(ref.connectionId);
     if (!entry?.client) return Promise.resolve();
     const client = entry.client;
@@ -314,10 +416,24 @@ export class EvaluationStore {
       existing.loadingMore = true;
       this.changed.fire();
     }
-    const request = async (): Promise<Page<{ id: string }>> => {
-      const options = { pageSize: this.pageSize, ...(cursor !== undefined ? { cursor } : {}) };
+    const fetchPage = async (from: string | undefined): Promise<Page<{ id: string }>> => {
+      const options = { pageSize: this.pageSize, ...(from !== undefined ? { cursor: from } : {}) };
       if (grouped && client.listGroups) return client.listGroups(options);
       return client.listPage({ ...options, ...(ref.groupId !== undefined ? { evalId: ref.groupId } : {}) });
+    };
+    // After a refresh, a list the user had paged with "Load more" reloads as many pages, published at once.
+    const pagesWanted = mode === 'first' ? (this.pagesToRestore.get(key) ?? 1) : 1;
+    this.pagesToRestore.delete(key);
+    let pagesFetched = 0;
+    const request = async (): Promise<Page<{ id: string }>> => {
+      let page = await fetchPage(cursor);
+      pagesFetched = 1;
+      while (pagesFetched < pagesWanted && page.nextCursor !== undefined) {
+        const next = await fetchPage(page.nextCursor);
+        pagesFetched += 1;
+        page = { ...next, items: [...page.items, ...next.items] };
+      }
+      return page;
     };
     const promise = this.inFlight
       .track(request)
@@ -326,14 +442,23 @@ export class EvaluationStore {
           if (this.isStale(generation, ref.connectionId, entry)) return;
           const previous = mode === 'more' ? (lists.get(key)?.items ?? []) : [];
           const known = new Set(previous.map((item) => (item as { id: string }).id));
-          const items = [...previous, ...page.items.filter((item) => !known.has(item.id))];
+          const items = [...previous];
+          for (const item of page.items) {
+            if (known.has(item.id)) continue;
+            known.add(item.id);
+            items.push(item);
+          }
+          const pages = (mode === 'more' ? (lists.get(key)?.pages ?? 1) : 0) + pagesFetched;
           lists.set(key, {
             items,
             status: 'loaded',
             loadingMore: false,
+            pages,
             ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
             ...(page.total !== undefined ? { total: page.total } : {}),
           });
+          if (!grouped) this.queueDetails(ref.connectionId, entry, page.items as Evaluation[]);
+          else this.queueGroupRuns(ref.connectionId, entry, generation, page.items.map((group) => group.id));
         },
         (error: unknown) => {
           if (this.isStale(generation, ref.connectionId, entry)) return;
@@ -346,7 +471,7 @@ export class EvaluationStore {
             lists.set(key, { items: [], status: 'failed', loadingMore: false, failure });
           }
           const what = grouped ? 'evals' : 'evaluations';
-          this.failed.fire({ source: 'load', action: `Loading ${what}`, connection: entry.state.connection, failure });
+          this.failed.fire({ source: background ? 'poll' : 'load', action: `Loading ${what}`, connection: entry.state.connection, failure });
         },
       )
       .finally(() => {
@@ -355,6 +480,58 @@ export class EvaluationStore {
       });
     this.pending.set(key, promise);
     return promise;
+  }
+
+  /**
+   * OpenAI runs live under evals the user may never expand; their first pages load in the background, one eval at a
+   * time, so the status bar and finish notifications count every running run, not just the expanded ones.
+   */
+  private queueGroupRuns(connectionId: string, entry: ConnectionEntry, generation: number, groupIds: readonly string[]): void {
+    void this.inFlight.track(async () => {
+      for (const groupId of groupIds) {
+        if (this.isStale(generation, connectionId, entry)) return;
+        await this.ensureLoaded({ connectionId, groupId }, { background: true });
+        // A server that stopped answering fails every eval alike: leave the rest for a refresh.
+        if (this.evaluations({ connectionId, groupId })?.failure?.kind === 'unreachable') return;
+      }
+    });
+  }
+
+  /**
+   * Rows whose list form lacks what `get` returns get one `get` each, in the background, one request at a time:
+   * OpenAI and Nugen lists carry no scores (nor Nugen a report link), and Nugen lists say PROCESSING for queued and
+   * running alike. So a row shows the same whether it was listed or watched until it finished.
+   */
+  private queueDetails(connectionId: string, entry: ConnectionEntry, items: readonly Evaluation[]): void {
+    for (const evaluation of items) {
+      const key = evaluationKey(connectionId, evaluation.id);
+      if (this.detailed.has(key) || !needsDetails(evaluation)) continue;
+      this.detailed.add(key);
+      this.detailsQueue.push({ connectionId, entry, evaluationId: evaluation.id, generation: this.generation });
+    }
+    // Tracked as one unit so `whenIdle` does not see a gap between two of its requests.
+    if (!this.detailsDraining && this.detailsQueue.length > 0) void this.inFlight.track(() => this.drainDetails());
+  }
+
+  private async drainDetails(): Promise<void> {
+    this.detailsDraining = true;
+    try {
+      for (let next = this.detailsQueue.shift(); next; next = this.detailsQueue.shift()) {
+        const { connectionId, entry, evaluationId, generation } = next;
+        const client = entry.client;
+        if (!client || this.isStale(generation, connectionId, entry)) continue;
+        try {
+          const latest = await client.get(evaluationId, { maxRetries: 0 });
+          if (this.isStale(generation, connectionId, entry)) continue;
+          if (this.apply(connectionId, latest)) this.changed.fire();
+        } catch {
+          // The row keeps its list form; polling or a refresh tries again.
+          this.detailed.delete(evaluationKey(connectionId, evaluationId));
+        }
+      }
+    } finally {
+      this.detailsDraining = false;
+    }
   }
 
   /** An answer is stale after a refresh, or when its connection was removed or re-keyed meanwhile. */
@@ -387,7 +564,17 @@ export class EvaluationStore {
       for (const key of [...lists.keys()]) if (belongsTo(key, connectionId)) lists.delete(key);
     }
     for (const key of [...this.pending.keys()]) if (belongsTo(key, connectionId)) this.pending.delete(key);
+    this.outages.delete(connectionId);
+    // Rows listed again (after a new key, say) need their details again.
+    for (const key of [...this.detailed]) if (key.startsWith(evaluationKey(connectionId, ''))) this.detailed.delete(key);
   }
+}
+
+/** Whether a listed row lacks what `get` gives: see `queueDetails`. */
+function needsDetails(evaluation: Evaluation): boolean {
+  if (evaluation.provider === 'nugen') return true;
+  if (evaluation.provider === 'openai') return isTerminal(evaluation.status) && evaluation.scores === undefined;
+  return false;
 }
 
 function belongsTo(key: string, connectionId: string): boolean {

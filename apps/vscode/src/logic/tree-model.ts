@@ -2,8 +2,9 @@ import type { Evaluation, EvaluationGroup } from '@evalgate/core';
 import { isTerminal } from '@evalgate/core';
 import { COMMANDS, type ItemRef, type TreeNodeKind, type ViewState } from '../api.js';
 import { connectionTitle } from './connection.js';
-import { evaluationDescription, evaluationTooltip } from './evaluation-text.js';
-import { escapeMarkdown, formatTimestamp } from './format.js';
+import { reportUrlProblem } from './endpoint.js';
+import { evaluationAccessibilityLabel, evaluationDescription, evaluationTooltip } from './evaluation-text.js';
+import { codeSpan, escapeMarkdown, formatTimestamp } from './format.js';
 import type { ListRef } from './list-ref.js';
 import { statusStyle } from './status-style.js';
 import type { ConnectionState, EvaluationStore, ListState } from './store.js';
@@ -17,13 +18,25 @@ export interface TreeNode extends ItemRef {
   description?: string;
   /** Markdown. */
   tooltip?: string;
+  /** What a screen reader says for the row (the status is otherwise only an icon colour). */
+  accessibilityLabel?: string;
   contextValue: string;
   icon?: { id: string; colorId?: string };
   collapsible: 'none' | 'collapsed' | 'expanded';
   command?: { command: string; title: string; arguments: unknown[] };
 }
 
-export type TreeModelSource = Pick<EvaluationStore, 'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter'>;
+export type TreeModelSource = Pick<
+  EvaluationStore,
+  'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter' | 'outage'
+>;
+
+const OUTAGE_WORDS: Record<string, string> = {
+  unreachable: 'unreachable — retrying',
+  rateLimited: 'rate limited — retrying',
+  auth: 'API key rejected',
+  other: 'error — retrying',
+};
 
 export function rootNodes(source: TreeModelSource, viewState: ViewState): TreeNode[] {
   if (viewState !== 'ready') return [];
@@ -35,6 +48,17 @@ export function childNodes(source: TreeModelSource, parent: TreeNode, now: numbe
   const state = source.connection(parent.connectionId);
   if (!state) return [];
   if (parent.kind === 'connection') {
+    if (!state.hasApiKey && state.keyWithheld) {
+      const where = state.keyWithheld.storedFor ? `entered for ${state.keyWithheld.storedFor}` : 'saved before keys were bound to an address';
+      return [
+        messageNode(parent.connectionId, undefined, `API key not sent: it was ${where} — click to set one for this address`, {
+          error: true,
+          icon: { id: 'shield', colorId: 'list.warningForeground' },
+          command: { command: COMMANDS.setApiKey, title: 'Set API Key', arguments: [parent.connectionId] },
+          tooltip: `${escapeMarkdown(`The stored API key was ${where}, not for ${state.connection.baseUrl}, so it is not sent.`)}\n\nClick to enter a key for this address.`,
+        }),
+      ];
+    }
     if (!state.hasApiKey) {
       return [
         messageNode(parent.connectionId, undefined, 'No API key — click to set one', {
@@ -55,10 +79,13 @@ export function childNodes(source: TreeModelSource, parent: TreeNode, now: numbe
 function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNode {
   const { connection } = state;
   const list = source.topList(connection.id);
+  const outage = source.outage(connection.id);
   const parts: string[] = [];
   if (connection.label) parts.push(connection.label);
-  if (!state.hasApiKey) parts.push('no API key');
+  if (state.keyWithheld) parts.push('API key withheld');
+  else if (!state.hasApiKey) parts.push('no API key');
   else if (list?.status === 'failed') parts.push(list.failure?.kind === 'auth' ? 'API key rejected' : 'error');
+  else if (outage) parts.push(OUTAGE_WORDS[outage.kind] ?? 'error — retrying');
   else if (list?.status === 'loaded' && !state.grouped) parts.push(countText(list));
   const filter = source.statusFilter();
   if (filter) parts.push(`filter: ${[...filter].map((status) => statusStyle(status).label).join(', ')}`);
@@ -67,19 +94,21 @@ function connectionNode(source: TreeModelSource, state: ConnectionState): TreeNo
     '',
     `- Provider: ${connection.provider}`,
     `- Base URL: ${escapeMarkdown(connection.baseUrl)}`,
-    `- Connection ID: \`${connection.id.replace(/`/g, '')}\``,
-    `- API key: ${state.hasApiKey ? 'set (secret storage)' : 'not set'}`,
+    `- Connection ID: ${codeSpan(connection.id)}`,
+    `- API key: ${state.hasApiKey ? 'set (secret storage)' : state.keyWithheld ? 'withheld (entered for another address)' : 'not set'}`,
   ];
   if (list?.failure) tooltip.push(`- Error: ${escapeMarkdown(list.failure.message)}`);
-  const failed = !state.hasApiKey || list?.status === 'failed';
+  if (outage) tooltip.push(`- Last update failed: ${escapeMarkdown(outage.message)} (retrying by itself, less often while it fails)`);
+  const failed = !state.hasApiKey || list?.status === 'failed' || outage !== undefined;
   return {
     kind: 'connection',
     id: rowId('connection', connection.id),
     connectionId: connection.id,
     label: connectionTitle(connection),
     ...(parts.length > 0 ? { description: parts.join(' · ') } : {}),
+    accessibilityLabel: [`${connection.provider} connection at ${connectionTitle(connection).split(' · ')[1]}`, ...parts].join(', '),
     tooltip: tooltip.join('\n'),
-    contextValue: `connection removable ${state.hasApiKey ? 'hasApiKey' : 'needsApiKey'}`,
+    contextValue: `connection removable ${state.hasApiKey ? 'hasApiKey' : 'needsApiKey'}${state.keyWithheld ? ' keyWithheld' : ''}`,
     icon: failed ? { id: 'warning', colorId: 'list.warningForeground' } : { id: 'plug' },
     collapsible: 'expanded',
   };
@@ -99,7 +128,7 @@ function groupNode(source: TreeModelSource, connectionId: string, group: Evaluat
   const runs = source.evaluations({ connectionId, groupId: group.id });
   const tooltip = [`**${escapeMarkdown(group.name)}**`, '', '- OpenAI eval'];
   if (group.createdAt) tooltip.push(`- Created: ${formatTimestamp(group.createdAt)}`);
-  tooltip.push(`- ID: \`${group.id.replace(/`/g, '')}\``);
+  tooltip.push(`- ID: ${codeSpan(group.id)}`);
   return {
     kind: 'group',
     id: rowId('group', connectionId, group.id),
@@ -132,7 +161,7 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
   const style = statusStyle(evaluation.status);
   const words = ['evaluation'];
   if (evaluation.capabilities.canCancel && !isTerminal(evaluation.status)) words.push('cancelable');
-  if (evaluation.reportUrl) words.push('openable');
+  if (evaluation.reportUrl && !reportUrlProblem(evaluation.reportUrl)) words.push('openable');
   words.push('copyable', `status-${evaluation.status}`);
   return {
     kind: 'evaluation',
@@ -142,6 +171,7 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
     evaluationId: evaluation.id,
     label: evaluation.name,
     description: evaluationDescription(evaluation),
+    accessibilityLabel: evaluationAccessibilityLabel(evaluation),
     tooltip: evaluationTooltip(evaluation, now),
     contextValue: words.join(' '),
     icon: { id: style.iconId, colorId: style.colorId },

@@ -8,6 +8,7 @@ export function readSettings(): Settings {
   return parseSettings({
     connections: config.get<unknown>('connections'),
     pollIntervalSeconds: config.get<unknown>('pollIntervalSeconds'),
+    backgroundPollIntervalSeconds: config.get<unknown>('backgroundPollIntervalSeconds'),
     notifyOnFinish: config.get<unknown>('notifyOnFinish'),
   });
 }

@@ -12,6 +12,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   item.id = node.id;
   item.contextValue = node.contextValue;
   if (node.description !== undefined) item.description = node.description;
+  if (node.accessibilityLabel !== undefined) item.accessibilityInformation = { label: node.accessibilityLabel };
   if (node.tooltip !== undefined) {
     // Untrusted and without command links: names come from the provider.
     const tooltip = new vscode.MarkdownString(node.tooltip);

@@ -2,13 +2,24 @@ import * as vscode from 'vscode';
 import { VIEW_STATE_CONTEXT_KEY, type TreeNodeSnapshot, type ViewState } from '../api.js';
 import { toSnapshot } from '../logic/snapshot.js';
 import type { EvaluationStore } from '../logic/store.js';
+import { diffChildren, stableRows } from '../logic/row-diff.js';
 import { childNodes, rootNodes, type TreeNode } from '../logic/tree-model.js';
 import { computeViewState } from '../logic/view-state.js';
 import { toTreeItem } from './tree-item.js';
 
-/** Feeds the Evaluations view from the store: loads a list when VS Code first asks for it, then draws it. */
+const ROOT = '';
+
+/**
+ * Feeds the Evaluations view from the store: loads a list when VS Code first asks for it, then draws it. Rows keep
+ * their object identity across updates, and a store change redraws only the rows whose content changed: a redraw
+ * closes an open tooltip, so polling every few seconds must not redraw rows that stayed the same.
+ */
 export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  /** Every row handed to VS Code, by row id. */
+  private readonly rows = new Map<string, TreeNode>();
+  /** The children ids last handed out per parent row id (ROOT for the top level). */
+  private readonly shown = new Map<string, string[]>();
   readonly onDidChangeTreeData = this.changed.event;
   private currentViewState: ViewState | undefined;
   private fireScheduled = false;
@@ -35,13 +46,13 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
     await this.ready();
     if (!node) {
       await this.store.ensureTopListsLoaded();
-      return rootNodes(this.store, this.updateViewState());
+      return this.remember(ROOT, rootNodes(this.store, this.updateViewState()));
     }
     if (node.kind === 'connection') await this.store.ensureLoaded({ connectionId: node.connectionId });
     if (node.kind === 'group' && node.groupId !== undefined) {
       await this.store.ensureLoaded({ connectionId: node.connectionId, groupId: node.groupId });
     }
-    return childNodes(this.store, node, Date.now());
+    return this.remember(node.id, childNodes(this.store, node, Date.now()));
   }
 
   /** The rows as VS Code would get them, children of expandable rows included unless `expand` is false. */
@@ -68,13 +79,50 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return state;
   }
 
+  private remember(parentId: string, nodes: TreeNode[]): TreeNode[] {
+    const rows = stableRows(nodes, this.rows);
+    this.shown.set(parentId, rows.map((row) => row.id));
+    return rows;
+  }
+
   // Many store changes in one turn (a poll round, several pages) redraw once.
   private scheduleFire(): void {
     if (this.fireScheduled) return;
     this.fireScheduled = true;
     setTimeout(() => {
       this.fireScheduled = false;
-      this.changed.fire(undefined);
+      this.fireChangedRows();
     }, 0);
+  }
+
+  /** Redraws the rows whose content changed, a parent whose children changed, or everything when the state did. */
+  private fireChangedRows(): void {
+    const state = computeViewState(this.store, this.connectionsInvalid());
+    if (state !== this.currentViewState || !this.shown.has(ROOT)) {
+      this.redrawAll();
+      return;
+    }
+    const changed = new Set<TreeNode>();
+    for (const [parentId, shownIds] of this.shown) {
+      const parent = parentId === ROOT ? undefined : this.rows.get(parentId);
+      if (parentId !== ROOT && !parent) continue;
+      const next = parent ? childNodes(this.store, parent, Date.now()) : rootNodes(this.store, state);
+      const diff = diffChildren(shownIds, next, this.rows);
+      if (diff.structureChanged) {
+        if (!parent) {
+          this.redrawAll();
+          return;
+        }
+        changed.add(parent);
+      }
+      for (const row of diff.changed) changed.add(row);
+    }
+    if (changed.size > 0) this.changed.fire([...changed]);
+  }
+
+  private redrawAll(): void {
+    this.shown.clear();
+    this.rows.clear();
+    this.changed.fire(undefined);
   }
 }

@@ -64,7 +64,7 @@ describe('evaluation tooltip', () => {
       evaluation({ name: '[click](command:evil)', progress: { fraction: 0.5, completed: 10, total: 20 } }),
       Date.parse('2026-11-25T15:02:00.000Z'),
     );
-    expect(text).toContain('**\\[click\\]\\(command:evil\\)**');
+    expect(text).toContain('**\\[click\\]\\(command\\:evil\\)**');
     expect(text).toContain('- Progress: 50%, 10/20');
     expect(text).toContain('- Scores: none yet');
     expect(text).toContain('- Duration: 1h 02m');

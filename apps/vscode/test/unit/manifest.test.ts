@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, SETTINGS, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/api.js';
 import { DEFAULT_POLL_INTERVAL_SECONDS } from '../../src/logic/settings.js';
@@ -11,6 +13,7 @@ interface MenuEntry {
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   main: string;
+  capabilities?: { untrustedWorkspaces?: { supported: unknown; restrictedConfigurations?: string[] } };
   activationEvents: string[];
   engines: { vscode: string };
   contributes: {
@@ -55,6 +58,8 @@ describe('package.json agrees with src/api.ts', () => {
     expect(states.sort()).toEqual(['badSettings', 'noApiKey', 'noConnection', 'unreachable']);
     const noConnection = manifest.contributes.viewsWelcome.find((welcome) => welcome.when.endsWith('noConnection'));
     expect(noConnection?.contents).toContain(`command:${COMMANDS.addEmulatorConnection}`);
+    // Welcome views render links only: a code span would show its backticks.
+    for (const welcome of manifest.contributes.viewsWelcome) expect(welcome.contents).not.toContain('`');
   });
 
   it('offers cancel (inline and in the context menu) only on cancelable rows', () => {
@@ -75,4 +80,31 @@ describe('package.json agrees with src/api.ts', () => {
     const hidden = (manifest.contributes.menus.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command);
     expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport].sort());
   });
+
+  it('ignores workspace-level connections in an untrusted workspace', () => {
+    expect(manifest.capabilities?.untrustedWorkspaces).toMatchObject({
+      supported: 'limited',
+      restrictedConfigurations: [SETTINGS.connections],
+    });
+  });
+
+  it('has what the marketplace shows, and ships no node_modules', () => {
+    const listing = manifest as unknown as { icon: string; keywords: string[]; homepage: string; bugs: { url: string }; vsce: { dependencies: boolean } };
+    expect(existsSync(new URL(`../../${listing.icon}`, import.meta.url))).toBe(true);
+    expect(listing.icon).toMatch(/\.png$/);
+    expect(listing.keywords.length).toBeGreaterThan(3);
+    expect(listing.homepage).toMatch(/^https:\/\//);
+    expect(listing.bugs.url).toMatch(/^https:\/\/.*\/issues$/);
+    expect(listing.vsce.dependencies).toBe(false);
+  });
+
+  it('packages only the bundle, the manifest, the media, README and LICENSE', () => {
+    const vsce = fileURLToPath(new URL('../../node_modules/.bin/vsce', import.meta.url));
+    const bin = existsSync(vsce) ? vsce : fileURLToPath(new URL('../../../../node_modules/.bin/vsce', import.meta.url));
+    const listed = execFileSync(bin, ['ls', '--no-dependencies'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+    // dist/extension.js is listed once built (the unit tests may run before the build).
+    const built = existsSync(new URL('../../dist/extension.js', import.meta.url)) ? ['dist/extension.js'] : [];
+    expect(listed.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', ...built, 'media/evalgate.svg', 'media/icon.png', 'package.json'].sort());
+  });
 });
+

@@ -42,6 +42,7 @@ describe('poller over the store against the emulator', () => {
     store.onDidFinish(({ evaluation }) => finished.push(`${evaluation.name}: ${evaluation.status}`));
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     poller.setVisible(true);
     expect(poller.state).toBe('scheduled');
     const [newest, oldest] = store.evaluations({ connectionId: connection.id })!.items;
@@ -69,6 +70,7 @@ describe('poller over the store against the emulator', () => {
     const poller = wire(store);
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     poller.setVisible(true);
     emulator.faults.add({ kind: 'rate-limit', count: 1, retryAfterSeconds: 30 });
     await advance(store, 5_000);
@@ -89,6 +91,7 @@ describe('poller over the store against the emulator', () => {
     const poller = wire(store);
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     poller.setVisible(true);
 
     emulator.faults.add({ kind: 'rate-limit', count: 1, retryAfterSeconds: 1 });

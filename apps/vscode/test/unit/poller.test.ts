@@ -112,6 +112,42 @@ describe('Poller', () => {
     poller.dispose();
   });
 
+  it('keeps watching at the background cadence while hidden, and returns to the regular one when shown', async () => {
+    const poll = vi.fn(async () => ({ pending: 1 }));
+    const poller = makePoller({ poll, backgroundIntervalMs: () => 60_000 });
+    poller.setVisible(true);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(poll).toHaveBeenCalledTimes(1);
+    poller.setVisible(false);
+    expect(poller.state).toBe('scheduled');
+    expect(poller.nextDelayMs).toBe(60_000);
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(poll).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(poll).toHaveBeenCalledTimes(2);
+    expect(poller.nextDelayMs).toBe(60_000);
+    // Shown again: the waiting round moves up to the regular cadence.
+    poller.setVisible(true);
+    expect(poller.nextDelayMs).toBe(5_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(poll).toHaveBeenCalledTimes(3);
+    poller.dispose();
+  });
+
+  it('starts watching while hidden when a list loads something running, and not when nothing is', async () => {
+    let pending = false;
+    const poll = vi.fn(async () => ({ pending: 1 }));
+    const poller = makePoller({ poll, needsPolling: () => pending, backgroundIntervalMs: () => 60_000 });
+    poller.kick();
+    expect(poller.state).toBe('stopped');
+    pending = true;
+    poller.kick();
+    expect(poller.state).toBe('scheduled');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(poll).toHaveBeenCalledTimes(1);
+    poller.dispose();
+  });
+
   it('stops when nothing needs polling, and a kick starts it again', async () => {
     let pending = 1;
     const poll = vi.fn(async () => {

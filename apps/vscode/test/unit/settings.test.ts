@@ -4,7 +4,14 @@ import { connectionIdOf, parseSettings, validateConnectionEntry } from '../../sr
 describe('parseSettings', () => {
   it('uses the defaults when nothing is set', () => {
     const settings = parseSettings({ connections: undefined, pollIntervalSeconds: undefined, notifyOnFinish: undefined });
-    expect(settings).toEqual({ connections: [], pollIntervalMs: 5_000, notifyOnFinish: true, problems: [], connectionsInvalid: false });
+    expect(settings).toEqual({
+      connections: [],
+      pollIntervalMs: 5_000,
+      backgroundPollIntervalMs: 60_000,
+      notifyOnFinish: true,
+      problems: [],
+      connectionsInvalid: false,
+    });
   });
 
   it('parses connections, trims trailing slashes, derives ids and ignores unknown keys', () => {
@@ -72,14 +79,51 @@ describe('checking one new connection entry', () => {
     const entry = { provider: 'openai', baseUrl: 'http://127.0.0.1:4010/v1/' };
     expect(validateConnectionEntry(entry)).toEqual([]);
     expect(connectionIdOf(entry)).toBe('openai@http://127.0.0.1:4010/v1');
-    expect(connectionIdOf({ id: 'mine', provider: 'prime', baseUrl: 'http://x' })).toBe('mine');
+    expect(connectionIdOf({ id: 'mine', provider: 'prime', baseUrl: 'https://x' })).toBe('mine');
   });
 
   it('names the bad field of an invalid entry, and gives it no id', () => {
     const entry = { provider: 'prime', baseUrl: 'not a url' };
     expect(validateConnectionEntry(entry)).toEqual([
-      'connection.baseUrl must be an http(s) URL, e.g. "http://127.0.0.1:4010" (OpenAI: "http://127.0.0.1:4010/v1").',
+      'connection.baseUrl must be an http(s) URL, e.g. "https://api.primeintellect.ai" (the emulator: "http://127.0.0.1:4010", OpenAI: ".../v1").',
     ]);
     expect(connectionIdOf(entry)).toBeUndefined();
+  });
+});
+
+describe('base URLs carry the API key: https, or http on loopback only', () => {
+  it('accepts https anywhere and http on 127.0.0.0/8, ::1 and localhost', () => {
+    for (const baseUrl of ['https://api.primeintellect.ai', 'http://127.0.0.1:4010', 'http://127.1.2.3', 'http://[::1]:4010', 'http://localhost:4010/v1']) {
+      expect(validateConnectionEntry({ provider: 'prime', baseUrl }), baseUrl).toEqual([]);
+    }
+  });
+
+  it('refuses plain http to another host, saying why and what is allowed', () => {
+    for (const baseUrl of ['http://api.primeintellect.ai', 'http://10.0.0.5:4010', 'http://127.0.0.1.evil.example']) {
+      const [problem] = validateConnectionEntry({ provider: 'prime', baseUrl });
+      expect(problem, baseUrl).toMatch(/^connection\.baseUrl must use https:\/\/ for .*unencrypted.*127\.0\.0\.1\/localhost/);
+    }
+  });
+
+  it('refuses credentials in the URL', () => {
+    expect(validateConnectionEntry({ provider: 'prime', baseUrl: 'https://user:secret@api.example' })[0]).toMatch(/user name or password/);
+  });
+});
+
+describe('background polling interval', () => {
+  const parse = (value: unknown) => parseSettings({ connections: [], pollIntervalSeconds: 5, backgroundPollIntervalSeconds: value, notifyOnFinish: true });
+
+  it('is 60 s by default, off at 0, and takes 10..3600 seconds', () => {
+    expect(parse(undefined).backgroundPollIntervalMs).toBe(60_000);
+    expect(parse(0).backgroundPollIntervalMs).toBeUndefined();
+    expect(parse(300).backgroundPollIntervalMs).toBe(300_000);
+  });
+
+  it('falls back to 60 s for a bad value, naming the setting and the range', () => {
+    for (const bad of [5, -1, 4000, '60']) {
+      const settings = parse(bad);
+      expect(settings.backgroundPollIntervalMs).toBe(60_000);
+      expect(settings.problems[0]).toMatch(/^evalgate\.backgroundPollIntervalSeconds must be 0 .* or a number of seconds from 10 to 3600 .*using 60/);
+    }
   });
 });

@@ -132,4 +132,29 @@ describe('EvaluationStore paging against the emulator', () => {
     expect(store.topList(prime.id)).toBeUndefined();
     expect(store.connection(nugen.id)).toBeUndefined();
   });
+
+  it('Refresh reloads as many pages as "Load more" had brought in, then offers the rest again', async () => {
+    emulator.seed('prime', 250);
+    const connection = emulatorConnection(emulator, 'prime');
+    const store = storeFor({ pageSize: 100 });
+    store.setConnections([{ connection, apiKey: API_KEY }]);
+    await store.ensureTopListsLoaded();
+    await store.loadMore({ connectionId: connection.id });
+    expect(store.evaluations({ connectionId: connection.id })?.items).toHaveLength(200);
+
+    store.refresh();
+    expect(store.evaluations({ connectionId: connection.id })).toBeUndefined();
+    await store.ensureTopListsLoaded();
+    const list = store.evaluations({ connectionId: connection.id });
+    expect(list?.items).toHaveLength(200);
+    expect(list?.pages).toBe(2);
+    expect(list?.nextCursor).toBeDefined();
+    expect(new Set(list?.items.map((evaluation) => evaluation.id)).size).toBe(200);
+
+    // A second refresh without paging in between keeps the same two pages; an untouched list stays at one.
+    store.refresh();
+    await store.ensureTopListsLoaded();
+    expect(store.evaluations({ connectionId: connection.id })?.items).toHaveLength(200);
+  });
 });
+

@@ -18,6 +18,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     const target = store.evaluations({ connectionId: connection.id })?.items[1];
     expect(target?.capabilities.canCancel).toBe(true);
     const listRequestsBefore = emulator.requests.filter((entry) => entry.method === 'GET').length;
@@ -38,6 +39,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     const [first, second] = store.evaluations({ connectionId: connection.id })?.items ?? [];
     const finished: FinishedEvent[] = [];
     store.onDidFinish((event) => finished.push(event));
@@ -65,6 +67,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     const store = storeFor({ pollBatchSize: 2 });
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     const start = emulator.requests.length;
     await store.pollRound();
     await store.pollRound();
@@ -80,6 +83,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     const failures: Array<{ kind: string; retryAfterMs?: number }> = [];
     store.onDidFail(({ failure }) => failures.push({ kind: failure.kind, retryAfterMs: failure.retryAfterMs }));
     emulator.faults.add({ kind: 'rate-limit', count: 5, retryAfterSeconds: 7 });
@@ -95,6 +99,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
+    await store.inFlight.whenIdle();
     const [gone] = store.evaluations({ connectionId: connection.id })?.items ?? [];
     const response = await fetch(`${emulator.baseUrls.nugen}/api/v3/evaluations/${gone!.id}`, {
       method: 'DELETE',

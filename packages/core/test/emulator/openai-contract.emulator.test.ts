@@ -5,10 +5,9 @@
  * are stood in for, and those nulls are asserted on their own.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { componentSchema, requestBodySchema, responseSchema, violations } from '@evalgate/api-specs';
+import { componentSchema, requestBodySchema, responseSchema, violations, withoutKnownNulls } from '@evalgate/api-specs';
 import { createClient, type EvalClient, type OpenAICreateRequest } from '../../src/index.js';
 import { EMULATOR_KEY, startHarness, type EmulatorHarness } from '../support/emulator-setup.js';
-import { withoutKnownNulls } from '../support/openai-known-nulls.js';
 import { OPENAI_SPEC, queryProblems, specOperation } from '../support/openai-operations.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 

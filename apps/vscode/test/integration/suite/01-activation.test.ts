@@ -9,7 +9,13 @@ suite('activation', () => {
     assert.equal(extension().isActive, true);
     assert.equal(typeof api.snapshot, 'function');
     const { connectionIds } = await testConfig();
-    assert.deepEqual(api.connectionIds(), [connectionIds.prime, connectionIds.nugen, connectionIds.openai]);
+    const expected = [connectionIds.prime, connectionIds.nugen, connectionIds.openai];
+    // Activation returns before the settings were read (slowly, on a loaded machine): wait for what is read.
+    const ids = await eventually('the connections of the workspace settings', async () => {
+      await api.whenIdle();
+      return api.connectionIds().length > 0 ? api.connectionIds() : undefined;
+    });
+    assert.deepEqual(ids, expected);
   });
 
   test(`without API keys the view is empty and ${VIEW_STATE_CONTEXT_KEY} selects the noApiKey welcome`, async () => {

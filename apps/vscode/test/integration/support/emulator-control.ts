@@ -32,3 +32,13 @@ export async function emulatorRequests(): Promise<EmulatorRequest[]> {
 export async function emulatorEvaluations(provider: Provider): Promise<EmulatorEvaluation[]> {
   return (await getJson(`/evaluations?provider=${provider}`, evaluationsSchema)).evaluations;
 }
+
+/** Cancels a hosted Prime evaluation through the emulator's public API: someone else's tool doing it. */
+export async function cancelPrimeElsewhere(evaluationId: string): Promise<void> {
+  const { emulatorUrl, apiKey } = await testConfig();
+  const res = await fetch(`${emulatorUrl}/api/v1/hosted-evaluations/${encodeURIComponent(evaluationId)}/cancel`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
+  if (res.status !== 200) throw new Error(`PATCH …/${evaluationId}/cancel on the emulator: HTTP ${res.status} ${await res.text()}`);
+}

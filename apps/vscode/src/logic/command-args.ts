@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { AddConnectionArgs } from '../api.js';
+
+/**
+ * VS Code hands a view-title command the focused tree row as its first argument; a title command that also takes
+ * programmatic arguments (tests, other extensions) must tell the two apart and ignore the row.
+ */
+export function isTreeRow(argument: unknown): boolean {
+  return (
+    typeof argument === 'object' &&
+    argument !== null &&
+    'kind' in argument &&
+    typeof (argument as { kind: unknown }).kind === 'string' &&
+    'contextValue' in argument
+  );
+}
+
+const addConnectionArgs = z.object({
+  provider: z.enum(['prime', 'openai', 'nugen']),
+  baseUrl: z.string(),
+  label: z.string().optional(),
+  id: z.string().optional(),
+});
+
+/** `evalgate.addConnection`'s argument: the entry to add, or undefined to ask (no argument, or a tree row). */
+export function addConnectionArgsOf(argument: unknown): { ask: true } | { ask: false; args: AddConnectionArgs } | { ask: false; problem: string } {
+  if (argument === undefined || argument === null || isTreeRow(argument)) return { ask: true };
+  const parsed = addConnectionArgs.safeParse(argument);
+  if (parsed.success) {
+    const { provider, baseUrl, label, id } = parsed.data;
+    return { ask: false, args: { provider, baseUrl, ...(label !== undefined ? { label } : {}), ...(id !== undefined ? { id } : {}) } };
+  }
+  return {
+    ask: false,
+    problem: `expected { provider: "prime" | "openai" | "nugen", baseUrl, label?, id? }: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'} ${issue.message}`).join('; ')}`,
+  };
+}
+
+/** `evalgate.filterByStatus`'s argument: statuses to apply, or undefined to ask (no argument, or a tree row). */
+export function statusesArgOf(argument: unknown): unknown[] | undefined {
+  if (argument === undefined || argument === null || isTreeRow(argument)) return undefined;
+  return Array.isArray(argument) ? argument : [argument];
+}
