@@ -6,6 +6,7 @@ import { createClient, type EvalClient } from '@evalgate/core';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
 import { abortOnTermination } from './cancel/signals.js';
 import { stepSignal } from './cancel/step-deadline.js';
+import { parsePendingCreate } from './evaluation/lost-create.js';
 import { systemClock } from './clock.js';
 import type { ActionSink, Logger } from './deps.js';
 import { STATE } from './deps.js';
@@ -18,6 +19,7 @@ import { withRetries } from './github/retrying-port.js';
 import { parseInputs } from './inputs/parse.js';
 import { INPUT_NAMES, type ActionInputs, type RawInputs } from './inputs/types.js';
 import { makeRedactor } from './redact.js';
+import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
 
 const USER_AGENT = 'evalgate-action/0.1.0';
@@ -83,6 +85,7 @@ function eventSource(): EventSource {
     ...(process.env.GITHUB_SHA ? { sha: process.env.GITHUB_SHA } : {}),
     ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
     ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
+    ...(process.env.GITHUB_RUN_ATTEMPT ? { runAttempt: process.env.GITHUB_RUN_ATTEMPT } : {}),
     ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
   };
 }
@@ -124,6 +127,7 @@ export async function main(): Promise<void> {
       files: workspaceFiles(process.env.GITHUB_WORKSPACE ?? process.cwd()),
       // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.
       signal: stepSignal(controller.signal, inputs.timeoutMinutes),
+      redact,
     });
     if (outcome.failed) core.setFailed(redact(outcome.message));
     else core.info(redact(outcome.message));
@@ -141,7 +145,8 @@ export async function postMain(): Promise<void> {
   const evaluationId = core.getState(STATE.evaluationId);
   const checkRunId = Number(core.getState(STATE.checkRunId));
   const hasCheck = Number.isInteger(checkRunId) && checkRunId > 0;
-  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck)) {
+  const pendingCreate = parsePendingCreate(core.getState(STATE.pendingCreate));
+  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck && !pendingCreate)) {
     core.info('evalgate: nothing to clean up.');
     return;
   }
@@ -149,7 +154,8 @@ export async function postMain(): Promise<void> {
   const token = core.getInput('github-token');
   if (apiKey) core.setSecret(apiKey);
   if (token) core.setSecret(token);
-  const logger = actionsLogger(makeRedactor([apiKey, token]));
+  const redact = makeRedactor([apiKey, token]);
+  const logger = actionsLogger(redact);
   try {
     let client: EvalClient | undefined;
     let inputs: ActionInputs | undefined;
@@ -160,7 +166,8 @@ export async function postMain(): Promise<void> {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
     }
     const context = contextFromEvent(eventSource());
-    const github = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    const port = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    const github = port && redactingGitHub(port, redact);
     await cleanUpAfterMain({
       ...(client ? { client } : {}),
       ...(github ? { github } : {}),
@@ -168,6 +175,7 @@ export async function postMain(): Promise<void> {
       clock: systemClock,
       state: {
         ...(evaluationId ? { evaluationId } : {}),
+        ...(pendingCreate ? { pendingCreate } : {}),
         ...(hasCheck ? { checkRunId } : {}),
         sha: context.sha,
         checkName: inputs?.checkName ?? (core.getInput('check-name') || 'evalgate'),
