@@ -106,6 +106,7 @@ async function evalgateRun(action, durationMs, pollIntervalSeconds) {
         sink: { setOutput: (name, value) => (outputs[name] = value), appendSummary: async () => {}, saveState: () => {} },
         files: { read: async () => '', write: async () => {} },
         signal: new AbortController().signal,
+        redact: (text) => text,
       }),
     );
     if (outcome.conclusion !== 'success') throw new Error(`evalgate run ended ${outcome.conclusion}: ${outcome.message}`);
@@ -175,6 +176,9 @@ export async function runActionOverheadBenchmarks(log) {
       { id: `action.overhead.${ms}`, figure: `action overhead, ${label} evaluation: terminal → check completed (poll 5 s)`, evalgate: atFive.overheadSeconds, reference: naive.overheadSeconds, referenceLabel: reference, unit: 's' },
       { id: `action.overhead.default.${ms}`, figure: `action overhead, ${label} evaluation (default poll-interval-seconds 10)`, evalgate: atDefault.overheadSeconds, reference: naive.overheadSeconds, referenceLabel: reference, unit: 's' },
       { id: `action.requests.${ms}`, figure: `provider API requests per evaluation, ${label} (poll 5 s)`, evalgate: atFive.providerRequests, reference: naive.providerRequests, referenceLabel: reference, unit: 'requests' },
+      { id: `action.requests.default.${ms}`, figure: `provider API requests per evaluation, ${label} (default poll-interval-seconds 10)`, evalgate: atDefault.providerRequests, reference: naive.providerRequests, referenceLabel: reference, unit: 'requests' },
+      // The naive loop posts no progress at all (create + complete): its figure is the floor, not a target.
+      { id: `action.github.${ms}`, figure: `GitHub API requests per gate, ${label} (default poll; budget 15)`, evalgate: atDefault.githubRequests, reference: naive.githubRequests, referenceLabel: 'naive loop without progress updates', unit: 'requests' },
     );
     notes.push(
       `${label} evaluations: at the default poll-interval-seconds 10 evalgate made ${atDefault.providerRequests.toFixed(1)} provider requests; ` +

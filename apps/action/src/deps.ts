@@ -3,6 +3,7 @@ import type { EvalClient } from '@evalgate/core';
 import type { RunContext } from './github/event.js';
 import type { GitHubPort } from './github/port.js';
 import type { ActionInputs } from './inputs/types.js';
+import type { Redact } from './redact.js';
 
 export interface Logger {
   info(message: string): void;
@@ -43,6 +44,8 @@ export interface RunDeps {
   files: Files;
   /** Aborts when the workflow is cancelled (SIGINT/SIGTERM). */
   signal: AbortSignal;
+  /** The one redactor, built in main(): run() passes every string it sends out through it. */
+  redact: Redact;
 }
 
 /** Names of the state the post step reads. */
@@ -50,4 +53,6 @@ export const STATE = {
   evaluationId: 'evaluation-id',
   checkRunId: 'check-run-id',
   completed: 'completed',
+  /** JSON PendingCreate while a create is unanswered (evaluation/lost-create.ts); empty once answered. */
+  pendingCreate: 'pending-create',
 } as const;

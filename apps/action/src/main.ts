@@ -5,17 +5,21 @@ import { getOctokit } from '@actions/github';
 import { createClient, type EvalClient } from '@evalgate/core';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
 import { abortOnTermination } from './cancel/signals.js';
+import { stepSignal } from './cancel/step-deadline.js';
+import { parsePendingCreate } from './evaluation/lost-create.js';
 import { systemClock } from './clock.js';
 import type { ActionSink, Logger } from './deps.js';
 import { STATE } from './deps.js';
-import { nodeFiles } from './files.js';
+import { workspaceFiles } from './files.js';
 import { contextFromEvent, type EventSource } from './github/event.js';
+import { forkWithoutSecretsReason, reportForkSkip } from './github/fork-without-secrets.js';
 import { OctokitPort } from './github/octokit-port.js';
 import type { GitHubPort } from './github/port.js';
 import { withRetries } from './github/retrying-port.js';
 import { parseInputs } from './inputs/parse.js';
 import { INPUT_NAMES, type ActionInputs, type RawInputs } from './inputs/types.js';
 import { makeRedactor } from './redact.js';
+import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
 
 const USER_AGENT = 'evalgate-action/0.1.0';
@@ -49,11 +53,12 @@ function gitHubPort(token: string | undefined, owner: string, repo: string, logg
   return withRetries(new OctokitPort(octokit, owner, repo), { clock: systemClock, logger });
 }
 
-function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl'>, logger: Logger): EvalClient {
+function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl' | 'allowInsecureHttp'>, logger: Logger): EvalClient {
   return createClient({
     provider: inputs.provider,
     apiKey: inputs.apiKey,
     ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+    allowInsecureHttp: inputs.allowInsecureHttp,
     // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
     maxRetries: 8,
     // Core warns on each retry; those are routine, so they stay log lines rather than annotations on the PR.
@@ -80,6 +85,7 @@ function eventSource(): EventSource {
     ...(process.env.GITHUB_SHA ? { sha: process.env.GITHUB_SHA } : {}),
     ...(process.env.GITHUB_REF ? { ref: process.env.GITHUB_REF } : {}),
     ...(process.env.GITHUB_RUN_ID ? { runId: process.env.GITHUB_RUN_ID } : {}),
+    ...(process.env.GITHUB_RUN_ATTEMPT ? { runAttempt: process.env.GITHUB_RUN_ATTEMPT } : {}),
     ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
   };
 }
@@ -99,7 +105,15 @@ export async function main(): Promise<void> {
   const controller = new AbortController();
   const uninstall = abortOnTermination(process, controller, logger.warning);
   try {
+    const forkSkip = forkWithoutSecretsReason(contextFromEvent(eventSource()), apiKey);
+    if (forkSkip) {
+      await reportForkSkip(forkSkip, sink, logger);
+      return;
+    }
     const inputs = parseInputs(readRawInputs());
+    if (inputs.allowInsecureHttp && inputs.baseUrl?.startsWith('http:')) {
+      logger.warning(`allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`);
+    }
     const context = contextFromEvent(eventSource());
     const github = gitHubPort(inputs.githubToken, context.owner, context.repo, logger);
     const outcome = await run({
@@ -110,8 +124,10 @@ export async function main(): Promise<void> {
       logger,
       clock: systemClock,
       sink,
-      files: nodeFiles,
-      signal: controller.signal,
+      files: workspaceFiles(process.env.GITHUB_WORKSPACE ?? process.cwd()),
+      // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.
+      signal: stepSignal(controller.signal, inputs.timeoutMinutes),
+      redact,
     });
     if (outcome.failed) core.setFailed(redact(outcome.message));
     else core.info(redact(outcome.message));
@@ -129,7 +145,8 @@ export async function postMain(): Promise<void> {
   const evaluationId = core.getState(STATE.evaluationId);
   const checkRunId = Number(core.getState(STATE.checkRunId));
   const hasCheck = Number.isInteger(checkRunId) && checkRunId > 0;
-  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck)) {
+  const pendingCreate = parsePendingCreate(core.getState(STATE.pendingCreate));
+  if (core.getState(STATE.completed) === 'true' || (!evaluationId && !hasCheck && !pendingCreate)) {
     core.info('evalgate: nothing to clean up.');
     return;
   }
@@ -137,7 +154,8 @@ export async function postMain(): Promise<void> {
   const token = core.getInput('github-token');
   if (apiKey) core.setSecret(apiKey);
   if (token) core.setSecret(token);
-  const logger = actionsLogger(makeRedactor([apiKey, token]));
+  const redact = makeRedactor([apiKey, token]);
+  const logger = actionsLogger(redact);
   try {
     let client: EvalClient | undefined;
     let inputs: ActionInputs | undefined;
@@ -148,7 +166,8 @@ export async function postMain(): Promise<void> {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
     }
     const context = contextFromEvent(eventSource());
-    const github = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    const port = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    const github = port && redactingGitHub(port, redact);
     await cleanUpAfterMain({
       ...(client ? { client } : {}),
       ...(github ? { github } : {}),
@@ -156,6 +175,7 @@ export async function postMain(): Promise<void> {
       clock: systemClock,
       state: {
         ...(evaluationId ? { evaluationId } : {}),
+        ...(pendingCreate ? { pendingCreate } : {}),
         ...(hasCheck ? { checkRunId } : {}),
         sha: context.sha,
         checkName: inputs?.checkName ?? (core.getInput('check-name') || 'evalgate'),

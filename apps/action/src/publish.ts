@@ -6,7 +6,10 @@ import type { BaselineLookup, Verdict } from './gate/types.js';
 import type { CheckReporter } from './github/check-reporter.js';
 import { isPermissionProblem } from './github/port.js';
 import { COMMENT_MARKER, sectionStart, upsertSection } from './report/comment.js';
+import { safeUrl } from './report/escape.js';
+import { writeOutputs } from './report/outputs.js';
 import { buildResultJson, type ResultJson } from './report/result-json.js';
+import type { RunStatus } from './report/run-status.js';
 import { errorSummary, resultSummary } from './report/summary.js';
 import { resultTitle } from './report/title.js';
 import { GITHUB_TEXT_LIMIT, truncateForGitHub } from './report/truncate.js';
@@ -16,10 +19,12 @@ export interface Finished {
   verdict: Verdict;
   baseline: BaselineLookup;
   reattached: boolean;
+  /** How the run ended; one vocabulary for the title, heading, outputs and result-json (report/run-status.ts). */
+  status: RunStatus;
   /** Set when the action itself failed; replaces the result summary. */
   errorMessage?: string;
-  /** Set when the run stopped before a terminal status (cancelled, timed out, error). */
-  statusOverride?: string;
+  /** Whether publishing marks the run finished for the post step (false: the post step must still act). */
+  finished?: boolean;
 }
 
 export async function publish(deps: RunDeps, checks: CheckReporter, finished: Finished): Promise<ResultJson> {
@@ -28,9 +33,10 @@ export async function publish(deps: RunDeps, checks: CheckReporter, finished: Fi
   const notes = [...verdict.reasons.filter(() => verdict.gate === 'inconclusive' && !evaluation)];
   const summaryFor = (extraNotes: string[]) =>
     finished.errorMessage !== undefined || !evaluation
-      ? errorSummary(inputs.checkName, finished.errorMessage ?? verdict.reasons.join('\n'), evaluation)
+      ? errorSummary(inputs.checkName, finished.status, finished.errorMessage ?? verdict.reasons.join('\n'), evaluation)
       : resultSummary({
           checkName: inputs.checkName,
+          status: finished.status,
           evaluation,
           verdict,
           baseline: finished.baseline,
@@ -38,10 +44,10 @@ export async function publish(deps: RunDeps, checks: CheckReporter, finished: Fi
           notes: extraNotes,
           ...(deps.context.runUrl ? { runUrl: deps.context.runUrl } : {}),
         });
-  const title = finished.errorMessage !== undefined ? 'evalgate could not finish' : evaluation ? resultTitle(evaluation) : verdict.reasons[0] ?? 'No evaluation';
+  const title = resultTitle(finished.status, evaluation);
 
-  await checks.complete(verdict.conclusion, { title, summary: summaryFor([]) }, evaluation?.id, evaluation?.reportUrl);
-  sink.saveState(STATE.completed, 'true');
+  await checks.complete(verdict.conclusion, { title, summary: summaryFor([]) }, evaluation?.id, safeUrl(evaluation?.reportUrl));
+  if (finished.finished !== false) sink.saveState(STATE.completed, 'true');
   if (checks.warning) notes.push(checks.warning);
 
   const result = buildResultJson({
@@ -52,7 +58,7 @@ export async function publish(deps: RunDeps, checks: CheckReporter, finished: Fi
     ...(checks.id !== undefined ? { checkRunId: checks.id } : {}),
     reattached: finished.reattached,
     sha: deps.context.sha,
-    ...(finished.statusOverride ? { status: finished.statusOverride } : {}),
+    status: finished.status,
   });
   const jobSummary = truncateForGitHub(summaryFor(notes), 1024 * 1024 - 1);
   try {
@@ -60,25 +66,10 @@ export async function publish(deps: RunDeps, checks: CheckReporter, finished: Fi
   } catch (error) {
     logger.warning(`Could not write the job summary: ${(error as Error).message}`);
   }
-  writeOutputs(deps, result);
+  writeOutputs(sink, logger, result, { ...(evaluation ? { evaluationId: evaluation.id } : {}), ...(evaluation?.reportUrl ? { reportUrl: evaluation.reportUrl } : {}) });
   await upsertComment(deps, summaryFor([]));
   await writeBadge(deps, result);
   return result;
-}
-
-function writeOutputs(deps: RunDeps, result: ResultJson): void {
-  const { sink } = deps;
-  // 12 significant digits: no floating-point noise like 0.46125999999999995 in workflow expressions.
-  const number = (value: number | undefined) => (value === undefined ? '' : String(Number(value.toPrecision(12))));
-  sink.setOutput('evaluation-id', result.evaluationId ?? '');
-  sink.setOutput('status', result.status);
-  sink.setOutput('avg-score', number(result.scores?.avg));
-  sink.setOutput('min-score', number(result.scores?.min));
-  sink.setOutput('max-score', number(result.scores?.max));
-  sink.setOutput('total-samples', number(result.scores?.count));
-  sink.setOutput('report-url', result.reportUrl ?? '');
-  sink.setOutput('gate', result.gate);
-  sink.setOutput('result-json', JSON.stringify(result));
 }
 
 async function upsertComment(deps: RunDeps, markdown: string): Promise<void> {

@@ -37,6 +37,9 @@ export function tagsFor(context: RunContext, checkName: string, fingerprint: str
   };
   if (context.ref) metadata.evalgate_ref = context.ref.slice(0, 500);
   if (context.prNumber !== undefined) metadata.evalgate_pr = String(context.prNumber);
+  // Which workflow run attempt created it: a matrix sibling of the same attempt shares it, a re-run re-attaches to it.
+  const attempt = runAttemptKey(context);
+  if (attempt) metadata.evalgate_run = attempt;
   return { tags: ['evalgate'], metadata };
 }
 
@@ -45,4 +48,9 @@ export function hasTags(evaluation: Evaluation, expected: Record<string, string>
   const metadata = evaluation.metadata;
   if (!metadata || metadata[MARKER_KEY] !== '1') return false;
   return Object.entries(expected).every(([key, value]) => metadata[key] === value);
+}
+
+/** `<run id>.<attempt>` of a workflow run attempt, when the runner says. */
+export function runAttemptKey(context: Pick<RunContext, 'runId' | 'runAttempt'>): string | undefined {
+  return context.runId ? `${context.runId}.${context.runAttempt ?? '1'}` : undefined;
 }

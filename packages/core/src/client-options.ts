@@ -31,6 +31,8 @@ const clientOptionsSchema = z.object({
     )
     .optional(),
   userAgent: z.string().min(1).optional(),
+  maxResponseBytes: z.number().int().positive().optional(),
+  allowInsecureHttp: z.boolean().optional(),
 });
 
 // One fix per option, so the message tells the user what to do, not just what is wrong. Values are never echoed:
@@ -47,7 +49,16 @@ const FIXES: Record<string, string> = {
   random: 'pass a function returning a number in [0, 1), or omit it',
   logger: 'pass an object with debug(message) and warn(message) methods, or omit it',
   userAgent: 'pass a non-empty string, or omit it',
+  maxResponseBytes: 'pass a positive integer number of bytes, or omit it (default 16 MiB)',
+  allowInsecureHttp: 'pass true or false, or omit it (default false)',
 };
+
+/** Loopback hosts never leave the machine, so plain http to them exposes no key. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 export type ResolvedClientOptions = Required<Pick<ClientOptions, 'provider' | 'apiKey' | 'baseUrl'>> & ClientOptions;
 
@@ -66,6 +77,14 @@ export function resolveClientOptions(options: unknown): ResolvedClientOptions {
     );
   }
   const data = parsed.data;
+  if (data.baseUrl !== undefined && !data.allowInsecureHttp) {
+    const url = new URL(data.baseUrl);
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      throw new ConfigurationError(
+        `Invalid client option "baseUrl": plain http to ${url.hostname} would send the API key in clear text. Fix: use an https:// URL, or pass allowInsecureHttp: true if the host is on a private network you trust (http is always allowed for loopback: 127.0.0.0/8, ::1, localhost).`,
+      );
+    }
+  }
   const baseUrl = (data.baseUrl ?? DEFAULT_BASE_URLS[data.provider]).replace(/\/+$/, '');
   return { ...data, baseUrl } as ResolvedClientOptions;
 }

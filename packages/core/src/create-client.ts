@@ -11,6 +11,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 4;
 const DEFAULT_USER_AGENT = 'evalgate-core/0.1.0';
 
+
 /** Builds the client for one provider after validating the options. */
 export function createClient(options: ClientOptions): EvalClient {
   const resolved = resolveClientOptions(options);
@@ -28,6 +29,7 @@ export function createClient(options: ClientOptions): EvalClient {
     now,
     sleep,
     random: resolved.random ?? Math.random,
+    ...(resolved.maxResponseBytes !== undefined ? { maxResponseBytes: resolved.maxResponseBytes } : {}),
     ...(resolved.logger ? { logger: resolved.logger } : {}),
   });
   const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep, ...(resolved.logger ? { logger: resolved.logger } : {}) };

@@ -123,6 +123,19 @@ export class ResponseValidationError extends APIError {
   override name = 'ResponseValidationError';
 }
 
+/** The response body was larger than the client's `maxResponseBytes`; the read stopped there. */
+export class ResponseTooLargeError extends APIError {
+  override name = 'ResponseTooLargeError';
+}
+
+/**
+ * The provider answered with a redirect. evalgate does not follow redirects: following one would re-send the request
+ * (and its body) to wherever the response points; the fix is a base URL that needs none.
+ */
+export class RedirectError extends APIError {
+  override name = 'RedirectError';
+}
+
 /**
  * A failure that may pass when the same request is made again later: no response, a timeout, 429, 5xx or a
  * garbled 2xx. Pollers keep going through these; anything else (401, 404, 422...) will not fix itself.

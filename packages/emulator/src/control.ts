@@ -17,6 +17,7 @@ const badRequest = (message: string): Reply => json(400, { error: message });
 function parse<S extends z.ZodType>(schema: S, body: RequestBody, what: string): { data: z.infer<S> } | { reply: Reply } {
   if (body.kind === 'invalid') return { reply: badRequest(`${what}: ${body.message}`) };
   if (body.kind === 'empty') return { reply: badRequest(`${what}: send a JSON body`) };
+  if (body.kind === 'too-large') return { reply: json(413, { error: `${what}: body is larger than ${body.limit} bytes` }) };
   const result = schema.safeParse(body.value);
   if (!result.success) return { reply: badRequest(`${what}: ${describeZodError(result.error)}`) };
   return { data: result.data };

@@ -8,7 +8,8 @@ import { hasValidKey } from './auth.js';
 import { CONTROL_PREFIX, controlRoutes } from './control.js';
 import { Controller, type ConfigureInput, type EvaluationSnapshot } from './controller.js';
 import { retryAfterHeaders, type FaultSpec, type ResponseFault } from './faults.js';
-import { readBody } from './http/body.js';
+import { readBody, type RequestBody } from './http/body.js';
+import { refuseControlRequest } from './http/control-guard.js';
 import { json, type Reply } from './http/reply.js';
 import { matchRoute, type Route } from './http/router.js';
 import { createNugenApi } from './providers/nugen/routes.js';
@@ -83,17 +84,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const path = url.pathname;
 
     if (pathIs(path, CONTROL_PREFIX)) {
+      const refusal = refuseControlRequest(req, boundHost, state.origin);
+      if (refusal) return sendAndClose(res, refusal, requestId);
       const body = await readBody(req);
+      if (body.kind === 'too-large') return sendAndClose(res, tooLarge(body), requestId);
       send(res, await route(control, method, path, { query: url.searchParams, body, now }, null), requestId);
       return;
     }
 
     const api = PROVIDERS.map((provider) => apis[provider]).find((candidate) => pathIs(path, candidate.prefix));
     const entry = state.log.record({ at: now, method, path: req.url ?? path, provider: api?.provider ?? null, status: 0, requestId });
-    const body = await readBody(req);
     if (!api) {
       entry.status = 404;
-      send(res, json(404, { detail: 'Not Found' }), requestId);
+      sendAndClose(res, json(404, { detail: 'Not Found' }), requestId);
       return;
     }
 
@@ -103,12 +106,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       req.socket.destroy();
       return;
     }
-    const reply = decision.fault
-      ? faultReply(api, decision.fault)
-      : !hasValidKey(req, apiKey)
-        ? api.errors.unauthorized()
-        : await route(api.routes, method, path, { query: url.searchParams, body, now: state.clock() }, api);
+    // The key is checked before the body is read: an unauthenticated client cannot make the emulator buffer anything.
+    if (decision.fault || !hasValidKey(req, apiKey)) {
+      const refusal = decision.fault ? faultReply(api, decision.fault) : api.errors.unauthorized();
+      entry.status = refusal.status;
+      sendAndClose(res, refusal, requestId);
+      return;
+    }
+    const body = await readBody(req);
+    const reply = body.kind === 'too-large' ? tooLarge(body) : await route(api.routes, method, path, { query: url.searchParams, body, now: state.clock() }, api);
     entry.status = reply.status;
+    if (body.kind === 'too-large') sendAndClose(res, reply, requestId);
+    else send(res, reply, requestId);
+  }
+
+  function tooLarge(body: Extract<RequestBody, { kind: 'too-large' }>): Reply {
+    return json(413, { error: `request body is larger than ${body.limit} bytes` });
+  }
+
+  /** Replies without reading the rest of the request body: the connection closes after the reply. */
+  function sendAndClose(res: ServerResponse, reply: Reply, requestId: string): void {
+    res.setHeader('connection', 'close');
     send(res, reply, requestId);
   }
 
@@ -140,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return match.route.handler({ ...ctx, params: match.params });
   }
 
+  const boundHost = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {

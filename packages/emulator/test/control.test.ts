@@ -52,7 +52,7 @@ describe('HTTP control API', () => {
     expect(await ids()).toEqual([older, newer]);
     expect((await t.call('GET', `/api/v3/evaluations/${older}/status`)).body.status).toBe('pending');
     expect((await control('POST', '/configure', { nugenStatusCase: 'LOWER' })).status).toBe(400);
-    await control('POST', '/reset');
+    await control('POST', '/reset', {});
     expect(t.emu.evaluations('nugen')).toEqual([]);
     const { status } = (await t.call('POST', '/api/v3/evaluations', { model_id: 'm', benchmark_id: 'b' })).body;
     expect(status).toBe('PROCESSING');
@@ -93,7 +93,7 @@ describe('HTTP control API', () => {
     expect(evaluations[0]).toMatchObject({ provider: 'prime', status: 'PENDING', terminalAt: null });
 
     await t.call('POST', '/v1/evals/eval_demo', { name: 'Renamed' });
-    expect((await control('POST', '/reset')).status).toBe(200);
+    expect((await control('POST', '/reset', {})).status).toBe(200);
     expect(t.emu.evaluations('prime')).toEqual([]);
     expect(t.emu.requests).toEqual([]);
     expect((await t.call('GET', '/v1/evals/eval_demo')).body.name).toBe('Demo eval');

@@ -242,7 +242,7 @@ describe('OpenAI runs', () => {
     expect((await t.call('POST', `/v1/evals/eval_demo/runs/${run.id}`)).body.status).toBe('canceled');
 
     // Over HTTP too, and reset restores both.
-    const res = await fetch(`${t.emu.url}/__emulator/configure`, { method: 'POST', body: JSON.stringify({ openaiCancelPaths: 'cancel-suffix' }) });
+    const res = await fetch(`${t.emu.url}/__emulator/configure`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openaiCancelPaths: 'cancel-suffix' }) });
     expect(((await res.json()) as { settings: { openaiCancelPaths: string } }).settings.openaiCancelPaths).toBe('cancel-suffix');
     expect(() => t.emu.configure({ openaiCancelPaths: 'neither' as never })).toThrow(/openaiCancelPaths/);
     t.emu.reset();

@@ -1,6 +1,7 @@
 import { makeBadge } from 'badge-maker';
 import type { Scores } from '@evalgate/core';
 import type { Gate } from '../gate/types.js';
+import type { RunStatus } from '../report/run-status.js';
 import { formatScore } from '../report/format.js';
 
 const COLORS: Record<Gate, string> = { pass: 'brightgreen', fail: 'red', inconclusive: 'lightgrey' };
@@ -19,7 +20,7 @@ export interface BadgeFiles {
 }
 
 /** The SVG and the endpoint JSON for a result, coloured by the gate. */
-export function renderBadge(label: string, gate: Gate, scores: Scores | undefined, status: string): BadgeFiles {
+export function renderBadge(label: string, gate: Gate, scores: Scores | undefined, status: RunStatus): BadgeFiles {
   const message = scores && scores.count > 0 ? `${gate} · avg ${formatScore(scores.avg)}` : status.replaceAll('_', ' ');
   const endpoint: ShieldsEndpoint = { schemaVersion: 1, label, message, color: COLORS[gate] };
   const svg = makeBadge({ label, message, color: COLORS[gate] });

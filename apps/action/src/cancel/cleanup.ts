@@ -1,10 +1,14 @@
 import { isTerminal, type EvalClient } from '@evalgate/core';
 import type { Clock, Logger } from '../deps.js';
 import { cancelRemote, describeRemoteCancel } from '../evaluation/cancel-remote.js';
+import { findLostCreate, type PendingCreate } from '../evaluation/lost-create.js';
 import type { GitHubPort } from '../github/port.js';
+import { escapeText } from '../report/escape.js';
 
 export interface LeftoverState {
   evaluationId?: string;
+  /** A create the main step sent but never saw answered. */
+  pendingCreate?: PendingCreate;
   checkRunId?: number;
   /** Where to look for the check when the main step died before saving its id. */
   sha?: string;
@@ -24,8 +28,18 @@ export interface CleanupDeps {
  * can, and complete the check as cancelled rather than leave it in progress forever.
  */
 export async function cleanUpAfterMain(deps: CleanupDeps): Promise<void> {
-  const { client, github, logger, state } = deps;
+  const { client, github, logger } = deps;
+  let state = deps.state;
   let remote = 'no evaluation had been created';
+  if (!state.evaluationId && state.pendingCreate && client) {
+    const made = await findLostCreate(client, state.pendingCreate.target, state.pendingCreate.since);
+    if (made) {
+      logger.info(`Post step: the create the main step sent before it stopped did make evaluation ${made.id}.`);
+      state = { ...state, evaluationId: made.id };
+    } else {
+      remote = `no evaluation from the unanswered create was found at ${client.provider}`;
+    }
+  }
   if (state.evaluationId && client) {
     const current = await client.get(state.evaluationId, { timeoutMs: 10_000, maxRetries: 2 }).catch(() => undefined);
     if (current && isTerminal(current.status)) {
@@ -44,7 +58,8 @@ export async function cleanUpAfterMain(deps: CleanupDeps): Promise<void> {
       status: 'completed',
       conclusion: 'cancelled',
       completedAt: new Date(deps.clock.now()).toISOString(),
-      output: { title: 'Cancelled', summary: `The job stopped before the evaluation finished; ${remote}.` },
+      // `remote` can quote provider text (a cancel error): escaped like every provider string on GitHub.
+      output: { title: 'Cancelled', summary: `The job stopped before the evaluation finished; ${escapeText(remote)}.` },
     });
     logger.info(`Completed check run ${checkRunId} as cancelled.`);
   } catch (error) {

@@ -1,9 +1,50 @@
 import type { CreateEvaluationRequest, EvalClient, Evaluation } from '@evalgate/core';
-import { hasTags } from '../tags.js';
+import { z } from 'zod';
+import { MARKER_KEY, hasTags } from '../tags.js';
+import { scanForEvaluation } from './scan.js';
 
 /** Server clocks drift; an evaluation created this long before our first attempt is not ours. */
 const CLOCK_MARGIN_MS = 2 * 60_000;
-const SEARCH_LIMIT = 50;
+/** Fewer than the re-attach scan: this runs after each failed create attempt. */
+const SEARCH_LIMIT = 500;
+
+const tagsSchema = z.object({ evalgate_sha: z.string(), evalgate_config: z.string(), evalgate_repo: z.string() });
+
+/** What finds the evaluation a create made again; small enough for the post step's state (read back with zod). */
+export const createTargetSchema = z.discriminatedUnion('provider', [
+  // Prime's hosted create takes no metadata (core adds it with a PUT after the answer): an unanswered one is untagged,
+  // so its name (which carries the PR and commit) and creation time identify it too.
+  z.object({ provider: z.literal('prime'), tags: tagsSchema, name: z.string().optional() }),
+  z.object({ provider: z.literal('openai'), evalId: z.string(), tags: tagsSchema }),
+  z.object({ provider: z.literal('nugen'), modelId: z.string(), benchmarkId: z.string(), modelId2: z.string().optional() }),
+]);
+export type CreateTarget = z.infer<typeof createTargetSchema>;
+
+/** A create still unanswered when the main step stopped: the post step looks for what it made. */
+export const pendingCreateSchema = z.object({ since: z.number(), target: createTargetSchema });
+export type PendingCreate = z.infer<typeof pendingCreateSchema>;
+
+/** The saved state of an unanswered create; anything unreadable is ignored. */
+export function parsePendingCreate(text: string): PendingCreate | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = pendingCreateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createTargetOf(request: CreateEvaluationRequest): CreateTarget {
+  if (request.provider === 'nugen') {
+    return { provider: 'nugen', modelId: request.modelId, benchmarkId: request.benchmarkId, ...(request.modelId2 ? { modelId2: request.modelId2 } : {}) };
+  }
+  const metadata = (request.metadata ?? {}) as Record<string, unknown>;
+  const tag = (key: string) => (typeof metadata[key] === 'string' ? metadata[key] : '');
+  const tags = { evalgate_sha: tag('evalgate_sha'), evalgate_config: tag('evalgate_config'), evalgate_repo: tag('evalgate_repo') };
+  if (request.provider === 'openai') return { provider: 'openai', evalId: request.evalId, tags };
+  return { provider: 'prime', tags, ...(request.name ? { name: request.name } : {}) };
+}
 
 /**
  * After a create failed without a clear answer (5xx, dropped connection), finds the evaluation it may have created:
@@ -12,30 +53,29 @@ const SEARCH_LIMIT = 50;
  */
 export async function findLostCreate(
   client: EvalClient,
-  request: CreateEvaluationRequest,
+  target: CreateTarget,
   since: number,
   signal?: AbortSignal,
 ): Promise<Evaluation | undefined> {
-  const options = request.provider === 'openai' ? { evalId: request.evalId, pageSize: SEARCH_LIMIT, signal } : { pageSize: SEARCH_LIMIT, signal };
-  let seen = 0;
   try {
-    for await (const evaluation of client.list(options)) {
-      if (++seen > SEARCH_LIMIT) break;
-      if (matches(evaluation, request, since)) return evaluation;
-    }
+    return await scanForEvaluation(client, (evaluation) => matches(evaluation, target, since), {
+      notBefore: since - CLOCK_MARGIN_MS,
+      limit: SEARCH_LIMIT,
+      ...(target.provider === 'openai' ? { evalId: target.evalId } : {}),
+      ...(signal ? { signal } : {}),
+    });
   } catch {
     // Listing is best effort; the caller retries the create.
   }
   return undefined;
 }
 
-function matches(evaluation: Evaluation, request: CreateEvaluationRequest, since: number): boolean {
-  if (request.provider !== 'nugen') {
-    const metadata = request.metadata as Record<string, string> | undefined;
-    return !!metadata && hasTags(evaluation, { evalgate_sha: metadata.evalgate_sha ?? '', evalgate_config: metadata.evalgate_config ?? '', evalgate_repo: metadata.evalgate_repo ?? '' });
-  }
+function matches(evaluation: Evaluation, target: CreateTarget, since: number): boolean {
+  if (target.provider !== 'nugen' && !!target.tags.evalgate_sha && hasTags(evaluation, target.tags)) return true;
   const created = evaluation.createdAt?.getTime();
   if (created === undefined || created < since - CLOCK_MARGIN_MS) return false;
-  if (evaluation.model !== request.modelId || !evaluation.name.includes(request.benchmarkId)) return false;
-  return request.modelId2 ? evaluation.name.includes(request.modelId2) : true;
+  if (target.provider === 'prime') return target.name !== undefined && evaluation.name === target.name && evaluation.metadata?.[MARKER_KEY] === undefined;
+  if (target.provider === 'openai') return false;
+  if (evaluation.model !== target.modelId || !evaluation.name.includes(target.benchmarkId)) return false;
+  return target.modelId2 ? evaluation.name.includes(target.modelId2) : true;
 }

@@ -3,12 +3,14 @@ import type { Logger } from '../deps.js';
 import type { RunContext } from '../github/event.js';
 import type { CheckRun, GitHubPort } from '../github/port.js';
 import { MARKER_KEY, hasTags } from '../tags.js';
+import { scanForEvaluation } from './scan.js';
 
 /**
- * How many evaluations are searched for one this action already created. Prime does not document its list order
- * (QUIRKS PRIME-3), so the search covers the whole list up to this bound rather than the first page or two.
+ * How far back an evaluation of this commit can have been created: GitHub re-runs a workflow up to 30 days after it
+ * ran, and a job runs for at most 6 hours; a day of margin for clock drift. Prime does not document its list order
+ * (QUIRKS PRIME-3): scan.ts reads any order, bounded (SCAN_LIMIT), and stops early only on a newest-first list.
  */
-export const REATTACH_SEARCH_LIMIT = 1000;
+export const REATTACH_WINDOW_MS = 31 * 24 * 3_600_000;
 
 export interface Reattachment {
   evaluation: Evaluation;
@@ -27,6 +29,8 @@ export interface ReattachDeps {
   onlyCompleted: boolean;
   /** OpenAI: the eval whose runs are searched. */
   evalId?: string;
+  /** ms since epoch, now. */
+  now: number;
   logger: Logger;
   signal?: AbortSignal;
 }
@@ -81,13 +85,13 @@ async function viaMetadata(deps: ReattachDeps): Promise<Reattachment | undefined
     evalgate_sha: deps.context.sha,
     evalgate_config: deps.fingerprint,
   };
-  let seen = 0;
   try {
-    const options = deps.evalId ? { evalId: deps.evalId, pageSize: 100, signal: deps.signal } : { pageSize: 100, signal: deps.signal };
-    for await (const evaluation of deps.client.list(options)) {
-      if (++seen > REATTACH_SEARCH_LIMIT) break;
-      if (hasTags(evaluation, expected) && reusable(evaluation, deps)) return { evaluation, via: 'metadata' };
-    }
+    const found = await scanForEvaluation(deps.client, (evaluation) => hasTags(evaluation, expected) && reusable(evaluation, deps), {
+      notBefore: deps.now - REATTACH_WINDOW_MS,
+      ...(deps.evalId ? { evalId: deps.evalId } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    if (found) return { evaluation: found, via: 'metadata' };
   } catch (error) {
     deps.logger.debug(`Could not search ${deps.client.provider} for an earlier evaluation: ${(error as Error).message}`);
   }

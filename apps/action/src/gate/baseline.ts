@@ -9,17 +9,27 @@ import type { BaselineLookup } from './types.js';
 /** How many of the newest evaluations are searched for a tagged baseline. */
 export const BASELINE_SEARCH_LIMIT = 200;
 
+/**
+ * Events that only someone with write access to the base repository can cause. A pull request (from a fork or not)
+ * is never a baseline: its branch may be named like the base branch, and its code is what is being judged.
+ */
+export const TRUSTED_BASELINE_EVENTS: ReadonlySet<string> = new Set(['push', 'workflow_dispatch', 'schedule']);
+
 export interface BaselineDeps {
   inputs: ActionInputs;
   context: RunContext;
   client: EvalClient;
   github?: GitHubPort;
+  /** The step's signal: timeout-minutes and cancel end the search too. */
+  signal?: AbortSignal;
   warn: (message: string) => void;
 }
 
 /**
  * Nugen comparison mode when a baseline model is set; otherwise, with `baseline: base-branch`, the latest completed
  * evaluation this action tagged for the base branch, found through the provider's metadata or the base branch's check run.
+ * Only an evaluation run by a trusted event (a push, dispatch or schedule) on the base repository's base branch qualifies,
+ * and never the evaluation being judged.
  */
 export async function findBaseline(deps: BaselineDeps, evaluation: Evaluation): Promise<BaselineLookup> {
   const { inputs, context } = deps;
@@ -38,10 +48,10 @@ export async function findBaseline(deps: BaselineDeps, evaluation: Evaluation): 
   if (!context.baseRef) return { note: `a ${context.eventName} event has no base branch to compare with` };
 
   if (deps.client.provider !== 'nugen') {
-    const tagged = await latestTagged(deps, context.baseRef);
+    const tagged = await latestTagged(deps, context.baseRef, evaluation.id);
     if (tagged) return tagged;
   }
-  const fromCheck = await fromBaseBranchCheck(deps, context.baseRef);
+  const fromCheck = await fromBaseBranchCheck(deps, context.baseRef, evaluation.id);
   if (fromCheck) return fromCheck;
   return { note: `no completed evaluation from this action was found for ${context.baseRef}` };
 }
@@ -50,17 +60,28 @@ function found(baseline: NonNullable<BaselineLookup['baseline']>): BaselineLooku
   return { baseline, note: `baseline: ${baseline.description}, avg ${formatScore(baseline.scores.avg)}` };
 }
 
-async function latestTagged(deps: BaselineDeps, baseRef: string): Promise<BaselineLookup | undefined> {
-  const { client, context, inputs } = deps;
+/** Tagged by this action for the base branch of this repository, by a trusted event. */
+function isTrustedBaseline(deps: BaselineDeps, candidate: Evaluation, baseRef: string): boolean {
+  const { context, inputs } = deps;
   const expected = { evalgate_repo: `${context.owner}/${context.repo}`, evalgate_ref: baseRef, evalgate_check: inputs.checkName };
-  const options = inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId, pageSize: 50 } : { pageSize: 50 };
+  return hasTags(candidate, expected) && TRUSTED_BASELINE_EVENTS.has(candidate.metadata?.evalgate_event ?? '');
+}
+
+async function latestTagged(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {
+  const { client, inputs, signal } = deps;
+  const options = {
+    ...(inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId } : {}),
+    pageSize: 50,
+    maxItems: BASELINE_SEARCH_LIMIT,
+    ...(signal ? { signal } : {}),
+  };
   let seen = 0;
   try {
     for await (const candidate of client.list(options)) {
       if (++seen > BASELINE_SEARCH_LIMIT) break;
-      if (candidate.status !== 'completed' || !hasTags(candidate, expected)) continue;
+      if (candidate.id === judgedId || candidate.status !== 'completed' || !isTrustedBaseline(deps, candidate, baseRef)) continue;
       // Listings may omit statistics; the single-evaluation read has them.
-      const full = candidate.scores ? candidate : await client.get(candidate.id);
+      const full = candidate.scores ? candidate : await client.get(candidate.id, signal ? { signal } : {});
       if (!full.scores || full.scores.count === 0) continue;
       return found({
         source: 'base-branch',
@@ -70,12 +91,13 @@ async function latestTagged(deps: BaselineDeps, baseRef: string): Promise<Baseli
       });
     }
   } catch (error) {
+    if (signal?.aborted) throw error;
     deps.warn(`Could not search ${client.provider} for a baseline: ${(error as Error).message}`);
   }
   return undefined;
 }
 
-async function fromBaseBranchCheck(deps: BaselineDeps, baseRef: string): Promise<BaselineLookup | undefined> {
+async function fromBaseBranchCheck(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {
   if (!deps.github) return undefined;
   let checks;
   try {
@@ -85,17 +107,21 @@ async function fromBaseBranchCheck(deps: BaselineDeps, baseRef: string): Promise
     return undefined;
   }
   for (const check of checks) {
-    if (check.status !== 'completed' || !check.externalId || check.conclusion === 'cancelled') continue;
+    if (check.status !== 'completed' || !check.externalId || check.externalId === judgedId || check.conclusion === 'cancelled') continue;
     try {
-      const evaluation = await deps.client.get(check.externalId);
-      if (evaluation.status !== 'completed' || !evaluation.scores || evaluation.scores.count === 0) continue;
+      const evaluation = await deps.client.get(check.externalId, deps.signal ? { signal: deps.signal } : {});
+      if (evaluation.id === judgedId || evaluation.status !== 'completed' || !evaluation.scores || evaluation.scores.count === 0) continue;
+      // Where the provider keeps our tags, they must say a trusted event made it; Nugen keeps none, and there the
+      // check run on the base branch's head commit (which only this repository's token can write) is the proof.
+      if (deps.client.provider !== 'nugen' && !isTrustedBaseline(deps, evaluation, baseRef)) continue;
       return found({
         source: 'base-branch',
         description: `evaluation ${evaluation.id} of the "${check.name}" check on ${baseRef}`,
         evaluationId: evaluation.id,
         scores: evaluation.scores,
       });
-    } catch {
+    } catch (error) {
+      if (deps.signal?.aborted) throw error;
       continue;
     }
   }

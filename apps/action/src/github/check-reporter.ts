@@ -1,5 +1,6 @@
-import type { Evaluation } from '@evalgate/core';
+import { progressFraction, type Evaluation } from '@evalgate/core';
 import type { Clock, Logger } from '../deps.js';
+import { safeUrl } from '../report/escape.js';
 import { progressSummary } from '../report/summary.js';
 import { progressTitle } from '../report/title.js';
 import { truncateForGitHub } from '../report/truncate.js';
@@ -8,6 +9,13 @@ import { isPermissionProblem } from './port.js';
 
 /** GitHub asks integrations not to update a check more often than this. */
 export const PROGRESS_INTERVAL_MS = 10_000;
+/** Without a status change or a new tenth of the work (e.g. a provider that reports no fraction), at most this often. */
+export const IDLE_PROGRESS_INTERVAL_MS = 60_000;
+/**
+ * Progress updates per run, whatever its duration: with finding, creating and completing the check and the comment
+ * (about 6 requests) a gate costs at most 15 GitHub requests.
+ */
+export const PROGRESS_UPDATE_BUDGET = 8;
 
 export interface CheckReporterDeps {
   github?: GitHubPort;
@@ -27,6 +35,9 @@ export class CheckReporter {
   private disabledBecause: string | undefined;
   private lastProblem: string | undefined;
   private lastProgressAt = 0;
+  private progressUpdates = 0;
+  private postedStatus = '';
+  private postedTenth = -1;
   private inFlight: Promise<void> | undefined;
   private startedAt = 0;
 
@@ -50,6 +61,8 @@ export class CheckReporter {
     this.lastProgressAt = this.startedAt;
     if (!github) return;
     const output = this.progressOutput(evaluation);
+    this.postedStatus = evaluation.rawStatus;
+    this.postedTenth = Math.floor((progressFraction(evaluation.progress) ?? -0.1) * 10);
     try {
       if (existing && existing.status !== 'completed') {
         await github.updateCheck(existing.id, { status: 'in_progress', output, ...this.detailsUrl(evaluation) });
@@ -92,13 +105,23 @@ export class CheckReporter {
     }
   }
 
-  /** Throttled: at most one update per 10 s, never two at once; failures only log. */
+  /**
+   * Posts progress when it moved meaningfully (a status change or a new tenth of the work, at most every 10 s), else
+   * at most once a minute; never two at once, never more than PROGRESS_UPDATE_BUDGET times; failures only log.
+   */
   progress(evaluation: Evaluation): void {
     const github = this.deps.github;
     const id = this.checkRunId;
     const now = this.deps.clock.now();
-    if (!github || id === undefined || this.inFlight || now - this.lastProgressAt < PROGRESS_INTERVAL_MS) return;
+    if (!github || id === undefined || this.inFlight || this.progressUpdates >= PROGRESS_UPDATE_BUDGET) return;
+    const fraction = progressFraction(evaluation.progress);
+    const tenth = fraction === undefined ? -1 : Math.floor(fraction * 10);
+    const moved = evaluation.rawStatus !== this.postedStatus || tenth > this.postedTenth;
+    if (now - this.lastProgressAt < (moved ? PROGRESS_INTERVAL_MS : IDLE_PROGRESS_INTERVAL_MS)) return;
     this.lastProgressAt = now;
+    this.progressUpdates++;
+    this.postedStatus = evaluation.rawStatus;
+    this.postedTenth = tenth;
     this.inFlight = github
       .updateCheck(id, { status: 'in_progress', output: this.progressOutput(evaluation) })
       .catch((error: unknown) => this.deps.logger.debug(`Progress update skipped: ${(error as Error).message}`))
@@ -147,8 +170,10 @@ export class CheckReporter {
     return { title: progressTitle(evaluation), summary: truncateForGitHub(progressSummary(this.deps.checkName, evaluation, elapsed)) };
   }
 
+  /** Only an https (or loopback http) report URL becomes the check's link. */
   private detailsUrl(evaluation: Evaluation): { detailsUrl?: string } {
-    return evaluation.reportUrl ? { detailsUrl: evaluation.reportUrl } : {};
+    const url = safeUrl(evaluation.reportUrl);
+    return url ? { detailsUrl: url } : {};
   }
 
   /** A permission problem turns checks off for the rest of the run; anything else is retried at completion. */

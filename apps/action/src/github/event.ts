@@ -15,6 +15,8 @@ export interface RunContext {
   /** The PR comes from another repository; its token is read-only. */
   isFork: boolean;
   runId?: string;
+  /** GITHUB_RUN_ATTEMPT: a re-run keeps the run id and counts up the attempt. */
+  runAttempt?: string;
   /** Link to the workflow run, for the check and summary. */
   runUrl?: string;
 }
@@ -47,6 +49,7 @@ export interface EventSource {
   /** GITHUB_REF, e.g. refs/heads/main. */
   ref?: string;
   runId?: string;
+  runAttempt?: string;
   serverUrl?: string;
 }
 
@@ -62,9 +65,14 @@ export function contextFromEvent(source: EventSource): RunContext {
   const payload = parsed.success ? parsed.data : {};
   const serverUrl = (source.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
   const base = { owner, repo, eventName: source.eventName, isFork: false };
-  const withRun = <T extends object>(context: T): T & Pick<RunContext, 'runId' | 'runUrl'> =>
+  const withRun = <T extends object>(context: T): T & Pick<RunContext, 'runId' | 'runAttempt' | 'runUrl'> =>
     source.runId
-      ? { ...context, runId: source.runId, runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${source.runId}` }
+      ? {
+          ...context,
+          runId: source.runId,
+          ...(source.runAttempt ? { runAttempt: source.runAttempt } : {}),
+          runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${source.runId}`,
+        }
       : context;
 
   const pr = payload.pull_request;

@@ -22,7 +22,18 @@ const checkRunSchema = z
   .loose();
 
 const checkRunListSchema = z.object({ check_runs: z.array(checkRunSchema) }).loose();
-const commentSchema = z.object({ id: z.number(), body: z.string().nullish() }).loose();
+const commentSchema = z
+  .object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string() }).loose().nullish() })
+  .loose();
+const userSchema = z.object({ login: z.string().min(1) }).loose();
+const viewerSchema = z.object({ data: z.object({ viewer: z.object({ login: z.string().min(1) }).loose() }).loose() }).loose();
+
+/**
+ * Who GITHUB_TOKEN comments as. `GET /user` answers 403 for integration tokens; GraphQL's `viewer` then names the app
+ * ("github-actions", "my-app"), whose REST comments carry the login with a "[bot]" suffix. This is the identity assumed
+ * when neither answers.
+ */
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
 
 const PAGE_SIZE = 100;
 /** Enough for any real PR; keeps a pathological thread from paging forever. */
@@ -60,6 +71,9 @@ function toGitHubError(error: unknown, what: string): GitHubError {
 }
 
 export class OctokitPort implements GitHubPort {
+  /** Logins whose comments are ours: the token's identity, plus the author of any comment this port created. */
+  private ownLogins: Promise<Set<string>> | undefined;
+
   constructor(
     private readonly octokit: OctokitRequest,
     private readonly owner: string,
@@ -112,7 +126,45 @@ export class OctokitPort implements GitHubPort {
     return runs.sort((a, b) => b.id - a.id);
   }
 
+  /**
+   * The token's identity, asked once: `GET /user` (a personal token); else, for an integration token (GITHUB_TOKEN, a
+   * GitHub App), GraphQL's `viewer` plus "[bot]"; else github-actions[bot].
+   */
+  private identity(): Promise<Set<string>> {
+    this.ownLogins ??= this.octokit.request('GET /user').then(
+      (response) => new Set([parse(userSchema, response.data, 'read the token identity').login]),
+      async (raw: unknown) => {
+        const error = toGitHubError(raw, 'read the token identity');
+        if (error instanceof GitHubError && error.status !== undefined && [401, 403, 404].includes(error.status)) {
+          return new Set([await this.botLogin()]);
+        }
+        // Unknown: ask again next time rather than guess.
+        this.ownLogins = undefined;
+        throw error;
+      },
+    );
+    return this.ownLogins;
+  }
+
+  /** An integration token's comment author login, from GraphQL's viewer; github-actions[bot] when it will not say. */
+  private async botLogin(): Promise<string> {
+    try {
+      const response = await this.octokit.request('POST /graphql', { query: 'query { viewer { login } }' });
+      const viewer = viewerSchema.safeParse(response.data);
+      if (!viewer.success) return GITHUB_ACTIONS_LOGIN;
+      const login = viewer.data.data.viewer.login;
+      return login.endsWith('[bot]') ? login : `${login}[bot]`;
+    } catch {
+      return GITHUB_ACTIONS_LOGIN;
+    }
+  }
+
+  /**
+   * The issue's comments written by this token's identity only: anyone can post a comment that contains our hidden
+   * marker, and it must not be taken for ours (we would edit it, or merge our section into it).
+   */
   async listComments(issueNumber: number): Promise<IssueComment[]> {
+    const own = await this.identity();
     const comments: IssueComment[] = [];
     for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
       const data = await this.call('list comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
@@ -121,14 +173,25 @@ export class OctokitPort implements GitHubPort {
         page,
       });
       const items = parse(z.array(commentSchema), data, 'list comments');
-      comments.push(...items.map((item) => ({ id: item.id, body: item.body ?? '' })));
+      for (const item of items) {
+        if (item.user && own.has(item.user.login)) comments.push({ id: item.id, body: item.body ?? '' });
+      }
       if (items.length < PAGE_SIZE) break;
     }
     return comments;
   }
 
   async createComment(issueNumber: number, body: string): Promise<void> {
-    await this.call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber, body });
+    const data = await this.call('create comment', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber, body });
+    // GitHub says who wrote it: an app token that is not github-actions[bot] finds its own comment from now on.
+    const author = commentSchema.safeParse(data);
+    if (author.success && author.data.user) {
+      const login = author.data.user.login;
+      await this.identity().then(
+        (own) => own.add(login),
+        () => undefined,
+      );
+    }
   }
 
   async updateComment(commentId: number, body: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '@evalgate/core';
 import { z } from 'zod';
 import {
   badgePath,
@@ -56,6 +57,7 @@ const fieldSchema = z.object({
   comment: choice(['upsert', 'off'], 'upsert'),
   'badge-path': badgePath,
   'github-token': optionalText,
+  'allow-insecure-http': choice(['false', 'true'], 'false'),
 });
 
 type Fields = z.output<typeof fieldSchema>;
@@ -117,6 +119,17 @@ export function parseInputs(raw: RawInputs): ActionInputs {
     }
   }
 
+  const baseUrl = fields['base-url'];
+  if (baseUrl !== undefined && fields['allow-insecure-http'] !== 'true') {
+    const url = new URL(baseUrl);
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      problems.push({
+        input: 'base-url',
+        message: `uses plain http to ${url.hostname}, which would send the API key in clear text; use https://, or set allow-insecure-http: true for a private network you trust`,
+      });
+    }
+  }
+
   if (problems.length > 0 || settings === undefined) throw new InputError(problems);
 
   const inputs: ActionInputs = {
@@ -131,6 +144,7 @@ export function parseInputs(raw: RawInputs): ActionInputs {
     failOn: fields['fail-on'],
     checkName: fields['check-name'] ?? 'evalgate',
     comment: fields.comment,
+    allowInsecureHttp: fields['allow-insecure-http'] === 'true',
   };
   if (fields['base-url'] !== undefined) inputs.baseUrl = fields['base-url'];
   if (fields['min-avg-score'] !== undefined) inputs.thresholds.minAvgScore = fields['min-avg-score'];

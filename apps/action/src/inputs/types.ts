@@ -78,6 +78,8 @@ export interface ActionInputs {
   comment: 'upsert' | 'off';
   badge?: BadgePaths;
   githubToken?: string;
+  /** `allow-insecure-http: true`: an http base-url on a non-loopback host is allowed (and warned about). */
+  allowInsecureHttp: boolean;
 }
 
 /** Every input name the action declares, as written in action.yml. */
@@ -110,6 +112,7 @@ export const INPUT_NAMES = [
   'comment',
   'badge-path',
   'github-token',
+  'allow-insecure-http',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];

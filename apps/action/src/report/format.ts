@@ -1,14 +1,12 @@
-/** Scores as people read them: two decimals, more only when that would show 0.00 for a non-zero value. */
-export function formatScore(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && Math.abs(value) < 0.005) return value.toPrecision(2);
-  return value.toFixed(2);
-}
+import { formatScore } from '@evalgate/core';
 
-/** A signed difference with a real minus sign: +0.03, −0.10, ±0.00. */
-export function formatDelta(value: number): string {
-  const text = formatScore(Math.abs(value));
-  if (Number(text) === 0) return `±${text}`;
+// Scores follow core's one rule (see @evalgate/core format/score.ts); this file only adds the action's other numbers.
+export { formatScore, formatScores, scoreFormatter } from '@evalgate/core';
+
+/** A signed difference with a real minus sign: +0.03, −0.10, ±0.00; `format` shares a table's precision. */
+export function formatDelta(value: number, format: (value: number) => string = formatScore): string {
+  const text = format(Math.abs(value));
+  if (Number(text.replace(/^[<>]/, '')) === 0 && !text.startsWith('<')) return `±${text}`;
   return value > 0 ? `+${text}` : `−${text}`;
 }
 

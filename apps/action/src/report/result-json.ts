@@ -1,16 +1,21 @@
 import type { Evaluation } from '@evalgate/core';
 import type { BaselineLookup, Verdict } from '../gate/types.js';
+import { safeId, safeUrl } from './escape.js';
+import { hasPartialScores, type RunStatus } from './run-status.js';
 
 /** The `result-json` output: versioned so workflows can parse it safely as it grows. */
 export interface ResultJson {
   version: 1;
   evaluationId: string | null;
   provider: string;
-  status: string;
+  status: RunStatus;
   rawStatus: string | null;
   gate: Verdict['gate'];
   conclusion: Verdict['conclusion'];
-  scores: { avg: number; min: number; max: number; count: number; passRate: number | null } | null;
+  /** The result's scores: only for a completed evaluation. */
+  scores: ScoresJson | null;
+  /** Scores over the items done before an evaluation that did not complete stopped; never the result. */
+  partialScores: ScoresJson | null;
   baseline: { source: string; description: string; evaluationId: string | null; avg: number; delta: number } | null;
   baselineNote: string;
   criteria: Verdict['criteria'];
@@ -21,6 +26,8 @@ export interface ResultJson {
   sha: string;
 }
 
+type ScoresJson = { avg: number; min: number; max: number; count: number; passRate: number | null };
+
 export interface ResultJsonInput {
   provider: string;
   evaluation?: Evaluation;
@@ -29,25 +36,26 @@ export interface ResultJsonInput {
   checkRunId?: number;
   reattached: boolean;
   sha: string;
-  /** Overrides the status, e.g. `error` when the action failed before a terminal status. */
-  status?: string;
+  status: RunStatus;
 }
 
 export function buildResultJson(input: ResultJsonInput): ResultJson {
   const { evaluation, verdict, baseline } = input;
-  const scores = evaluation?.scores;
+  const all = evaluation?.scores;
+  const partial = hasPartialScores(input.status, evaluation);
+  const scores = input.status === 'completed' ? all : undefined;
+  const json = (value: NonNullable<typeof all>): ScoresJson => ({ avg: value.avg, min: value.min, max: value.max, count: value.count, passRate: value.passRate ?? null });
   const base = baseline.baseline;
   return {
     version: 1,
-    evaluationId: evaluation?.id ?? null,
+    evaluationId: safeId(evaluation?.id) ?? null,
     provider: input.provider,
-    status: input.status ?? evaluation?.status ?? 'error',
+    status: input.status,
     rawStatus: evaluation?.rawStatus ?? null,
     gate: verdict.gate,
     conclusion: verdict.conclusion,
-    scores: scores
-      ? { avg: scores.avg, min: scores.min, max: scores.max, count: scores.count, passRate: scores.passRate ?? null }
-      : null,
+    scores: scores ? json(scores) : null,
+    partialScores: partial && all ? json(all) : null,
     baseline:
       base && scores
         ? {
@@ -61,7 +69,8 @@ export function buildResultJson(input: ResultJsonInput): ResultJson {
     baselineNote: baseline.note,
     criteria: verdict.criteria,
     reasons: verdict.reasons,
-    reportUrl: evaluation?.reportUrl ?? null,
+    // Workflows read these back and may interpolate them: only safe values (outputs.ts warns about dropped ones).
+    reportUrl: safeUrl(evaluation?.reportUrl) ?? null,
     checkRunId: input.checkRunId ?? null,
     reattached: input.reattached,
     sha: input.sha,

@@ -1,45 +1,48 @@
 import type { Evaluation, Scores } from '@evalgate/core';
-import type { Gate } from '../gate/types.js';
-import { formatDelta, formatPercent, formatScore } from './format.js';
+import { codeSpan, escapeFenced, escapeText, markdownLink } from './escape.js';
+import { formatDelta, formatPercent, scoreFormatter } from './format.js';
 import type { RunReport } from './model.js';
+import { hasPartialScores, statusHeading, type RunStatus } from './run-status.js';
 import { progressTitle, resultTitle } from './title.js';
 
-const GATE_HEADING: Record<Gate, string> = {
-  pass: '✅ pass',
-  fail: '❌ fail',
-  inconclusive: '⚪ inconclusive',
-};
-
-/** Markdown for the check run, the job summary and the PR comment. */
+/** Markdown for the check run, the job summary and the PR comment. Provider text goes through escape.ts. */
 export function resultSummary(report: RunReport): string {
-  const { evaluation, verdict, baseline } = report;
-  const lines = [`### ${report.checkName}: ${GATE_HEADING[verdict.gate]}`, '', `**${escapeMarkdown(resultTitle(evaluation))}**`, ''];
-  if (evaluation.scores) lines.push(...scoreTable(evaluation.scores, baseline.baseline?.scores), '');
+  const { evaluation, verdict, baseline, status } = report;
+  const heading = `### ${escapeText(report.checkName)}: ${statusHeading(status, verdict.gate)}`;
+  const lines = [heading, '', `**${escapeText(resultTitle(status, evaluation))}**`, ''];
+  if (evaluation.scores && status === 'completed') lines.push(...scoreTable(evaluation.scores, baseline.baseline?.scores), '');
+  if (evaluation.scores && hasPartialScores(status, evaluation)) {
+    lines.push(`Partial scores over the items completed before the evaluation stopped; not a result:`, '', ...scoreTable(evaluation.scores, undefined), '');
+  }
   if (verdict.criteria.length > 0) {
     lines.push('| gate | result |', '| --- | --- |');
     for (const criterion of verdict.criteria) {
       const icon = criterion.outcome === 'pass' ? '✅' : criterion.outcome === 'fail' ? '❌' : '➖';
-      lines.push(`| ${criterion.input} | ${icon} ${escapeCell(criterion.detail)} |`);
+      lines.push(`| ${criterion.input} | ${icon} ${escapeText(criterion.detail)} |`);
     }
     lines.push('');
   } else if (verdict.gate === 'pass') {
     lines.push('No thresholds set: any completed evaluation passes.', '');
   }
-  for (const reason of verdict.gate === 'inconclusive' ? verdict.reasons : []) lines.push(`> ${escapeMarkdown(reason)}`, '');
-  lines.push(`Baseline: ${escapeMarkdown(baseline.baseline ? baseline.baseline.description : baseline.note)}`, '');
+  for (const reason of verdict.gate === 'inconclusive' ? verdict.reasons : []) lines.push(`> ${escapeText(reason)}`, '');
+  lines.push(`Baseline: ${escapeText(baseline.baseline ? baseline.baseline.description : baseline.note)}`, '');
   lines.push(detailsLine(evaluation, report.reattached, report.runUrl));
-  for (const note of report.notes) lines.push('', `> ⚠️ ${escapeMarkdown(note)}`);
+  for (const note of report.notes) lines.push('', `> ⚠️ ${escapeText(note)}`);
   return lines.join('\n');
 }
 
 function scoreTable(scores: Scores, baseline: Scores | undefined): string[] {
+  const shown = [scores.avg, scores.min, scores.max];
+  if (baseline) shown.push(baseline.avg, baseline.min, baseline.max, scores.avg - baseline.avg, scores.min - baseline.min, scores.max - baseline.max);
+  // One precision for the whole table, so the columns compare.
+  const format = scoreFormatter(shown);
   const header = baseline
     ? ['| | this run | baseline | Δ |', '| --- | ---: | ---: | ---: |']
     : ['| | this run |', '| --- | ---: |'];
   const row = (label: string, value: string, base?: string, delta?: string) =>
     baseline ? `| ${label} | ${value} | ${base ?? '—'} | ${delta ?? ''} |` : `| ${label} | ${value} |`;
   const scoreRow = (label: 'avg' | 'min' | 'max') =>
-    row(label, formatScore(scores[label]), baseline && formatScore(baseline[label]), baseline && formatDelta(scores[label] - baseline[label]));
+    row(label, format(scores[label]), baseline && format(baseline[label]), baseline && formatDelta(scores[label] - baseline[label], format));
   const passRate = (value: Scores) => (value.passRate === undefined ? '—' : formatPercent(value.passRate));
   return [
     ...header,
@@ -52,41 +55,31 @@ function scoreTable(scores: Scores, baseline: Scores | undefined): string[] {
 }
 
 function detailsLine(evaluation: Evaluation, reattached: boolean, runUrl?: string): string {
-  const parts = [`${evaluation.provider} evaluation \`${escapeCode(evaluation.id)}\``];
-  if (reattached) parts.push('re-attached from an earlier attempt');
-  if (evaluation.reportUrl) parts.push(`[report](${evaluation.reportUrl})`);
-  if (runUrl) parts.push(`[workflow run](${runUrl})`);
+  const parts = [`${evaluation.provider} evaluation ${codeSpan(evaluation.id)} (provider status ${codeSpan(evaluation.rawStatus)})`];
+  if (reattached) parts.push('re-attached: not created by this job');
+  const report = markdownLink('report', evaluation.reportUrl);
+  if (report) parts.push(report);
+  const run = markdownLink('workflow run', runUrl);
+  if (run) parts.push(run);
   return parts.join(' · ');
 }
 
 /** Shown on the check while the evaluation runs. */
 export function progressSummary(checkName: string, evaluation: Evaluation, elapsedMs: number): string {
   const lines = [
-    `### ${checkName}: ⏳ ${escapeMarkdown(progressTitle(evaluation))}`,
+    `### ${escapeText(checkName)}: ⏳ ${escapeText(progressTitle(evaluation))}`,
     '',
-    `Waiting for the ${evaluation.provider} evaluation \`${escapeCode(evaluation.id)}\` (${evaluation.rawStatus}) for ${Math.round(elapsedMs / 1000)} s.`,
+    `Waiting for the ${evaluation.provider} evaluation ${codeSpan(evaluation.id)} (provider status ${codeSpan(evaluation.rawStatus)}) for ${Math.round(elapsedMs / 1000)} s.`,
   ];
   if (evaluation.progress?.etaSeconds !== undefined) lines.push('', `About ${Math.round(evaluation.progress.etaSeconds)} s left.`);
-  if (evaluation.reportUrl) lines.push('', `[Live report](${evaluation.reportUrl})`);
+  const report = markdownLink('Live report', evaluation.reportUrl);
+  if (report) lines.push('', report);
   return lines.join('\n');
 }
 
 /** Shown when the action itself could not finish. */
-export function errorSummary(checkName: string, message: string, evaluation?: Evaluation): string {
-  const lines = [`### ${checkName}: ⚠️ error`, '', '```text', message.replaceAll('```', "'''"), '```'];
+export function errorSummary(checkName: string, status: RunStatus, message: string, evaluation?: Evaluation): string {
+  const lines = [`### ${escapeText(checkName)}: ${statusHeading(status, 'inconclusive')}`, '', '```text', escapeFenced(message), '```'];
   if (evaluation) lines.push('', detailsLine(evaluation, false));
   return lines.join('\n');
-}
-
-/** Keeps provider text from opening HTML tags or comments (which could hide the rest of the summary). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, '&lt;');
-}
-
-function escapeCell(text: string): string {
-  return escapeMarkdown(text).replaceAll('|', '\\|').replace(/\n/g, ' ');
-}
-
-function escapeCode(text: string): string {
-  return text.replaceAll('`', "'");
 }

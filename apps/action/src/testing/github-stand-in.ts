@@ -33,7 +33,12 @@ export interface StoredComment {
   id: number;
   issue_number: number;
   body: string;
+  /** The author, as GitHub returns it. */
+  user: { login: string; type: 'Bot' | 'User' };
 }
+
+/** Who a token without an entry in `StandInOptions.users` is: GITHUB_TOKEN's identity. */
+export const STAND_IN_BOT_LOGIN = 'github-actions[bot]';
 
 export interface GitHubFault {
   /** HTTP status to answer with. */
@@ -54,6 +59,8 @@ export interface GitHubStandIn {
   /** `commits/{ref}/check-runs` resolves a branch name through this map. */
   branches: Map<string, string>;
   addFault(fault: GitHubFault): void;
+  /** A comment written by someone else (e.g. a PR author forging our marker). */
+  addComment(issueNumber: number, body: string, login: string): StoredComment;
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -62,6 +69,16 @@ export interface StandInOptions {
   port?: number;
   /** Only this token is accepted (401 otherwise); any token when unset. */
   token?: string;
+  /**
+   * Personal tokens: token → login. `GET /user` names that login and its comments are authored by it. Any other
+   * token acts like GITHUB_TOKEN: `GET /user` answers 403 and its comments are authored by github-actions[bot].
+   */
+  users?: Record<string, string>;
+  /**
+   * GitHub App installation tokens: token → app slug. GraphQL `viewer` names the slug and comments are authored by
+   * "<slug>[bot]". Any other non-personal token is GITHUB_TOKEN: viewer "github-actions", author github-actions[bot].
+   */
+  apps?: Record<string, string>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -105,8 +122,17 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     return { status: check.status, conclusion: check.conclusion, title: check.output.title, summary: check.output.summary };
   }
 
-  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown>): [number, unknown] {
+  function route(method: string, path: string, query: Record<string, string>, body: Record<string, unknown>, token: string): [number, unknown] {
     let match: RegExpExecArray | null;
+    const login = options.users?.[token];
+    const app = options.apps?.[token] ?? 'github-actions';
+    if (method === 'GET' && path === '/user') {
+      return login ? [200, { login, type: 'User' }] : [403, { message: 'Resource not accessible by integration' }];
+    }
+    if (method === 'POST' && path === '/graphql') {
+      if (typeof body.query !== 'string' || !/viewer\s*\{\s*login\s*\}/.test(body.query)) return [200, { errors: [{ message: 'stand-in answers only viewer { login }' }] }];
+      return [200, { data: { viewer: { login: login ?? app } } }];
+    }
     if (method === 'POST' && (match = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
       if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') {
         return [422, { message: 'Invalid request.', errors: ['name and head_sha are required'] }];
@@ -164,7 +190,12 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       }
       if (method === 'POST') {
         if (typeof body.body !== 'string') return [422, { message: 'body is required' }];
-        const comment = { id: nextId++, issue_number: issue, body: body.body };
+        const comment: StoredComment = {
+          id: nextId++,
+          issue_number: issue,
+          body: body.body,
+          user: login ? { login, type: 'User' } : { login: options.apps?.[token] ? `${app}[bot]` : STAND_IN_BOT_LOGIN, type: 'Bot' },
+        };
         comments.push(comment);
         return [201, comment];
       }
@@ -213,7 +244,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
         if (fault.status === 429 || fault.status === 403) extra['x-ratelimit-remaining'] = fault.status === 429 ? '0' : '4999';
         return reply(fault.status, { message: fault.message ?? (fault.status === 403 ? 'Resource not accessible by integration' : 'stand-in fault') }, extra);
       }
-      const [status, payload] = route(method, url.pathname, query, (body ?? {}) as Record<string, unknown>);
+      const token = (headers.authorization ?? '').replace(/^(token|Bearer) /, '');
+      const [status, payload] = route(method, url.pathname, query, (body ?? {}) as Record<string, unknown>, token);
       reply(status, payload);
     })().catch(() => {
       if (!response.headersSent) send(response, 500, { message: 'stand-in error' });
@@ -233,6 +265,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     comments,
     branches,
     addFault: (fault) => faults.push({ ...fault }),
+    addComment: (issueNumber, body, login) => {
+      const comment: StoredComment = { id: nextId++, issue_number: issueNumber, body, user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } };
+      comments.push(comment);
+      return comment;
+    },
     clearFaults: () => faults.splice(0),
     close: () =>
       new Promise<void>((resolve) => {

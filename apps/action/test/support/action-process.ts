@@ -15,6 +15,8 @@ export interface PullRequestEvent {
   number?: number;
   headSha?: string;
   baseRef?: string;
+  /** The PR's branch (default "feature"); a fork may name its branch like the base branch. */
+  headRef?: string;
   fork?: boolean;
 }
 export interface PushEvent {
@@ -63,7 +65,7 @@ function eventPayload(event: PullRequestEvent | PushEvent): unknown {
     number: event.number ?? 7,
     pull_request: {
       number: event.number ?? 7,
-      head: { sha: event.headSha ?? HEAD_SHA, ref: 'feature', repo: { full_name: event.fork ? 'someone/widgets' : 'acme/widgets' } },
+      head: { sha: event.headSha ?? HEAD_SHA, ref: event.headRef ?? 'feature', repo: { full_name: event.fork ? 'someone/widgets' : 'acme/widgets' } },
       base: { ref: event.baseRef ?? 'main', repo: { full_name: 'acme/widgets' } },
     },
   };

@@ -1,6 +1,6 @@
 import type { Evaluation } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
-import { CheckReporter } from '../../src/github/check-reporter.js';
+import { CheckReporter, PROGRESS_UPDATE_BUDGET } from '../../src/github/check-reporter.js';
 import type { UpdateCheckRequest } from '../../src/github/port.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { FakeGitHub } from '../support/fake-github.js';
@@ -23,9 +23,9 @@ describe('CheckReporter', () => {
     };
     const reporter = new CheckReporter({ github, clock, logger: new MemoryLogger(), checkName: 'c', sha: 's', isFork: false });
     await reporter.start(running);
-    clock.current += 10_000;
+    clock.current += 60_000;
     reporter.progress(running);
-    clock.current += 20_000;
+    clock.current += 60_000;
     reporter.progress(running);
     reporter.progress(running);
     expect(pending).toHaveLength(1);
@@ -35,6 +35,37 @@ describe('CheckReporter', () => {
     pending[0]!();
     await completing;
     expect(order).toEqual(['start in_progress', 'end in_progress', 'start completed', 'end completed']);
+  });
+
+  it('updates on a status change or a new tenth (10 s apart), else once a minute, within a budget whatever the duration', async () => {
+    const clock = new FakeClock();
+    const github = new FakeGitHub();
+    const reporter = new CheckReporter({ github, clock, logger: new MemoryLogger(), checkName: 'c', sha: 's', isFork: false });
+    const at = (fraction: number, status: Evaluation['status'] = 'running', rawStatus = 'in_progress'): Evaluation => ({ ...running, status, rawStatus, progress: { fraction } });
+    const updates = () => github.checks[0]!.history.length - 1;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await reporter.start(at(0, 'queued', 'queued'));
+    clock.current += 10_000;
+    reporter.progress(at(0.01, 'queued', 'queued'));
+    await settle();
+    expect(updates()).toBe(0);
+    reporter.progress(at(0.01));
+    await settle();
+    expect(updates()).toBe(1);
+    clock.current += 10_000;
+    reporter.progress(at(0.05));
+    await settle();
+    expect(updates()).toBe(1);
+    reporter.progress(at(0.12));
+    await settle();
+    expect(updates()).toBe(2);
+    // Two hours of polls every 5 s with progress crawling: never more than the budget.
+    for (let poll = 0; poll < 1440; poll++) {
+      clock.current += 5_000;
+      reporter.progress(at(0.12 + (0.88 * poll) / 1440));
+      await settle();
+    }
+    expect(updates()).toBe(PROGRESS_UPDATE_BUDGET);
   });
 
   it('creates the check completed at the end when creating it at the start failed transiently', async () => {

@@ -71,7 +71,7 @@ describe('withRetries', () => {
     expect(clock.now() - start).toBe(8000);
     server.addFault({ status: 403, count: 1 });
     await expect(retrying.listComments(9)).rejects.toMatchObject({ status: 403 });
-    expect(server.requests.filter((request) => request.status === 403)).toHaveLength(1);
+    expect(server.requests.filter((request) => request.status === 403 && request.path.endsWith('/comments'))).toHaveLength(1);
   });
 
   it('gives up after maxRetries', async () => {
@@ -103,5 +103,45 @@ describe('withRetries', () => {
     expect(creates).toBe(1);
     expect(server.checkRuns).toHaveLength(1);
     expect(check.id).toBe(server.checkRuns[0]!.id);
+  });
+});
+
+describe('finding our own comments', () => {
+  const MARKER_BODY = '<!-- evalgate -->\nforged';
+
+  it('lists only comments written by github-actions[bot] when the token is GITHUB_TOKEN (GET /user refused)', async () => {
+    server.addComment(5, MARKER_BODY, 'mallory');
+    await port.createComment(5, '<!-- evalgate -->\nours');
+    const listed = await port.listComments(5);
+    expect(listed.map((comment) => comment.body)).toEqual(['<!-- evalgate -->\nours']);
+    expect(server.comments.find((comment) => comment.body === '<!-- evalgate -->\nours')?.user.login).toBe('github-actions[bot]');
+  });
+
+  it("lists only the token user's comments when GET /user names them (a personal token)", async () => {
+    const personal = await startGitHubStandIn({ users: { ghp_personal: 'release-bot' } });
+    try {
+      const pat = new OctokitPort(getOctokit('ghp_personal', { baseUrl: personal.url }), 'acme', 'widgets');
+      personal.addComment(5, MARKER_BODY, 'github-actions[bot]');
+      personal.addComment(5, `${MARKER_BODY} 2`, 'mallory');
+      const mine = personal.addComment(5, '<!-- evalgate -->\nmine', 'release-bot');
+      expect((await pat.listComments(5)).map((comment) => comment.id)).toEqual([mine.id]);
+    } finally {
+      await personal.close();
+    }
+  });
+});
+
+describe('finding our own comments with a GitHub App token', () => {
+  it("lists only the app bot's comments, learned from GraphQL viewer when GET /user is refused", async () => {
+    const apps = await startGitHubStandIn({ apps: { ghs_appToken: 'eval-bot' } });
+    try {
+      const port = new OctokitPort(getOctokit('ghs_appToken', { baseUrl: apps.url }), 'acme', 'widgets');
+      apps.addComment(5, '<!-- evalgate -->\nforged', 'mallory');
+      apps.addComment(5, '<!-- evalgate -->\nother bot', 'github-actions[bot]');
+      const mine = apps.addComment(5, '<!-- evalgate -->\nmine', 'eval-bot[bot]');
+      expect((await port.listComments(5)).map((comment) => comment.id)).toEqual([mine.id]);
+    } finally {
+      await apps.close();
+    }
   });
 });

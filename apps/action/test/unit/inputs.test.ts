@@ -156,3 +156,14 @@ describe('parseInputs properties', () => {
     );
   });
 });
+
+describe('allow-insecure-http', () => {
+  it('refuses an http base-url on a non-loopback host unless allow-insecure-http is true', () => {
+    expect(problemsOf({ ...openai, 'base-url': 'http://10.0.0.5:8080' })).toBe(
+      'Input "base-url" uses plain http to 10.0.0.5, which would send the API key in clear text; use https://, or set allow-insecure-http: true for a private network you trust',
+    );
+    expect(parseInputs({ ...openai, 'base-url': 'http://10.0.0.5:8080', 'allow-insecure-http': 'true' })).toMatchObject({ baseUrl: 'http://10.0.0.5:8080', allowInsecureHttp: true });
+    expect(parseInputs({ ...openai, 'base-url': 'http://127.0.0.1:4010' })).toMatchObject({ allowInsecureHttp: false });
+    expect(problemsOf({ ...openai, 'allow-insecure-http': 'yes' })).toMatch(/Input "allow-insecure-http" must be one of false \| true/);
+  });
+});

@@ -4,7 +4,7 @@ import { renderBadge } from '../../src/badge/badge.js';
 import { contextFromEvent } from '../../src/github/event.js';
 import { listSections, upsertSection } from '../../src/report/comment.js';
 import { formatDelta, formatScore } from '../../src/report/format.js';
-import { progressTitle, resultTitle } from '../../src/report/title.js';
+import { progressTitle, resultTitle, statusLine } from '../../src/report/title.js';
 import { GITHUB_TEXT_LIMIT, truncateForGitHub } from '../../src/report/truncate.js';
 
 describe('truncateForGitHub', () => {
@@ -42,12 +42,17 @@ describe('comment sections', () => {
 describe('titles and formats', () => {
   it('formats the title and deltas', () => {
     const base = { provider: 'prime' as const, id: 'x', name: 'x', rawStatus: 'COMPLETED', capabilities: { canCancel: false, canFinalize: true } };
-    expect(resultTitle({ ...base, status: 'completed', scores: { avg: 0.8234, min: 0.41, max: 0.97, count: 200 } })).toBe('avg 0.82 · min 0.41 · max 0.97 (n=200)');
+    expect(resultTitle('completed', { ...base, status: 'completed', scores: { avg: 0.8234, min: 0.41, max: 0.97, count: 200 } })).toBe('avg 0.82 · min 0.41 · max 0.97 (n=200)');
     expect(progressTitle({ ...base, status: 'running', progress: { fraction: 0.45, completed: 9, total: 20 } })).toBe('Running · 45% (9/20)');
+    expect(progressTitle({ ...base, status: 'unknown', rawStatus: 'ARCHIVING' })).toBe('Status "ARCHIVING"');
+    expect(progressTitle({ ...base, status: 'completed', rawStatus: 'READY' })).toBe('Completed');
+    expect(statusLine({ ...base, status: 'running', rawStatus: 'IN_PROGRESS', progress: { fraction: 0.45, completed: 9, total: 20 } })).toBe('running (provider: "IN_PROGRESS") · 45% (9/20)');
+    expect(resultTitle('failed', { ...base, status: 'failed', progress: { total: 40 }, scores: { avg: 0.4612, min: 0.04, max: 0.83, count: 20 } })).toBe('failed after 20/40 · avg 0.46 over completed items');
+    expect(resultTitle('timed_out', { ...base, status: 'running' })).toBe('Evaluation timed out');
     expect(formatDelta(-0.03)).toBe('−0.03');
-    expect(formatDelta(0.001)).toBe('+0.0010');
+    expect(formatDelta(0.001)).toBe('+0.001');
     expect(formatDelta(0)).toBe('±0.00');
-    expect(formatScore(0.004)).toBe('0.0040');
+    expect(formatScore(0.004)).toBe('0.004');
   });
 
   it('renders a badge coloured by the gate', () => {

@@ -1,4 +1,4 @@
-import { AuthenticationError, NotFoundError, ServerError, type EvaluationStatus } from '@evalgate/core';
+import { AuthenticationError, NotFoundError, ServerError, WaitTimeoutError, type EvaluationStatus } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_INTERVAL_MS } from '../../src/github/check-reporter.js';
 import { listSections, upsertSection } from '../../src/report/comment.js';
@@ -58,7 +58,11 @@ describe('run() happy path', () => {
     // 60 s of polling every second at one update per 10 s.
     expect(progressUpdates.length).toBeGreaterThanOrEqual(4);
     expect(progressUpdates.length).toBeLessThanOrEqual(6);
-    expect(h.logger.text()).toContain('Running');
+    // A line per status change or new tenth of the work, with the provider's own status beside ours.
+    const progressLines = h.logger.lines.filter((line) => line.startsWith('info: ev_1: running (provider: "RUNNING")'));
+    expect(progressLines.length).toBeGreaterThanOrEqual(10);
+    expect(progressLines.length).toBeLessThanOrEqual(12);
+    expect(h.logger.text()).toContain('info: ev_1: completed (provider: "COMPLETED")');
     expect(PROGRESS_INTERVAL_MS).toBe(10_000);
   });
 });
@@ -79,8 +83,8 @@ describe('run() gate', () => {
 
   it('compares with the latest completed evaluation tagged for the base branch', async () => {
     const h = harness('prime', { baseline: 'base-branch', 'max-regression': '0.05' });
-    h.client.seed({ id: 'old_main', status: 'completed', scores: { avg: 0.95, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate' } });
-    h.client.seed({ id: 'other_repo', status: 'completed', scores: { avg: 0.1, min: 0, max: 1, count: 2 }, metadata: { evalgate: '1', evalgate_repo: 'acme/other', evalgate_ref: 'main', evalgate_check: 'evalgate' } });
+    h.client.seed({ id: 'old_main', status: 'completed', scores: { avg: 0.95, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
+    h.client.seed({ id: 'other_repo', status: 'completed', scores: { avg: 0.1, min: 0, max: 1, count: 2 }, metadata: { evalgate: '1', evalgate_repo: 'acme/other', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
     const outcome = await run(h.deps);
     expect(outcome).toMatchObject({ gate: 'fail', conclusion: 'failure' });
     expect(outcome.result.baseline).toMatchObject({ evaluationId: 'old_main', avg: 0.95 });
@@ -93,7 +97,7 @@ describe('run() gate', () => {
 
   it('passes a regression within max-regression', async () => {
     const h = harness('openai', { baseline: 'base-branch', 'max-regression': '0.05' });
-    h.client.seed({ id: 'eval_demo/base', status: 'completed', scores: { avg: 0.85, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate' } });
+    h.client.seed({ id: 'eval_demo/base', status: 'completed', scores: { avg: 0.85, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
     expect(await run(h.deps)).toMatchObject({ gate: 'pass', conclusion: 'success' });
   });
 
@@ -204,6 +208,20 @@ describe('run() stops cleanly', () => {
     expect(h.github.checks[0]!.output!.summary).toContain('nugen has no cancel operation');
   });
 
+  it('nugen: an evaluation that finished meanwhile is not said to keep running', async () => {
+    const h = harness('nugen');
+    h.client.plan = { statuses: ['running'] };
+    h.client.onWait = () => {
+      const current = h.client.evaluations.get('ev_1')!;
+      h.client.evaluations.set('ev_1', { ...current, status: 'completed', rawStatus: 'COMPLETED' });
+      h.controller.abort();
+    };
+    const outcome = await run(h.deps);
+    expect(outcome.message).toContain('evaluation ev_1 had already finished (completed)');
+    expect(h.logger.text()).not.toContain('keeps running');
+    expect(h.github.checks[0]!.output!.summary).not.toContain('keeps running');
+  });
+
   it('times out after timeout-minutes with a timed_out check and a cancelled remote evaluation', async () => {
     const h = harness('openai', { 'timeout-minutes': '2', 'poll-interval-seconds': '10' });
     h.client.plan = { statuses: ['running'] };
@@ -248,6 +266,24 @@ describe('run() on read-only tokens and errors', () => {
     const everything = JSON.stringify([h.github.checks, h.sink.summaries, [...h.sink.outputs], h.logger.lines]);
     expect(everything).not.toContain(API_KEY);
     expect(h.sink.outputs.get('status')).toBe('error');
+  });
+
+  it('names the HTTP status and the request id once, whether or not the message already carries them', async () => {
+    const h = harness('prime');
+    h.client.failures.set('create', [new AuthenticationError('Invalid API key (request req_x)', { provider: 'prime', status: 401, requestId: 'req_x' })]);
+    const outcome = await run(h.deps);
+    expect(outcome.message).toBe('AuthenticationError: Invalid API key (request req_x) (HTTP 401)');
+    expect(outcome.message.match(/req_x/g)).toHaveLength(1);
+  });
+
+  it('a deadline reached through unreadable answers says so once in the timed-out reason', async () => {
+    const h = harness('prime');
+    const last = 'prime evaluation ev_1 did not finish before the deadline: last status running (RUNNING); last error: the answer is not JSON (request req_9)';
+    h.client.failures.set('waitForCompletion', [new WaitTimeoutError(last, { provider: 'prime' })]);
+    const outcome = await run(h.deps);
+    expect(outcome).toMatchObject({ status: 'timed_out', conclusion: 'timed_out' });
+    expect(outcome.message).toContain('last error: the answer is not JSON (request req_9)');
+    expect(outcome.message.match(/req_9/g)).toHaveLength(1);
   });
 
   // Core's waitForCompletion keeps polling through 429/5xx until the deadline (tested in core and in the fault

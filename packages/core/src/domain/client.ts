@@ -16,6 +16,10 @@ export interface ListOptions extends RequestOptions {
   pageSize?: number;
   /** OpenAI: list the runs of this eval only (otherwise the runs of every eval). */
   evalId?: string;
+  /** `list()` only: the most pages one walk fetches (default 100). */
+  maxPages?: number;
+  /** `list()` only: the most evaluations one walk yields (default 10000). */
+  maxItems?: number;
   /** Prime: only evaluations of this hub environment id (`environment_id`). */
   environmentId?: string;
   /** Prime: only evaluations of this environment name (`environment_name`). */
@@ -108,6 +112,13 @@ export interface ClientOptions {
   random?: () => number;
   logger?: ClientLogger;
   userAgent?: string;
+  /** Largest response body read, in bytes (default 16 MiB); a larger one fails with `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
+  /**
+   * Allow an `http:` base URL on a host that is not loopback (default false). The API key then travels in clear
+   * text; only for a private network you trust. Loopback (127.0.0.0/8, ::1, localhost) may always use http.
+   */
+  allowInsecureHttp?: boolean;
 }
 
 export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {

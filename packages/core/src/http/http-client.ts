@@ -5,6 +5,8 @@ import {
   AbortError,
   APIError,
   ConnectionError,
+  RedirectError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   errorClassForStatus,
@@ -13,7 +15,8 @@ import {
 import { parseErrorBody } from './error-body.js';
 import { backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-delay.js';
 import { connectionErrorCode, isConnectionRefused } from './connection-error.js';
-import { redactText, redactValue } from './redact.js';
+import { BodyTooLarge, readBodyCapped } from './read-body.js';
+import { redactText, redactValue, safeHeaderValue } from './redact.js';
 
 export interface HttpClientConfig {
   provider: ProviderName;
@@ -28,6 +31,8 @@ export interface HttpClientConfig {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
   logger?: ClientLogger;
+  /** Largest response body read, in bytes (default 16 MiB). */
+  maxResponseBytes?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -57,6 +62,8 @@ interface AttemptFailure {
 }
 
 const RETRYABLE_STATUSES = new Set([408, 429]);
+/** Far above any real evaluation page, far below what would hurt a CI runner or the editor. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** The one request function every provider client uses: auth, JSON, retries, timeouts, error mapping. */
 export class HttpClient {
@@ -114,11 +121,19 @@ export class HttpClient {
         headers: this.headers(request.body !== undefined),
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
         signal,
+        // A redirect would re-send the request, body included, to wherever the response points: refuse it below.
+        redirect: 'manual',
       });
-      // The body read stays under the same per-attempt timeout.
-      text = await response.text();
+      // The body read stays under the same per-attempt timeout, and under the size cap.
+      text = await readBodyCapped(response, this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     } catch (error) {
       if (options.signal?.aborted) throw new AbortError(`${describe} was aborted`);
+      if (error instanceof BodyTooLarge) {
+        throw new ResponseTooLargeError(
+          `${describe} returned a body larger than ${error.limit} bytes; the read was stopped (raise maxResponseBytes if this provider really sends more)`,
+          init,
+        );
+      }
       if (timedOut) {
         return {
           ok: false,
@@ -138,10 +153,18 @@ export class HttpClient {
       clearTimeout(timer);
     }
 
-    const requestId = response.headers.get('x-request-id') ?? undefined;
+    // The header is the server's: bounded, printable and redacted before it reaches a log line or an error.
+    const requestId = safeHeaderValue(response.headers.get('x-request-id'), this.config.apiKey);
     const withRequestId = { ...init, ...(requestId ? { requestId } : {}), status: response.status };
     const suffix = requestId ? ` (request ${requestId})` : '';
     this.config.logger?.debug(`${describe} → ${response.status}${suffix}`);
+
+    if (response.status >= 300 && response.status < 400) {
+      throw new RedirectError(
+        redactText(`${describe} answered ${response.status} redirect${redirectTarget(response, url)}; evalgate does not follow redirects (they would re-send the request). Fix: set the base URL to the address that answers directly${suffix}`, this.config.apiKey),
+        withRequestId,
+      );
+    }
 
     if (response.ok) {
       let json: unknown;
@@ -227,5 +250,16 @@ export class HttpClient {
     }
     const qs = search.toString();
     return `${this.config.baseUrl}${path}${qs ? `?${qs}` : ''}`;
+  }
+}
+
+/** Where a redirect points, origin only (a Location may carry credentials or tokens), when it says. */
+function redirectTarget(response: Response, requestUrl: string): string {
+  const location = response.headers.get('location');
+  if (!location) return '';
+  try {
+    return ` to ${new URL(location, requestUrl).origin}`;
+  } catch {
+    return '';
   }
 }
