@@ -10,9 +10,19 @@ async function completedHostedPrime(emulatorUrl) {
   return (body?.evaluations ?? []).find((e) => e.is_hosted && e.status === 'COMPLETED');
 }
 
-/** The content frame of the webview shown now (hidden tabs keep their iframes). */
-function detailsFrame(page) {
-  return page.locator('iframe.webview.ready:visible').contentFrame().locator('iframe').contentFrame();
+/**
+ * The webview content frame that shows `selector`: webviews sit two iframes deep, and tabs opened earlier keep
+ * theirs, so every frame of the page is looked at until one has it (polled up to the deadline).
+ */
+async function frameShowing(page, selector, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector} after ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /**
@@ -24,9 +34,8 @@ export async function checkDetails({ page, emulatorUrl, screenshot, log }) {
   const completed = await completedHostedPrime(emulatorUrl);
   if (!completed) throw new Error('the emulator seed lacks a completed hosted Prime evaluation');
   await treeRow(page, completed.name).first().click();
-  const frame = detailsFrame(page);
+  const frame = await frameShowing(page, 'tr.sample');
   const rows = frame.locator('tr.sample');
-  await rows.first().waitFor({ timeout: 30_000 });
   await frame.locator('svg.histogram').waitFor({ timeout: 10_000 });
   const heading = (await frame.locator('h1').textContent())?.trim();
   const count = await rows.count();
@@ -54,9 +63,8 @@ export async function checkCompare({ page, emulatorUrl, screenshot, log }) {
   const item = page.locator('.monaco-menu .action-label', { hasText: 'Compare Evaluations' });
   await item.first().waitFor({ timeout: 10_000 });
   await item.first().click();
-  const frame = page.locator('iframe.webview.ready:visible').contentFrame().locator('iframe').contentFrame();
+  const frame = await frameShowing(page, 'tr.change');
   const rows = frame.locator('tr.change');
-  await rows.first().waitFor({ timeout: 30_000 });
   const count = await rows.count();
   log(`compare of "${first.name}" and "${second.name}": ${count} changed sample rows`);
   if (count === 0) failures.push('the compare view shows no changed samples');
