@@ -84,7 +84,7 @@ describe('compareHtml', () => {
     );
     expect(html).toContain(`content="default-src 'none'; style-src 'nonce-n1'; script-src 'nonce-n1';`);
     expect(html).not.toContain('<img');
-    expect(html).toContain('<tr><th>avg</th><td>0.6</td><td>0.55</td><td class="num delta-down">−0.05</td></tr>');
+    expect(html).toContain('<tr><th>avg</th><td>0.60</td><td>0.55</td><td class="num delta-down">−0.05</td></tr>');
     expect(html).toContain('<tr><th>count</th><td>4</td><td>5</td><td class="num delta-up">+1</td></tr>');
     expect([...html.matchAll(/<tr class="change" data-sample-id="([^"]*)"/g)].map((match) => match[1])).toEqual(['1', '2', '4']);
   });

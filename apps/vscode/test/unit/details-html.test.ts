@@ -88,7 +88,7 @@ describe('detailsHtml', () => {
     const rowIds = [...html.matchAll(/<tr class="sample" data-sample-id="([^"]*)"/g)].map((match) => match[1]);
     expect(rowIds).toEqual(['b', 'd', 'a', 'c']);
     // Computed from the three scored samples; pass rate from the two verdicts.
-    expect(html).toContain('<td>0.5</td><td>0.1</td><td>0.9</td><td>3</td><td>50%</td>');
+    expect(html).toContain('<td>0.50</td><td>0.10</td><td>0.90</td><td>3</td><td>50%</td>');
     expect([...html.matchAll(/<rect class="bar"/g)]).toHaveLength(10);
     expect(html).toContain('Histogram of 3 sample scores in 10 bins');
     expect(html).toContain('created <time title="2026-11-30 11:57:00 UTC">3 min ago</time>');

@@ -34,7 +34,7 @@ describe('histogramSvg', () => {
       [31, '1'],
       [124, '4'],
     ]);
-    expect(svg).toContain('<title>0.5–1: 4 samples</title>');
+    expect(svg).toContain('<title>0.50–1.00: 4 samples</title>');
     expect(svg).toContain('role="img" aria-label="Histogram of 5 sample scores in 2 bins"');
     expect(svg).not.toMatch(/href|style=|<script/);
   });

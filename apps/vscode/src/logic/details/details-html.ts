@@ -1,6 +1,6 @@
 import { isTerminal, type Evaluation, type EvaluationSample, type SampleList } from '@evalgate/core';
 import { reportUrlProblem } from '../endpoint.js';
-import { formatScore, formatTimestamp } from '../format.js';
+import { formatScore, formatScores, formatTimestamp } from '../format.js';
 import { relativeTime } from '../relative-time.js';
 import { statusStyle } from '../status-style.js';
 import { escapeHtml } from './escape-html.js';
@@ -73,11 +73,12 @@ ${evaluation.errorMessage ? `<p class="error">${escapeHtml(evaluation.errorMessa
 function statsSection(model: DetailsModel): string {
   const samples = model.samples.kind === 'loaded' ? model.samples.list.samples : [];
   const stats = detailsStats(model.evaluation.scores, samples);
+  const [avg = '', min = '', max = ''] = stats ? formatScores([stats.avg, stats.min, stats.max]) : [];
   const cells: Array<[string, string]> = stats
     ? [
-        ['avg', formatScore(stats.avg)],
-        ['min', formatScore(stats.min)],
-        ['max', formatScore(stats.max)],
+        ['avg', avg],
+        ['min', min],
+        ['max', max],
         ['count', String(stats.count)],
         ['pass rate', stats.passRate === undefined ? '—' : `${Math.round(stats.passRate * 1000) / 10}%`],
       ]
