@@ -1,12 +1,11 @@
 import type { Evaluation, Page } from '../../domain/evaluation.js';
-import type { ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
+import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
 import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { BadRequestError, ConfigurationError, NotFoundError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity, type NugenOutcome } from './mapper.js';
-import { uniquePages } from './unique.js';
 import {
   nugenCreateResponse,
   nugenDownload,
@@ -23,8 +22,6 @@ import { mapNugenDetailedResult } from './sample-mapper.js';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
-/** `list()` stops after this many pages whatever `total` claims. */
-const MAX_LIST_PAGES = 100;
 
 export class NugenClient extends BaseEvalClient {
   readonly provider = 'nugen' as const;
@@ -103,11 +100,6 @@ export class NugenClient extends BaseEvalClient {
     // The order is undocumented (NUGEN-11): newest first within the page, by created_at.
     const items = sortNewestFirst(wire.evaluations.map(mapNugenListItem));
     return offsetPageOf(items, offset, limit, wire.total);
-  }
-
-  /** Pages by offset until `total`, each evaluation once (a row can shift pages while others are created), capped. */
-  override list(options: ListOptions = {}): AsyncIterable<Evaluation> {
-    return uniquePages((pageOptions) => this.listPage(pageOptions), options, MAX_LIST_PAGES);
   }
 
   /** Nugen has no cancel; its DELETE removes the evaluation for good and is never used as one (NUGEN-7). */

@@ -1,5 +1,5 @@
 import { isTerminal, type Evaluation, type Page } from '../../domain/evaluation.js';
-import type { ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
+import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
 import type { CreateEvaluationRequest, PrimeCreateRequest, PrimeSample } from '../../domain/requests.js';
 import { APIError, ConfigurationError, ConflictError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
@@ -37,8 +37,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export const PRIME_MAX_SAMPLES_PER_REQUEST = 500;
 const PRIME_MAX_PAGE_SIZE = 100;
 const PRIME_DEFAULT_PAGE_SIZE = 50;
-/** `list()` stops after this many pages (10,000 evaluations at 100 a page) whatever `total` says. */
-export const PRIME_MAX_LIST_PAGES = 100;
 const PRIME_SAMPLES_PAGE_SIZE = 1000;
 /** Reading samples back stops after this many pages (100,000 samples). */
 const PRIME_MAX_SAMPLE_PAGES = 100;
@@ -129,25 +127,6 @@ export class PrimeClient extends BaseEvalClient {
     return offsetPageOf(items, skip, limit, wire.total);
   }
 
-  /**
-   * Every evaluation once: items can shift between offset pages while others are created, so ids already seen are
-   * skipped; paging stops on an empty page, at `total`, or after `PRIME_MAX_LIST_PAGES` pages.
-   */
-  override async *list(options: ListOptions = {}): AsyncGenerator<Evaluation, void, undefined> {
-    const seen = new Set<string>();
-    let cursor: string | undefined;
-    for (let pages = 0; pages < PRIME_MAX_LIST_PAGES; pages++) {
-      const page = await this.listPage({ ...options, ...(cursor !== undefined ? { cursor } : {}) });
-      for (const evaluation of page.items) {
-        if (seen.has(evaluation.id)) continue;
-        seen.add(evaluation.id);
-        yield evaluation;
-      }
-      if (page.nextCursor === undefined || page.nextCursor === cursor) return;
-      cursor = page.nextCursor;
-    }
-    this.context.logger?.warn(`Stopped listing Prime evaluations after ${PRIME_MAX_LIST_PAGES} pages`);
-  }
 
   /**
    * Only hosted evaluations can be cancelled (`is_hosted` on GET decides): a client-driven one throws
