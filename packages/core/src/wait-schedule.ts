@@ -95,15 +95,17 @@ export interface NextPoll {
 }
 
 /**
- * The sleep before the next poll: the regular interval, unless the evaluation is expected to end sooner — then
- * just after that end (a margin past it), never sooner than the floor and never later than the regular interval.
+ * The sleep before the next poll. Without an expected end: the regular interval. With one: just after that end (a
+ * margin past it, never sooner than the floor) when it comes within `longestMs`, else `longestMs` — a known pace makes
+ * the regular interval's ramp pointless, and each poll on the way refines the estimate.
  */
-export function nextPollDelay(now: number, regularMs: number, endAt: number | undefined): NextPoll {
+export function nextPollDelay(now: number, regularMs: number, endAt: number | undefined, longestMs: number = regularMs): NextPoll {
   if (endAt === undefined) return { delayMs: regularMs, predicted: false };
   const untilEnd = Math.max(0, endAt - now);
   const margin = clamp(untilEnd * PREDICTION_MARGIN_SHARE, PREDICTION_MARGIN_MIN_MS, PREDICTION_MARGIN_MAX_MS);
   const aimed = Math.max(PREDICTION_FLOOR_MS, untilEnd + margin);
-  if (aimed >= regularMs) return { delayMs: regularMs, predicted: false };
+  const longest = Math.max(regularMs, longestMs);
+  if (aimed >= longest) return { delayMs: longest, predicted: false };
   return { delayMs: aimed, predicted: true };
 }
 

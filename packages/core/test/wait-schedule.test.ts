@@ -93,6 +93,12 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(10_000, 30_000, 9000)).toEqual({ delayMs: 250, predicted: true });
   });
 
+  it('with a longest pause above the regular interval: aims within it, else waits all of it', () => {
+    expect(nextPollDelay(0, 2000, 8000, 10_000)).toEqual({ delayMs: 8400, predicted: true });
+    expect(nextPollDelay(0, 2000, 60_000, 10_000)).toEqual({ delayMs: 10_000, predicted: false });
+    expect(nextPollDelay(0, 2000, undefined, 10_000)).toEqual({ delayMs: 2000, predicted: false });
+  });
+
   it('never waits longer than the regular interval, even when it is shorter than the floor', () => {
     expect(nextPollDelay(0, 100, 10)).toEqual({ delayMs: 100, predicted: false });
   });
