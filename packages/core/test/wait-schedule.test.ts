@@ -96,6 +96,8 @@ describe('nextPollDelay', () => {
   it('with a longest pause above the regular interval: aims within it, else waits all of it', () => {
     expect(nextPollDelay(0, 2000, 8000, 10_000)).toEqual({ delayMs: 8400, predicted: true });
     expect(nextPollDelay(0, 2000, 60_000, 10_000)).toEqual({ delayMs: 10_000, predicted: false });
+    // 13 s away: a full pause would leave 3 s, aimed at with a 250 ms margin; stopping 5 s before gives the same margin.
+    expect(nextPollDelay(0, 2000, 13_000, 10_000)).toEqual({ delayMs: 8000, predicted: false });
     expect(nextPollDelay(0, 2000, undefined, 10_000)).toEqual({ delayMs: 2000, predicted: false });
   });
 
