@@ -56,6 +56,24 @@ export const COMMANDS = {
   loadMore: 'evalgate.loadMore',
   /** `()` — reveals the "evalgate" log output channel. */
   showLog: 'evalgate.showLog',
+  /**
+   * `(item)` — opens (or reveals) the evaluation's details tab: status, status changes seen, scores, a histogram and
+   * the lowest-scoring samples. Clicking an evaluation row runs it. Resolves to a `DetailsViewSnapshot`.
+   */
+  openDetails: 'evalgate.openDetails',
+  /**
+   * `(item, selection)` — compares two evaluations (the multi-selection VS Code passes, or an array of two rows/refs as
+   * the first argument): deltas of avg/min/max/count/pass rate and the matched samples that changed most. The older
+   * run is "before". Resolves to a `CompareViewSnapshot`, or undefined unless exactly two loaded evaluations were given.
+   */
+  compare: 'evalgate.compare',
+  /**
+   * `(connectionIdOrRow?, answers?)` — creates an evaluation after asking the provider's questions, the Action's
+   * inputs (Prime: name, environments, inference-model, num-examples, rollouts-per-example, hosted-timeout-minutes,
+   * eval-config; OpenAI: eval-id, name, data-source; Nugen: model-id, benchmark-id, baseline-model-id). `answers`,
+   * keyed by those names, skips the questions. Resolves to the new evaluation's id (undefined if the user gave up).
+   */
+  startEvaluation: 'evalgate.startEvaluation',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -168,6 +186,40 @@ export interface Disposable {
 /** Same shape as `vscode.Event<T>`. */
 export type ApiEvent<T> = (listener: (e: T) => unknown, thisArgs?: unknown, disposables?: Disposable[]) => Disposable;
 
+/** One open details tab, as the extension holds it and as its page last reported it. */
+export interface DetailsViewSnapshot {
+  connectionId: string;
+  evaluationId: string;
+  status: EvaluationStatusName;
+  /** Renders so far; the page reports back the one it drew. */
+  revision: number;
+  samples: 'loading' | 'loaded' | 'unsupported' | 'failed';
+  /** Samples read from the provider. */
+  sampleCount: number;
+  /** Raw statuses seen, in order. */
+  timeline: string[];
+  /** What the page itself says it drew (its script reports it after each render). */
+  rendered?: {
+    revision: number;
+    /** The sample rows in the page, in order (lowest score first). */
+    sampleIds: string[];
+    histogramBars: number;
+  };
+}
+
+/** One open compare tab. */
+export interface CompareViewSnapshot {
+  beforeId: string;
+  afterId: string;
+  revision: number;
+  /** Both sample lists were read (or failed) and the deltas computed. */
+  loaded: boolean;
+  avgDelta?: number;
+  /** Samples with the same id in both runs. */
+  matched?: number;
+  rendered?: { revision: number; changedSampleIds: string[] };
+}
+
 /** What `activate()` returns. */
 export interface EvalgateApi {
   /** The tree as VS Code would show it now (root rows, and children when `expand` is not false). */
@@ -195,4 +247,10 @@ export interface EvalgateApi {
    * (the user has been asked whether to send it there).
    */
   withheldKeyConnectionIds(): string[];
+  /** The open details tabs. */
+  detailsViews(): DetailsViewSnapshot[];
+  /** Fires when a details page reports what it drew. */
+  onDidRenderDetails: ApiEvent<DetailsViewSnapshot>;
+  /** The open compare tabs. */
+  compareViews(): CompareViewSnapshot[];
 }

@@ -4,16 +4,20 @@ import { COMMANDS, VIEW_ID, type EvalgateApi, type EvaluationStatusName } from '
 import { addConnectionCommand } from './commands/add-connection.js';
 import { addEmulatorConnectionCommand } from './commands/add-emulator-connection.js';
 import { cancelCommand } from './commands/cancel.js';
+import { compareCommand } from './commands/compare.js';
 import { copyIdCommand } from './commands/copy-id.js';
 import { filterByStatusCommand } from './commands/filter-by-status.js';
 import { loadMoreCommand } from './commands/load-more.js';
+import { openDetailsCommand } from './commands/open-details.js';
 import { openReportCommand } from './commands/open-report.js';
 import { refreshCommand } from './commands/refresh.js';
 import { removeConnectionCommand } from './commands/remove-connection.js';
 import { setApiKeyCommand } from './commands/set-api-key.js';
 import { showLogCommand } from './commands/show-log.js';
+import { startEvaluationCommand } from './commands/start-evaluation.js';
 import { toSnapshot } from './logic/snapshot.js';
 import { statusStyle } from './logic/status-style.js';
+import { DetailsPanels } from './details/details-panels.js';
 import { affectsSettings } from './vscode/config.js';
 import { createLog } from './vscode/log.js';
 import { Session } from './vscode/session.js';
@@ -23,8 +27,9 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
   const log = createLog();
   const session = new Session(context.secrets, log);
   const provider = new EvaluationsTreeProvider(session.store, () => session.ready(), () => session.settings.connectionsInvalid);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 
+  const detailsPanels = new DetailsPanels(session);
   const onFilterChanged = (active: EvaluationStatusName[]): void => {
     treeView.message = active.length > 0 ? `Showing ${active.map((status) => statusStyle(status).label).join(', ')} only` : undefined;
   };
@@ -40,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     [COMMANDS.filterByStatus]: filterByStatusCommand(session, onFilterChanged),
     [COMMANDS.loadMore]: loadMoreCommand(session),
     [COMMANDS.showLog]: showLogCommand(session),
+    [COMMANDS.openDetails]: openDetailsCommand(session, detailsPanels),
+    [COMMANDS.compare]: compareCommand(session, detailsPanels),
+    [COMMANDS.startEvaluation]: startEvaluationCommand(session),
   };
 
   context.subscriptions.push(
@@ -47,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     session,
     provider,
     treeView,
+    detailsPanels,
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     treeView.onDidChangeVisibility((event) => session.setViewVisible(event.visible)),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -76,6 +85,13 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     statusBarText: () => session.statusBar.text,
     connectionIds: () => session.store.connections().map((state) => state.connection.id),
     withheldKeyConnectionIds: () => session.withheldKeyConnectionIds(),
+    detailsViews: () => detailsPanels.snapshots(),
+    compareViews: () => detailsPanels.compareSnapshots(),
+    onDidRenderDetails: (listener, thisArgs, disposables) => {
+      const subscription = detailsPanels.onDidRender((snapshot) => listener.call(thisArgs, snapshot));
+      disposables?.push(subscription);
+      return subscription;
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 export * from './domain/evaluation.js';
 export * from './domain/requests.js';
 export * from './domain/client.js';
+export * from './domain/samples.js';
 export * from './errors.js';
 export { createClient } from './create-client.js';
 export { aggregateScores } from './domain/scores.js';

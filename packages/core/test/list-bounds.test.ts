@@ -57,6 +57,21 @@ describe('list() bounds against an untrusted provider', () => {
     expect(server.requests).toHaveLength(6);
   });
 
+  it('says in the log that the list was cut when a cap, not the provider, ended it', async () => {
+    endlessPages((n) => [run(`run_${n}`)]);
+    const warnings: string[] = [];
+    const logged = createClient({
+      provider: 'openai',
+      apiKey: 'k',
+      baseUrl: `${server.url}/v1`,
+      maxRetries: 0,
+      logger: { debug: () => {}, warn: (message) => warnings.push(message) },
+    });
+    expect(await drain(logged.list({ evalId: 'eval_a', pageSize: 1, maxPages: 3 }))).toBe(3);
+    expect(await drain(logged.list({ evalId: 'eval_a', pageSize: 1, maxItems: 2 }))).toBe(2);
+    expect(warnings).toEqual(['Stopped listing openai evaluations after 3 pages', 'Stopped listing openai evaluations after 2 evaluations']);
+  });
+
   it('stops at a cursor seen before, even when it is not the previous one', async () => {
     let n = 0;
     server.respond((_req, res) => {
@@ -65,7 +80,8 @@ describe('list() bounds against an untrusted provider', () => {
       const id = n % 2 === 1 ? 'cursor_a' : 'cursor_b';
       json(200, { object: 'list', data: [run(id)], first_id: id, last_id: id, has_more: n < GUARD })(_req, res, '');
     });
-    expect(await drain(client().list({ evalId: 'eval_a' }))).toBe(3);
+    // Three pages, and the run the third page repeats is yielded once.
+    expect(await drain(client().list({ evalId: 'eval_a' }))).toBe(2);
     expect(server.requests.map((request) => new URL(request.url, 'http://x').searchParams.get('after'))).toEqual([null, 'cursor_a', 'cursor_b']);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError, ConflictError, createClient, UnsupportedOperationError } from '../src/index.js';
-import { PRIME_MAX_LIST_PAGES } from '../src/providers/prime/prime-client.js';
+import { DEFAULT_MAX_LIST_PAGES as PRIME_MAX_LIST_PAGES } from '../src/list.js';
 import { primeEvaluationBody } from './support/prime-fixtures.js';
 import { json, startTestServer, type TestServer } from './support/test-server.js';
 

@@ -15,6 +15,7 @@ import { ensureSetup, installVsix, startCodeServer } from './code-server.mjs';
 import { startSeededEmulator, writeTestWorkspace } from './emulator.mjs';
 import { killAllGroupsNow, stopAllGroups } from './process-groups.mjs';
 import { tailFile } from './tail-file.mjs';
+import { checkCompare, checkDetails } from './details-checks.mjs';
 import { checkSidebar, checkVsixSidebar } from './ui-checks.mjs';
 import { launchBrowser, openWorkbench, runSuiteInPage } from './workbench.mjs';
 
@@ -132,6 +133,8 @@ async function main() {
   phase = 'UI pass (extension under development)';
   const page = await openWorkbench({ context: browser, serverUrl: dev.url, workspace, extensionPath });
   failures.push(...(await checkSidebar({ page, emulatorUrl, screenshot: join(outputDir, 'sidebar.png'), log })));
+  failures.push(...(await checkDetails({ page, emulatorUrl, screenshot: join(outputDir, 'details.png'), log })));
+  failures.push(...(await checkCompare({ page, emulatorUrl, screenshot: join(outputDir, 'compare.png'), log })));
   await page.close();
   await dev.stop();
 

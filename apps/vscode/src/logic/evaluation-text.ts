@@ -1,5 +1,5 @@
 import { isTerminal, type Evaluation } from '@evalgate/core';
-import { codeSpan, escapeMarkdown, formatDuration, formatScore, formatTimestamp } from './format.js';
+import { codeSpan, escapeMarkdown, formatDuration, formatScore, formatScores, formatTimestamp } from './format.js';
 import { statusStyle } from './status-style.js';
 
 /** The row's description: the average score when there is one, else progress, else the status. */
@@ -43,7 +43,7 @@ export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   }
   if (evaluation.scores) {
     const { avg, min, max, count } = evaluation.scores;
-    lines.push(`- Avg / min / max: ${formatScore(avg)} / ${formatScore(min)} / ${formatScore(max)}`);
+    lines.push(`- Avg / min / max: ${formatScores([avg, min, max]).join(' / ')}`);
     lines.push(`- Count: ${count}`);
   } else {
     lines.push('- Scores: none yet');

@@ -1,7 +1,6 @@
-/** Scores: up to three decimals, no trailing zeros (0.8, 0.823). */
-export function formatScore(value: number): string {
-  return String(Number(value.toFixed(3)));
-}
+// Scores print by the one rule the Action's check, summary and badge use (core's format/score.ts): values shown
+// together share their decimals, and none reads as 0 or 1 when it is neither.
+export { formatScore, formatScores } from '@evalgate/core';
 
 /** `2026-11-25 14:03:12 UTC`: unambiguous whatever the user's locale. */
 export function formatTimestamp(date: Date): string {

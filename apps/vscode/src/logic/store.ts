@@ -167,6 +167,11 @@ export class EvaluationStore {
     return this.groupLists.get(connectionId);
   }
 
+  /** The client of a connection that has an API key (for reads the store does not keep, e.g. samples). */
+  clientFor(connectionId: string): EvalClient | undefined {
+    return this.entries.get(connectionId)?.client;
+  }
+
   /** The top-level list state of a connection, whichever kind it is. */
   topList(connectionId: string): ListState<unknown> | undefined {
     return this.listState({ connectionId });

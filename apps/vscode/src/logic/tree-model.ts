@@ -176,6 +176,7 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
     contextValue: words.join(' '),
     icon: { id: style.iconId, colorId: style.colorId },
     collapsible: 'none',
+    command: { command: COMMANDS.openDetails, title: 'Show Details', arguments: [{ connectionId: ref.connectionId, evaluationId: evaluation.id }] },
   };
 }
 

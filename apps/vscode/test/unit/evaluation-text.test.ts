@@ -21,7 +21,7 @@ function evaluation(overrides: Partial<Evaluation>): Evaluation {
 describe('evaluation description', () => {
   it('shows the average score when there is one', () => {
     const scored = evaluation({ status: 'completed', rawStatus: 'COMPLETED', scores: { avg: 0.82345, min: 0.1, max: 1, count: 20 } });
-    expect(evaluationDescription(scored)).toBe('avg 0.823');
+    expect(evaluationDescription(scored)).toBe('avg 0.82');
   });
 
   it('shows progress while running, as a percentage or a count', () => {
@@ -51,7 +51,7 @@ describe('evaluation tooltip', () => {
       '**gsm8k nightly**',
       '',
       '- Status: completed (`COMPLETED`)',
-      '- Avg / min / max: 0.75 / 0.5 / 1',
+      '- Avg / min / max: 0.75 / 0.50 / 1.00',
       '- Count: 4',
       '- Created: 2026-11-25 14:00:00 UTC',
       '- Duration: 3m 05s',
@@ -73,8 +73,11 @@ describe('evaluation tooltip', () => {
 
 describe('formatting', () => {
   it('formats scores, times, durations', () => {
-    expect(formatScore(1)).toBe('1');
-    expect(formatScore(0.1 + 0.2)).toBe('0.3');
+    // The Action's rule (core's format/score.ts): a score below 1 never reads as 1, a small one keeps its magnitude.
+    expect(formatScore(1)).toBe('1.00');
+    expect(formatScore(0.1 + 0.2)).toBe('0.30');
+    expect(formatScore(0.9985)).toBe('0.999');
+    expect(formatScore(0.0004)).toBe('0.0004');
     expect(formatTimestamp(created)).toBe('2026-11-25 14:00:00 UTC');
     expect(formatDuration(12_400)).toBe('12s');
     expect(formatDuration(-5)).toBe('0s');

@@ -78,7 +78,7 @@ describe('package.json agrees with src/api.ts', () => {
 
   it('hides item commands from the command palette', () => {
     const hidden = (manifest.contributes.menus.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport].sort());
+    expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport, COMMANDS.openDetails, COMMANDS.compare].sort());
   });
 
   it('ignores workspace-level connections in an untrusted workspace', () => {

@@ -35,7 +35,7 @@ describe('user-facing wording', () => {
     expect(finishMessage({ ...run, status: 'failed', scores: undefined, errorMessage: 'judge crashed' } as Evaluation)).toBe(
       'Evaluation "nightly" failed: judge crashed.',
     );
-    expect(finishMessage(run)).toBe('Evaluation "nightly" completed (avg 0.8).');
+    expect(finishMessage(run)).toBe('Evaluation "nightly" completed (avg 0.80).');
   });
 
   it('Copy ID copies an OpenAI run id, not core\'s eval/run pair', () => {
@@ -46,7 +46,7 @@ describe('user-facing wording', () => {
   });
 
   it('rows say their status to a screen reader', () => {
-    expect(evaluationAccessibilityLabel(run)).toBe('nightly, evaluation, completed, avg 0.8');
+    expect(evaluationAccessibilityLabel(run)).toBe('nightly, evaluation, completed, avg 0.80');
     expect(evaluationAccessibilityLabel({ ...run, status: 'failed', scores: undefined } as Evaluation)).toBe('nightly, evaluation, failed');
   });
 });

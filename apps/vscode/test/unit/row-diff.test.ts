@@ -44,7 +44,7 @@ describe('rows update in place, and only when they changed', () => {
     expect(diff.structureChanged).toBe(false);
     expect(diff.changed).toEqual([b]);
     expect(diff.changed[0]).toBe(b);
-    expect(b!.description).toBe('avg 0.5');
+    expect(b!.description).toBe('avg 0.50');
     expect(b!.contextValue).toContain('status-completed');
   });
 

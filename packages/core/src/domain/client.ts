@@ -1,5 +1,6 @@
 import type { Evaluation, Page, ProviderName } from './evaluation.js';
 import type { CreateEvaluationRequest, PrimeSample } from './requests.js';
+import type { ListSamplesOptions, SampleList } from './samples.js';
 
 /** Per-call options every method accepts. */
 export interface RequestOptions {
@@ -80,6 +81,12 @@ export interface EvalClient {
   pushSamples(id: string, samples: PrimeSample[], options?: RequestOptions & { batchSize?: number }): Promise<void>;
   /** OpenAI only: the evals that group runs (the tree's first level). Absent elsewhere. */
   listGroups?(options?: ListPageOptions): Promise<Page<EvaluationGroup>>;
+  /**
+   * The graded samples of an evaluation, lowest position first, read page by page up to `maxSamples`: Prime's stored
+   * samples, OpenAI's output items (with each grader's result), Nugen's downloaded `detailed_results` (empty until
+   * the evaluation completed). Optional so that other implementations of this interface keep compiling.
+   */
+  listSamples?(id: string, options?: ListSamplesOptions): Promise<SampleList>;
   /** Polls until a terminal status; never overlaps requests. */
   waitForCompletion(id: string, options?: WaitOptions): Promise<Evaluation>;
 }

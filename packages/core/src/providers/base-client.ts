@@ -31,7 +31,9 @@ export abstract class BaseEvalClient implements EvalClient {
   abstract pushSamples(id: string, samples: PrimeSample[], options?: RequestOptions & { batchSize?: number }): Promise<void>;
 
   list(options: ListOptions = {}): AsyncIterable<Evaluation> {
-    return paginate((pageOptions) => this.listPage(pageOptions), options);
+    return paginate((pageOptions) => this.listPage(pageOptions), options, (limit) =>
+      this.context.logger?.warn(`Stopped listing ${this.provider} evaluations after ${limit}`),
+    );
   }
 
   waitForCompletion(id: string, options: WaitOptions = {}): Promise<Evaluation> {

@@ -16,3 +16,17 @@ export async function primeEvaluations(): Promise<PrimeEvaluation[]> {
   if (!parsed.success) throw new Error(`GET /api/v1/evaluations/: unexpected body: ${z.prettifyError(parsed.error)}`);
   return parsed.data.evaluations;
 }
+
+const samplesSchema = z.object({ samples: z.array(z.looseObject({ example_id: z.number(), reward: z.number() })), total: z.number() });
+
+/** The samples of one Prime evaluation, as the provider API returns them (first 1000). */
+export async function primeSamples(evaluationId: string): Promise<z.infer<typeof samplesSchema>> {
+  const { emulatorUrl, apiKey } = await testConfig();
+  const res = await fetch(`${emulatorUrl}/api/v1/evaluations/${encodeURIComponent(evaluationId)}/samples?page=1&limit=1000`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
+  if (!res.ok) throw new Error(`GET samples of ${evaluationId}: HTTP ${res.status}`);
+  const parsed = samplesSchema.safeParse(await res.json());
+  if (!parsed.success) throw new Error(`GET samples of ${evaluationId}: unexpected body: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

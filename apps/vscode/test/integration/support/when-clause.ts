@@ -1,23 +1,26 @@
 /**
  * Evaluates the `when` clauses of `view/item/context` menu entries the way VS Code does for the subset the
- * manifest uses (`view == x`, `viewItem == x`, `viewItem =~ /re/flags`, joined by `&&`), so a test can ask
+ * manifest uses (`view == x`, `viewItem == x`, `viewItem =~ /re/flags`, `listMultiSelection`, joined by `&&`), so a test can ask
  * "would this row's context menu offer this command?" from its contextValue alone.
  */
 
 export interface MenuContext {
   view: string;
   viewItem: string;
+  /** Several rows are selected (default false: the menu of one right-clicked row). */
+  listMultiSelection?: boolean;
 }
 
 function evaluateTerm(term: string, context: MenuContext): boolean {
+  if (term === 'listMultiSelection') return context.listMultiSelection === true;
   const regexMatch = /^(view|viewItem)\s*=~\s*\/(.*)\/([a-z]*)$/.exec(term);
   if (regexMatch) {
-    const [, key, source, flags] = regexMatch as unknown as [string, keyof MenuContext, string, string];
+    const [, key, source, flags] = regexMatch as unknown as [string, 'view' | 'viewItem', string, string];
     return new RegExp(source, flags).test(context[key]);
   }
   const equalsMatch = /^(view|viewItem)\s*(==|!=)\s*'?([^']*)'?$/.exec(term);
   if (equalsMatch) {
-    const [, key, operator, value] = equalsMatch as unknown as [string, keyof MenuContext, '==' | '!=', string];
+    const [, key, operator, value] = equalsMatch as unknown as [string, 'view' | 'viewItem', '==' | '!=', string];
     return operator === '==' ? context[key] === value : context[key] !== value;
   }
   throw new Error(`when-clause term "${term}" is outside what this test evaluates (view/viewItem ==, !=, =~ joined by &&)`);

@@ -1,12 +1,11 @@
 import type { Evaluation, Page } from '../../domain/evaluation.js';
-import type { ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
+import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
 import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { BadRequestError, ConfigurationError, NotFoundError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity, type NugenOutcome } from './mapper.js';
-import { uniquePages } from './unique.js';
 import {
   nugenCreateResponse,
   nugenDownload,
@@ -17,11 +16,12 @@ import {
   type NugenListItemWire,
   type NugenResultsWire,
 } from './wire.js';
+import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
+import { maxSamplesOf } from '../sample-helpers.js';
+import { mapNugenDetailedResult } from './sample-mapper.js';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
-/** `list()` stops after this many pages whatever `total` claims. */
-const MAX_LIST_PAGES = 100;
 
 export class NugenClient extends BaseEvalClient {
   readonly provider = 'nugen' as const;
@@ -102,11 +102,6 @@ export class NugenClient extends BaseEvalClient {
     return offsetPageOf(items, offset, limit, wire.total);
   }
 
-  /** Pages by offset until `total`, each evaluation once (a row can shift pages while others are created), capped. */
-  override list(options: ListOptions = {}): AsyncIterable<Evaluation> {
-    return uniquePages((pageOptions) => this.listPage(pageOptions), options, MAX_LIST_PAGES);
-  }
-
   /** Nugen has no cancel; its DELETE removes the evaluation for good and is never used as one (NUGEN-7). */
   cancel(): Promise<Evaluation> {
     return Promise.reject(new UnsupportedOperationError('nugen', 'cancel'));
@@ -128,6 +123,23 @@ export class NugenClient extends BaseEvalClient {
       benchmarkId: item.benchmark_id,
       createdAt: item.created_at,
     });
+  }
+
+  /**
+   * The download file's `detailed_results`, one sample per question (the single-model layout; the undocumented
+   * comparison layout gives none). The file exists once the evaluation completed: before that, no samples.
+   */
+  async listSamples(id: string, options: ListSamplesOptions = {}): Promise<SampleList> {
+    requireId(id);
+    const { maxSamples, ...requestOptions } = options;
+    const max = maxSamplesOf(maxSamples);
+    const file = await this.download(id, requestOptions);
+    const rows = (file?.detailed_results ?? []) as Array<Record<string, unknown>>;
+    return {
+      samples: rows.slice(0, max).map((row, index) => mapNugenDetailedResult(row, index)),
+      ...(file ? { total: rows.length } : {}),
+      truncated: rows.length > max,
+    };
   }
 
   private async results(id: string, options: RequestOptions): Promise<NugenResultsWire | undefined> {

@@ -18,6 +18,12 @@ import { CancelRouter } from './cancel-route.js';
 import { nextAfter } from './cursor.js';
 import { toWireDataSource } from './data-source.js';
 import { readOutputItemScores } from './output-item-scores.js';
+import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
+import { maxSamplesOf } from '../sample-helpers.js';
+import { mapOpenAIOutputItem } from './sample-mapper.js';
+import { openAIOutputItemDetail } from './wire.js';
+
+const outputItemDetailList = openAIList(openAIOutputItemDetail);
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
@@ -139,6 +145,30 @@ export class OpenAIClient extends BaseEvalClient {
 
   pushSamples(): Promise<void> {
     return Promise.reject(new UnsupportedOperationError('openai', 'pushSamples'));
+  }
+
+  /** `GET /evals/{eval_id}/runs/{run_id}/output_items` in ascending order, page by page up to `maxSamples`. */
+  async listSamples(id: string, options: ListSamplesOptions = {}): Promise<SampleList> {
+    const { evalId, runId } = splitRunId(id);
+    const { maxSamples, ...requestOptions } = options;
+    const max = maxSamplesOf(maxSamples);
+    const samples: SampleList['samples'] = [];
+    let after: string | undefined;
+    let more = false;
+    for (;;) {
+      const page = await this.context.http.request({
+        method: 'GET',
+        path: path`/evals/${evalId}/runs/${runId}/output_items`,
+        query: { limit: Math.min(MAX_PAGE_SIZE, max - samples.length), order: 'asc', after },
+        schema: outputItemDetailList,
+        options: requestOptions,
+      });
+      samples.push(...page.data.map((item) => mapOpenAIOutputItem(item)));
+      more = page.has_more === true && !!page.last_id && page.last_id !== after;
+      if (!more || samples.length >= max) break;
+      after = page.last_id ?? undefined;
+    }
+    return { samples: samples.slice(0, max), truncated: more || samples.length > max };
   }
 
   private async toEvaluation(run: OpenAIRunWire, options: RequestOptions): Promise<Evaluation> {

@@ -53,6 +53,16 @@ export const openAIOutputItem = z.looseObject({
     .nullish(),
 });
 
+/** An output item with what a per-sample view shows: the row, the model's messages, each grader's result. */
+export const openAIOutputItemDetail = openAIOutputItem.extend({
+  datasource_item_id: z.number().nullish(),
+  datasource_item: z.record(z.string(), z.unknown()).nullish(),
+  sample: z
+    .looseObject({ input: z.array(z.unknown()).nullish(), output: z.array(z.unknown()).nullish() })
+    .nullish(),
+});
+export type OpenAIOutputItemDetailWire = z.infer<typeof openAIOutputItemDetail>;
+
 export function openAIList<T extends z.ZodType>(item: T) {
   return z.looseObject({
     data: z.array(item),

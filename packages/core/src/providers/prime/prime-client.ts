@@ -1,5 +1,5 @@
 import { isTerminal, type Evaluation, type Page } from '../../domain/evaluation.js';
-import type { ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
+import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
 import type { CreateEvaluationRequest, PrimeCreateRequest, PrimeSample } from '../../domain/requests.js';
 import { APIError, ConfigurationError, ConflictError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
@@ -25,13 +25,18 @@ import {
   primeUpdated,
   type PrimeEvaluationWire,
 } from './wire.js';
+import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
+import { maxSamplesOf } from '../sample-helpers.js';
+import { mapPrimeSample } from './sample-mapper.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /** Samples per `POST .../samples`: the SDK batches by size (25 MiB); a count keeps each request small as well. */
 export const PRIME_MAX_SAMPLES_PER_REQUEST = 500;
 const PRIME_MAX_PAGE_SIZE = 100;
 const PRIME_DEFAULT_PAGE_SIZE = 50;
-/** `list()` stops after this many pages (10,000 evaluations at 100 a page) whatever `total` says. */
-export const PRIME_MAX_LIST_PAGES = 100;
 const PRIME_SAMPLES_PAGE_SIZE = 1000;
 /** Reading samples back stops after this many pages (100,000 samples). */
 const PRIME_MAX_SAMPLE_PAGES = 100;
@@ -122,25 +127,6 @@ export class PrimeClient extends BaseEvalClient {
     return offsetPageOf(items, skip, limit, wire.total);
   }
 
-  /**
-   * Every evaluation once: items can shift between offset pages while others are created, so ids already seen are
-   * skipped; paging stops on an empty page, at `total`, or after `PRIME_MAX_LIST_PAGES` pages.
-   */
-  override async *list(options: ListOptions = {}): AsyncGenerator<Evaluation, void, undefined> {
-    const seen = new Set<string>();
-    let cursor: string | undefined;
-    for (let pages = 0; pages < PRIME_MAX_LIST_PAGES; pages++) {
-      const page = await this.listPage({ ...options, ...(cursor !== undefined ? { cursor } : {}) });
-      for (const evaluation of page.items) {
-        if (seen.has(evaluation.id)) continue;
-        seen.add(evaluation.id);
-        yield evaluation;
-      }
-      if (page.nextCursor === undefined || page.nextCursor === cursor) return;
-      cursor = page.nextCursor;
-    }
-    this.context.logger?.warn(`Stopped listing Prime evaluations after ${PRIME_MAX_LIST_PAGES} pages`);
-  }
 
   /**
    * Only hosted evaluations can be cancelled (`is_hosted` on GET decides): a client-driven one throws
@@ -200,6 +186,35 @@ export class PrimeClient extends BaseEvalClient {
       if (scores) evaluation = { ...evaluation, scores };
     }
     return evaluation;
+  }
+
+  /**
+   * The stored samples in domain form, read page by page (`GET .../samples`) up to `maxSamples`: for a viewer, not
+   * for statistics (`finalize` reads them all).
+   */
+  async listSamples(id: string, options: ListSamplesOptions = {}): Promise<SampleList> {
+    requireId(id);
+    const { maxSamples, ...requestOptions } = options;
+    const max = maxSamplesOf(maxSamples);
+    const limit = Math.min(max, PRIME_SAMPLES_PAGE_SIZE);
+    const raw: unknown[] = [];
+    let total: number | undefined;
+    for (let page = 1; page <= PRIME_MAX_SAMPLE_PAGES; page += 1) {
+      const wire = await this.context.http.request({
+        method: 'GET',
+        path: path`/api/v1/evaluations/${id}/samples`,
+        query: { page, limit },
+        schema: primeSamplesPage,
+        options: requestOptions,
+      });
+      total = wire.total ?? undefined;
+      raw.push(...wire.samples);
+      const lastPage = typeof wire.total_pages === 'number' ? page >= wire.total_pages : wire.samples.length < limit;
+      if (wire.samples.length === 0 || raw.length >= max || lastPage) break;
+    }
+    const samples = raw.slice(0, max).map((sample, index) => mapPrimeSample(isRecord(sample) ? sample : {}, index));
+    const truncated = raw.length > max || (total !== undefined && total > samples.length);
+    return { samples, ...(total !== undefined ? { total } : {}), truncated };
   }
 
   /** Every stored sample, page by page (`page`/`limit`/`total_pages`), bounded by `PRIME_MAX_SAMPLE_PAGES`. */
