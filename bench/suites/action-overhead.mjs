@@ -90,6 +90,9 @@ async function evalgateRun(action, durationMs, pollIntervalSeconds) {
     const context = action.contextFromEvent({
       eventName: 'pull_request',
       repository: 'acme/widgets',
+      // As on a runner, which always sets GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT: a first attempt.
+      runId: '1',
+      runAttempt: '1',
       payload: { number: 7, pull_request: { number: 7, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } } },
     });
     const octokit = getOctokit(TOKEN, { baseUrl: github.url, request: { fetch } });

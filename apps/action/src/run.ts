@@ -126,7 +126,9 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
     });
     progressLog(evaluation);
 
-    if (evaluation.status === 'completed' && client.capabilities.finalize && !samplesMode) {
+    // Outside samples mode the evaluation is hosted, and finalizing a hosted one only reads it again (computing
+    // scores from its samples when it reports none): the poll that saw it completed has just read it.
+    if (evaluation.status === 'completed' && client.capabilities.finalize && !samplesMode && evaluation.scores === undefined) {
       evaluation = await finalize(deps, evaluation);
     }
     const baseline = await findBaseline(

@@ -31,8 +31,8 @@ export const MAX_CONSECUTIVE_UNREADABLE_POLLS = 3;
 
 /**
  * Polls `get` until a terminal status, one request at a time (sleep, then poll). A status change resets the
- * interval to the initial one; otherwise (progress moving or nothing changing) it grows ×1.5 up to the ceiling. When progress
- * says the end is sooner than the next poll, the next poll lands just after that end; if the evaluation is not
+ * interval to the initial one; otherwise (progress moving or nothing changing) it grows ×1.5 up to the ceiling. Once
+ * progress predicts the end, polls are a ceiling apart until the end is within one, and that poll lands just after it; if the evaluation is not
  * terminal then, the estimate is distrusted until progress moves again and the interval restarts from the initial
  * one. Errors the HTTP layer already retried back off ×2 and polling goes on until the deadline, except unreadable
  * answers (`ResponseValidationError`), thrown after `MAX_CONSECUTIVE_UNREADABLE_POLLS` in a row.
@@ -56,6 +56,8 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
     const remaining = deadline === undefined ? Infinity : deadline - deps.now();
     if (remaining <= 0) throw deadlineError(deps.provider, id, last, lastError);
     let endAt: number | undefined;
+    /** The longest sleep toward a predicted end: the ceiling, unless the status just moved (then look again soon). */
+    let longestMs = interval;
     try {
       const evaluation = await deps.get(id, {
         ...(signal ? { signal } : {}),
@@ -70,6 +72,7 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
       last = evaluation;
       if (isTerminal(evaluation.status)) return evaluation;
       interval = nextInterval(interval, outcome, bounds);
+      longestMs = outcome === 'progress-changed' || outcome === 'unchanged' ? bounds.ceilingMs : interval;
       trend = trackProgress(trend, polledAt, progressFraction(evaluation.progress));
       const progressKey = JSON.stringify(evaluation.progress ?? null);
       if (outcome === 'prediction-missed') distrustedProgress = progressKey;
@@ -85,7 +88,7 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
     const now = deps.now();
     const untilDeadline = deadline === undefined ? Infinity : deadline - now;
     if (untilDeadline <= 0) throw deadlineError(deps.provider, id, last, lastError);
-    const next = nextPollDelay(now, interval, endAt);
+    const next = nextPollDelay(now, interval, endAt, longestMs);
     aimedAtEnd = next.predicted;
     await deps.sleep(Math.min(next.delayMs, untilDeadline), signal);
   }

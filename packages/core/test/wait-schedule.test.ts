@@ -93,6 +93,14 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(10_000, 30_000, 9000)).toEqual({ delayMs: 250, predicted: true });
   });
 
+  it('with a longest pause above the regular interval: aims within it, else waits all of it', () => {
+    expect(nextPollDelay(0, 2000, 8000, 10_000)).toEqual({ delayMs: 8400, predicted: true });
+    expect(nextPollDelay(0, 2000, 60_000, 10_000)).toEqual({ delayMs: 10_000, predicted: false });
+    // 13 s away: a full pause would leave 3 s, aimed at with a 250 ms margin; stopping 5 s before gives the same margin.
+    expect(nextPollDelay(0, 2000, 13_000, 10_000)).toEqual({ delayMs: 8000, predicted: false });
+    expect(nextPollDelay(0, 2000, undefined, 10_000)).toEqual({ delayMs: 2000, predicted: false });
+  });
+
   it('never waits longer than the regular interval, even when it is shorter than the floor', () => {
     expect(nextPollDelay(0, 100, 10)).toEqual({ delayMs: 100, predicted: false });
   });

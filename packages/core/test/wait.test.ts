@@ -122,7 +122,7 @@ describe('waitForCompletion', () => {
     expect(maxInFlight).toBe(1);
   });
 
-  it('does not reset the interval when only progress changes, yet reports every change', async () => {
+  it('does not reset the interval when only progress changes, yet reports every change; a known pace spaces polls at the ceiling', async () => {
     server.respond(status('RUNNING', 0.01), status('RUNNING', 0.02), status('RUNNING', 0.03), status('RUNNING', 0.04), status('COMPLETED', 1));
     const seen: number[] = [];
     await client().waitForCompletion('ev_1', {
@@ -130,14 +130,16 @@ describe('waitForCompletion', () => {
       maxIntervalMs: 10_000,
       onProgress: (evaluation) => seen.push(evaluation.progress?.fraction ?? -1),
     });
-    expect(clock.delays).toEqual([1000, 1500, 2250, 3375]);
+    // From the second poll the pace (1% a second) puts the end 98 s away: no ramp, the ceiling until it is near.
+    expect(clock.delays).toEqual([1000, 10_000, 10_000, 10_000]);
     expect(seen).toEqual([0.01, 0.02, 0.03, 0.04, 1]);
   });
 
   it('resets the interval when the status changes after progress-only polls', async () => {
     server.respond(status('RUNNING', 0.01), status('RUNNING', 0.02), status('RUNNING', 0.03), status('EVALUATING', 0.03), status('COMPLETED', 1));
     await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
-    expect(clock.delays).toEqual([1000, 1500, 2250, 1000]);
+    // The far predicted end spaces the progress polls at the ceiling; the status change brings the initial interval back.
+    expect(clock.delays).toEqual([1000, 10_000, 10_000, 1000]);
   });
 
   it('lands the last poll just after the end that linear progress predicts', async () => {
@@ -146,10 +148,10 @@ describe('waitForCompletion', () => {
     server.respond(linear(start, 5000, 5000));
     const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
     expect(result.status).toBe('completed');
-    // Polls at 0, 1, 2.5 and 4.75 s grow ×1.5; at 4.75 s (95%) the end is 250 ms away, so the last poll waits 250 + 250 ms.
-    expect(clock.delays).toEqual([1000, 1500, 2250, 500]);
+    // Polls at 0 (0%), 1 s (20%) and 2.5 s (50%): the pace puts the end 2.5 s away, polled 250 ms after it.
+    expect(clock.delays).toEqual([1000, 1500, 2750]);
     expect(clock.time - start).toBe(5250);
-    expect(server.requests).toHaveLength(5);
+    expect(server.requests).toHaveLength(4);
   });
 
   it('falls back to the regular interval from the initial one when a predicted end passes without the end', async () => {
@@ -158,8 +160,8 @@ describe('waitForCompletion', () => {
     server.respond(linear(start, 5000, 8000));
     const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
     expect(result.status).toBe('completed');
-    // The 500 ms poll at the predicted end misses; then 1 s, 1.5 s, 2.25 s: no tight loop on the stale estimate.
-    expect(clock.delays).toEqual([1000, 1500, 2250, 500, 1000, 1500, 2250]);
+    // The poll at the predicted end (5.25 s) misses; then 1 s, 1.5 s, 2.25 s: no tight loop on the stale estimate.
+    expect(clock.delays).toEqual([1000, 1500, 2750, 1000, 1500, 2250]);
   });
 
   it('lands the last poll just after the provider ETA', async () => {
@@ -179,9 +181,10 @@ describe('waitForCompletion', () => {
     });
     const result = await nugen.waitForCompletion('eval-1', { initialIntervalMs: 2000, maxIntervalMs: 30_000 });
     expect(result.status).toBe('failed');
-    // Regular polls until the ETA is sooner than the next one: at 16.25 s the end is 3.75 s away, polled 250 ms after it.
-    expect(clock.delays).toEqual([2000, 3000, 4500, 6750, 4000]);
-    expect(clock.time - start).toBe(20_250);
+    // The first poll is a status change (look again soon); from the second the ETA (18 s, within the 30 s ceiling) is
+    // aimed at directly, 5% of the time left (900 ms) past it.
+    expect(clock.delays).toEqual([2000, 18_900]);
+    expect(clock.time - start).toBe(20_900);
   });
 });
 

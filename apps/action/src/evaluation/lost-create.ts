@@ -77,5 +77,18 @@ function matches(evaluation: Evaluation, target: CreateTarget, since: number): b
   if (target.provider === 'prime') return target.name !== undefined && evaluation.name === target.name && evaluation.metadata?.[MARKER_KEY] === undefined;
   if (target.provider === 'openai') return false;
   if (evaluation.model !== target.modelId || !evaluation.name.includes(target.benchmarkId)) return false;
-  return target.modelId2 ? evaluation.name.includes(target.modelId2) : true;
+  const mode = nugenMode(evaluation);
+  // Someone else's run of the other mode on the same model and benchmark is a different experiment.
+  if (!target.modelId2) return mode !== 'comparison';
+  if (mode === 'single') return false;
+  return evaluation.comparison?.model === target.modelId2 || evaluation.name.includes(target.modelId2);
+}
+
+/**
+ * A Nugen list row's mode, when it shows: a second model or per-model (base/eval) figures mean comparison; flat
+ * figures mean a single model (NUGEN-6). A row still running shows neither (documented rows carry no `model_id_2`).
+ */
+function nugenMode(evaluation: Evaluation): 'comparison' | 'single' | undefined {
+  if (evaluation.comparison) return 'comparison';
+  return evaluation.scores ? 'single' : undefined;
 }

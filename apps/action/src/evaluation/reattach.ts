@@ -1,7 +1,7 @@
 import type { EvalClient, Evaluation } from '@evalgate/core';
 import type { Logger } from '../deps.js';
 import type { RunContext } from '../github/event.js';
-import type { CheckRun, GitHubPort } from '../github/port.js';
+import { CHECK_RUNS_PAGE_SIZE, type CheckRun, type GitHubPort } from '../github/port.js';
 import { MARKER_KEY, hasTags } from '../tags.js';
 import { scanForEvaluation } from './scan.js';
 
@@ -46,23 +46,49 @@ function reusable(evaluation: Evaluation, deps: ReattachDeps): boolean {
 
 /**
  * Finds an evaluation an earlier attempt of this job created for the same commit and config: first through this
- * commit's check run (`external_id` = evaluation id, works for every provider), then through provider metadata.
+ * commit's check run (`external_id` = evaluation id, works for every provider), then through provider metadata —
+ * a list request, made only when the commit's check runs leave room for an evaluation none of them points at.
  */
 export async function findReattachment(deps: ReattachDeps): Promise<{ found?: Reattachment; checks: CheckRun[] }> {
-  const checks = await listChecks(deps);
-  const found = (await viaCheckRuns(deps, checks)) ?? (await viaMetadata(deps));
+  const lookup = await listChecks(deps);
+  const checks = lookup.named;
+  const found = (await viaCheckRuns(deps, checks)) ?? (providerSearchNeeded(deps, lookup) ? await viaMetadata(deps) : undefined);
   return found ? { found, checks } : { checks };
 }
 
-/** This commit's check runs of this name, from earlier attempts. */
-async function listChecks(deps: ReattachDeps): Promise<CheckRun[]> {
-  if (!deps.github) return [];
+interface CheckLookup {
+  /** This commit's check runs of this name, newest first. */
+  named: CheckRun[];
+  /** Every check run of the commit, when one answer held them all; undefined when unknown. */
+  all?: CheckRun[];
+}
+
+/**
+ * This commit's check runs, read in one request: all of them when they fit one page (the evidence
+ * `providerSearchNeeded` weighs), else those of this name in a second request.
+ */
+async function listChecks(deps: ReattachDeps): Promise<CheckLookup> {
+  if (!deps.github) return { named: [] };
   try {
-    return await deps.github.findChecks(deps.context.sha, deps.checkName);
+    const all = await deps.github.findChecks(deps.context.sha);
+    if (all.length < CHECK_RUNS_PAGE_SIZE) return { named: all.filter((check) => check.name === deps.checkName), all };
+    return { named: await deps.github.findChecks(deps.context.sha, deps.checkName) };
   } catch (error) {
     deps.logger.debug(`Could not list the check runs of ${deps.context.sha}: ${(error as Error).message}`);
-    return [];
+    return { named: [] };
   }
+}
+
+/**
+ * Whether an evaluation of this commit and config may exist that no check run points at, so the provider must be
+ * listed. Not on a run's first attempt when the commit's check runs were all read and none carries an external id:
+ * every evalgate job posts its check (external id = evaluation id) right after its create, so an earlier run's job
+ * or a matrix sibling with an evaluation would show there. Otherwise (a re-run, whose earlier attempt may have died
+ * before posting; a fork PR, whose token cannot post checks; an unread or long list) it may.
+ */
+export function providerSearchNeeded(deps: Pick<ReattachDeps, 'context'>, lookup: CheckLookup): boolean {
+  if (deps.context.runAttempt !== '1' || deps.context.isFork || lookup.all === undefined) return true;
+  return lookup.all.some((check) => check.externalId !== undefined && check.externalId !== '');
 }
 
 async function viaCheckRuns(deps: ReattachDeps, checks: CheckRun[]): Promise<Reattachment | undefined> {

@@ -1,7 +1,7 @@
 // The GitHub port over Octokit's `request`, with every response checked by zod.
 import { z } from 'zod';
 import type { CheckRun, CreateCheckRequest, GitHubPort, IssueComment, UpdateCheckRequest } from './port.js';
-import { GitHubError } from './port.js';
+import { CHECK_RUNS_PAGE_SIZE, GitHubError } from './port.js';
 
 /** The slice of an Octokit instance this port uses. */
 export interface OctokitRequest {
@@ -115,12 +115,12 @@ export class OctokitPort implements GitHubPort {
     });
   }
 
-  async findChecks(ref: string, checkName: string): Promise<CheckRun[]> {
+  async findChecks(ref: string, checkName?: string): Promise<CheckRun[]> {
     const data = await this.call('list check runs', 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
       ref,
-      check_name: checkName,
+      ...(checkName !== undefined ? { check_name: checkName } : {}),
       filter: 'all',
-      per_page: PAGE_SIZE,
+      per_page: CHECK_RUNS_PAGE_SIZE,
     });
     const runs = parse(checkRunListSchema, data, 'list check runs').check_runs.map(toCheckRun);
     return runs.sort((a, b) => b.id - a.id);

@@ -42,6 +42,9 @@ export interface UpdateCheckRequest {
   output?: CheckOutput;
 }
 
+/** The most check runs one `findChecks` answer holds. */
+export const CHECK_RUNS_PAGE_SIZE = 100;
+
 export interface IssueComment {
   id: number;
   body: string;
@@ -50,8 +53,11 @@ export interface IssueComment {
 export interface GitHubPort {
   createCheck(request: CreateCheckRequest): Promise<CheckRun>;
   updateCheck(id: number, request: UpdateCheckRequest): Promise<void>;
-  /** Check runs named `checkName` on a commit SHA or branch, newest first. */
-  findChecks(ref: string, checkName: string): Promise<CheckRun[]>;
+  /**
+   * Check runs named `checkName` on a commit SHA or branch, newest first; without a name, every check run of it
+   * (one page of at most `CHECK_RUNS_PAGE_SIZE`: a full page may not be all of them).
+   */
+  findChecks(ref: string, checkName?: string): Promise<CheckRun[]>;
   listComments(issueNumber: number): Promise<IssueComment[]>;
   createComment(issueNumber: number, body: string): Promise<void>;
   updateComment(commentId: number, body: string): Promise<void>;

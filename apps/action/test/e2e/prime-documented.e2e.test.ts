@@ -72,6 +72,34 @@ describe('Prime, the documented way (dist/index.js)', () => {
     await removeWorkDir(run);
   });
 
+  it('a first run attempt with no check on the commit lists nothing, and the poll that saw it completed is the last read', async () => {
+    const run = await runAction({ inputs: env.inputs('prime', { 'min-avg-score': '0' }), githubApiUrl: env.github.url, runAttempt: '1' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const id = run.outputs['evaluation-id']!;
+    // No earlier attempt and no check run pointing anywhere: nothing to find by listing Prime.
+    expect(env.emulator.requests.filter((request) => request.method === 'GET' && /^\/api\/v1\/evaluations\/?(\?|$)/.test(request.path))).toHaveLength(0);
+    const [evaluation] = env.emulator.evaluations('prime');
+    expect(evaluation?.terminalAt).toEqual(expect.any(Number));
+    // Its answer carried status and scores: no finalize read, no samples read after it.
+    const afterEnd = env.emulator.requests.filter((request) => request.at >= evaluation!.terminalAt! && request.path.startsWith(`/api/v1/evaluations/${id}`));
+    expect(afterEnd.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /api/v1/evaluations/${id}`]);
+    expect(run.outputs).toMatchObject({ status: 'completed', gate: 'pass' });
+    await removeWorkDir(run);
+  });
+
+  it('a re-run (attempt 2) whose earlier attempt posted no check still searches Prime and re-attaches', async () => {
+    const first = await runAction({ inputs: env.inputs('prime', { 'github-token': '' }), githubApiUrl: env.github.url, runAttempt: '1' });
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(env.github.checkRuns).toHaveLength(0);
+    const rerun = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url, runAttempt: '2' });
+    expect(rerun.exitCode, rerun.stdout + rerun.stderr).toBe(0);
+    expect(env.emulator.evaluations('prime')).toHaveLength(1);
+    expect(rerun.outputs['evaluation-id']).toBe(first.outputs['evaluation-id']);
+    expect(rerun.stdout).toContain('created for this commit and config by an earlier run or attempt');
+    await removeWorkDir(first);
+    await removeWorkDir(rerun);
+  });
+
   it('a failed hosted run fails the check with Prime\'s error_message', async () => {
     env.emulator.configure({ outcome: 'failed' });
     const run = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url });

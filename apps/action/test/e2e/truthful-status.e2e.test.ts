@@ -171,4 +171,17 @@ describe('matrix siblings', () => {
     await removeWorkDir(firstRun);
     await removeWorkDir(second);
   });
+  it('on a first run attempt, a sibling is found through its check run on the commit, then at the provider', async () => {
+    env.emulator.configure({ durationMs: 3_000 });
+    const first = runAction({ inputs: env.inputs('prime', { 'check-name': 'eval (a)' }), githubApiUrl: env.github.url, runAttempt: '1' });
+    // A job posts its check right after its create: that check is what tells a first attempt to search the provider.
+    await until(() => env.github.checkRuns.some((check) => check.name === 'eval (a)' && !!check.external_id), 'the first job to post its check');
+    const second = await runAction({ inputs: env.inputs('prime', { 'check-name': 'eval (b)' }), githubApiUrl: env.github.url, runAttempt: '1' });
+    const firstRun = await first;
+    expect(env.emulator.evaluations('prime')).toHaveLength(1);
+    expect(second.stdout).toContain('shared with another job of this workflow run that has the same config');
+    expect(second.outputs['evaluation-id']).toBe(firstRun.outputs['evaluation-id']);
+    await removeWorkDir(firstRun);
+    await removeWorkDir(second);
+  });
 });

@@ -50,6 +50,8 @@ export interface RunOptions {
   whileRunning?: (child: ChildProcess) => Promise<void>;
   /** Keep the working folder (e.g. to run the post step in it). */
   workDir?: string;
+  /** GITHUB_RUN_ATTEMPT; unset by default, as when the runner's attempt is unknown. */
+  runAttempt?: string;
 }
 
 /** Parses $GITHUB_OUTPUT / $GITHUB_STATE (`name<<delimiter\nvalue\ndelimiter`). */
@@ -95,6 +97,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_SHA: event.kind === 'push' ? event.sha : MERGE_SHA,
     GITHUB_REF: event.kind === 'push' ? `refs/heads/${event.branch}` : 'refs/pull/7/merge',
     GITHUB_RUN_ID: '77',
+    ...(options.runAttempt ? { GITHUB_RUN_ATTEMPT: options.runAttempt } : {}),
     GITHUB_API_URL: options.githubApiUrl,
     GITHUB_OUTPUT: paths.output,
     GITHUB_STEP_SUMMARY: paths.summary,

@@ -62,10 +62,10 @@ export class FakeGitHub implements GitHubPort {
   /** Branch names resolve to SHAs through this map. */
   readonly branches = new Map<string, string>();
 
-  async findChecks(ref: string, checkName: string): Promise<CheckRun[]> {
+  async findChecks(ref: string, checkName?: string): Promise<CheckRun[]> {
     this.failNext('findChecks');
     const sha = this.branches.get(ref) ?? ref;
-    return this.checks.filter((check) => check.headSha === sha && check.name === checkName).reverse();
+    return this.checks.filter((check) => check.headSha === sha && (checkName === undefined || check.name === checkName)).reverse();
   }
 
   async listComments(issueNumber: number): Promise<IssueComment[]> {

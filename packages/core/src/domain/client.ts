@@ -40,7 +40,10 @@ export interface WaitOptions {
    * comes just after the predicted end (not sooner than 250 ms).
    */
   initialIntervalMs?: number;
-  /** Longest pause between polls in ms (default 30000). */
+  /**
+   * Longest pause between polls in ms (default 30000). Once progress predicts the end, polls are this far apart until
+   * the end is within reach (the ramp from `initialIntervalMs` only matters while the pace is unknown).
+   */
   maxIntervalMs?: number;
   /** Called after every successful poll whose evaluation differs from the previous one. */
   onProgress?: (evaluation: Evaluation) => void;
