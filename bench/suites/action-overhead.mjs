@@ -103,7 +103,8 @@ async function evalgateRun(action, durationMs, pollIntervalSeconds) {
         inputs,
         context,
         client,
-        github: action.withRetries(new action.OctokitPort(octokit, context.owner, context.repo), { clock, logger: silent }),
+        // As main() builds it: an installation token skips the GET /user it would be refused.
+        github: action.withRetries(new action.OctokitPort(octokit, context.owner, context.repo, TOKEN.startsWith('ghs_')), { clock, logger: silent }),
         logger: silent,
         clock,
         sink: { setOutput: (name, value) => (outputs[name] = value), appendSummary: async () => {}, saveState: () => {} },

@@ -50,7 +50,7 @@ function gitHubPort(token: string | undefined, owner: string, repo: string, logg
   if (!token) return undefined;
   const baseUrl = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
   const octokit = getOctokit(token, { baseUrl, userAgent: USER_AGENT });
-  return withRetries(new OctokitPort(octokit, owner, repo), { clock: systemClock, logger });
+  return withRetries(new OctokitPort(octokit, owner, repo, token.startsWith('ghs_')), { clock: systemClock, logger });
 }
 
 function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl' | 'allowInsecureHttp'>, logger: Logger): EvalClient {

@@ -78,6 +78,8 @@ export class OctokitPort implements GitHubPort {
     private readonly octokit: OctokitRequest,
     private readonly owner: string,
     private readonly repo: string,
+    /** The token is an installation token (`ghs_`: GITHUB_TOKEN or a GitHub App), which `GET /user` always refuses. */
+    private readonly integrationToken = false,
   ) {}
 
   private async call(what: string, route: string, parameters: Record<string, unknown>): Promise<unknown> {
@@ -131,6 +133,8 @@ export class OctokitPort implements GitHubPort {
    * GitHub App), GraphQL's `viewer` plus "[bot]"; else github-actions[bot].
    */
   private identity(): Promise<Set<string>> {
+    // An installation token is refused by GET /user for certain: skip that request (it counts against the budget).
+    if (this.integrationToken) return (this.ownLogins ??= this.botLogin().then((login) => new Set([login])));
     this.ownLogins ??= this.octokit.request('GET /user').then(
       (response) => new Set([parse(userSchema, response.data, 'read the token identity').login]),
       async (raw: unknown) => {

@@ -144,4 +144,19 @@ describe('finding our own comments with a GitHub App token', () => {
       await apps.close();
     }
   });
+
+  it('asks GraphQL viewer straight away for an installation token, without the GET /user GitHub always refuses it', async () => {
+    const apps = await startGitHubStandIn({ apps: { ghs_appToken: 'eval-bot' } });
+    try {
+      const port = new OctokitPort(getOctokit('ghs_appToken', { baseUrl: apps.url }), 'acme', 'widgets', true);
+      const mine = apps.addComment(5, '<!-- evalgate -->\nmine', 'eval-bot[bot]');
+      apps.addComment(5, '<!-- evalgate -->\nforged', 'mallory');
+      expect((await port.listComments(5)).map((comment) => comment.id)).toEqual([mine.id]);
+      await port.listComments(5);
+      const identityRequests = apps.requests.filter((request) => request.path === '/user' || request.path === '/graphql');
+      expect(identityRequests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /graphql']);
+    } finally {
+      await apps.close();
+    }
+  });
 });
