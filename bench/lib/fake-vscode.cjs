@@ -77,6 +77,8 @@ function createSettings(values) {
       },
     }),
     onDidChangeConfiguration: event(),
+    onDidGrantWorkspaceTrust: event(),
+    isTrusted: true,
     workspaceFolders: undefined,
   };
 }

@@ -40,7 +40,8 @@ if (mode === 'store') {
 } else {
   const client = makeClient(apiKey);
   const items = [];
-  for await (const evaluation of client.list({ pageSize: 50 })) items.push(evaluation);
+  // 200 pages: past core's default cap of 100 pages per walk, which guards against providers that never end a list.
+  for await (const evaluation of client.list({ pageSize: 50, maxPages: 200 })) items.push(evaluation);
   keep = items;
   finish(items.length, 0);
 }
