@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@evalgate/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findLostCreate, type CreateTarget } from '../../src/evaluation/lost-create.js';
+import { findLostCreate, type CreateTarget } from '../src/evaluation/lost-create.js';
 
 const SINCE = Date.parse('2026-11-30T12:00:00Z');
 const CREATED = '2026-11-30T12:00:30';

@@ -1,6 +1,6 @@
 import type { EvalClient, Evaluation } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
-import { SCAN_LIMIT, scanForEvaluation } from '../../src/evaluation/scan.js';
+import { SCAN_LIMIT, scanForEvaluation } from '../src/evaluation/scan.js';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 

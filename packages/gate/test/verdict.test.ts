@@ -1,7 +1,7 @@
 import type { Evaluation } from '@evalgate/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideVerdict } from '../../src/gate/verdict.js';
+import { decideVerdict } from '../src/verdict/verdict.js';
 
 function evaluation(extra: Partial<Evaluation> = {}): Evaluation {
   return {

@@ -1,8 +1,6 @@
 import { makeBadge } from 'badge-maker';
 import type { Scores } from '@evalgate/core';
-import type { Gate } from '../gate/types.js';
-import type { RunStatus } from '../report/run-status.js';
-import { formatScore } from '../report/format.js';
+import { formatScore, type Gate, type RunStatus } from '@evalgate/gate';
 
 const COLORS: Record<Gate, string> = { pass: 'brightgreen', fail: 'red', inconclusive: 'lightgrey' };
 

@@ -1,78 +1,45 @@
-// Sends a finished run's result everywhere it goes: check run, job summary, outputs, PR comment, badge, post-step state.
-import type { Evaluation } from '@evalgate/core';
-import type { RunDeps } from './deps.js';
-import { STATE } from './deps.js';
-import type { BaselineLookup, Verdict } from './gate/types.js';
-import type { CheckReporter } from './github/check-reporter.js';
-import { isPermissionProblem } from './github/port.js';
-import { COMMENT_MARKER, sectionStart, upsertSection } from './report/comment.js';
-import { safeUrl } from './report/escape.js';
-import { writeOutputs } from './report/outputs.js';
-import { buildResultJson, type ResultJson } from './report/result-json.js';
-import type { RunStatus } from './report/run-status.js';
-import { errorSummary, resultSummary } from './report/summary.js';
-import { resultTitle } from './report/title.js';
-import { GITHUB_TEXT_LIMIT, truncateForGitHub } from './report/truncate.js';
+// Sends a finished run's result everywhere it goes on GitHub: check run, job summary, outputs, PR comment, badge.
+import { droppedOutputWarnings, finalSummary, outputValues, resultJsonOf, resultTitle, safeUrl, type FinalReport, type ResultJson } from '@evalgate/gate';
+import type { RunDeps } from '../deps.js';
+import type { CheckReporter } from '../github/check-reporter.js';
+import { isPermissionProblem } from '../github/port.js';
+import { COMMENT_MARKER, sectionStart, upsertSection } from './comment.js';
+import { GITHUB_TEXT_LIMIT, truncateForGitHub } from './truncate.js';
 
-export interface Finished {
-  evaluation?: Evaluation;
-  verdict: Verdict;
-  baseline: BaselineLookup;
-  reattached: boolean;
-  /** How the run ended; one vocabulary for the title, heading, outputs and result-json (report/run-status.ts). */
-  status: RunStatus;
-  /** Set when the action itself failed; replaces the result summary. */
-  errorMessage?: string;
-  /** Whether publishing marks the run finished for the post step (false: the post step must still act). */
-  finished?: boolean;
-}
+export type PublishDeps = Pick<RunDeps, 'inputs' | 'context' | 'github' | 'logger' | 'sink' | 'files'>;
 
-export async function publish(deps: RunDeps, checks: CheckReporter, finished: Finished): Promise<ResultJson> {
-  const { inputs, logger, sink } = deps;
-  const { evaluation, verdict } = finished;
+/**
+ * Publishes `report`; calls `settle` once the check run is completed (the post step then has nothing to do), before
+ * the slower rest. Returns the result JSON the outputs carry (with the check run id).
+ */
+export async function publish(deps: PublishDeps, checks: CheckReporter, report: FinalReport, settle: () => void): Promise<ResultJson> {
+  const { logger, sink } = deps;
+  const { evaluation, verdict } = report;
   const notes = [...verdict.reasons.filter(() => verdict.gate === 'inconclusive' && !evaluation)];
-  const summaryFor = (extraNotes: string[]) =>
-    finished.errorMessage !== undefined || !evaluation
-      ? errorSummary(inputs.checkName, finished.status, finished.errorMessage ?? verdict.reasons.join('\n'), evaluation)
-      : resultSummary({
-          checkName: inputs.checkName,
-          status: finished.status,
-          evaluation,
-          verdict,
-          baseline: finished.baseline,
-          reattached: finished.reattached,
-          notes: extraNotes,
-          ...(deps.context.runUrl ? { runUrl: deps.context.runUrl } : {}),
-        });
-  const title = resultTitle(finished.status, evaluation);
+  const summary = finalSummary(report);
+  const title = resultTitle(report.status, evaluation);
 
-  await checks.complete(verdict.conclusion, { title, summary: summaryFor([]) }, evaluation?.id, safeUrl(evaluation?.reportUrl));
-  if (finished.finished !== false) sink.saveState(STATE.completed, 'true');
+  await checks.complete(verdict.conclusion, { title, summary }, evaluation?.id, safeUrl(evaluation?.reportUrl));
+  settle();
   if (checks.warning) notes.push(checks.warning);
 
-  const result = buildResultJson({
-    provider: inputs.provider,
-    ...(evaluation ? { evaluation } : {}),
-    verdict,
-    baseline: finished.baseline,
-    ...(checks.id !== undefined ? { checkRunId: checks.id } : {}),
-    reattached: finished.reattached,
-    sha: deps.context.sha,
-    status: finished.status,
-  });
-  const jobSummary = truncateForGitHub(summaryFor(notes), 1024 * 1024 - 1);
+  const result = resultJsonOf(report, checks.id !== undefined ? { checkRunId: checks.id } : {});
+  const jobSummary = truncateForGitHub(finalSummary(report, notes), 1024 * 1024 - 1);
   try {
     await sink.appendSummary(jobSummary);
   } catch (error) {
     logger.warning(`Could not write the job summary: ${(error as Error).message}`);
   }
-  writeOutputs(sink, logger, result, { ...(evaluation ? { evaluationId: evaluation.id } : {}), ...(evaluation?.reportUrl ? { reportUrl: evaluation.reportUrl } : {}) });
-  await upsertComment(deps, summaryFor([]));
+  for (const warning of droppedOutputWarnings(result, { ...(evaluation ? { evaluationId: evaluation.id } : {}), ...(evaluation?.reportUrl ? { reportUrl: evaluation.reportUrl } : {}) })) {
+    logger.warning(warning);
+  }
+  for (const [name, value] of Object.entries(outputValues(result))) sink.setOutput(name, value);
+  await upsertComment(deps, summary);
   await writeBadge(deps, result);
   return result;
 }
 
-async function upsertComment(deps: RunDeps, markdown: string): Promise<void> {
+async function upsertComment(deps: PublishDeps, markdown: string): Promise<void> {
   const { github, context, inputs, logger } = deps;
   if (inputs.comment === 'off' || !github || context.prNumber === undefined) return;
   const issue = context.prNumber;
@@ -104,12 +71,12 @@ async function upsertComment(deps: RunDeps, markdown: string): Promise<void> {
   }
 }
 
-async function writeBadge(deps: RunDeps, result: ResultJson): Promise<void> {
+async function writeBadge(deps: PublishDeps, result: ResultJson): Promise<void> {
   const badge = deps.inputs.badge;
   if (!badge) return;
   const scores = result.scores ? { avg: result.scores.avg, min: result.scores.min, max: result.scores.max, count: result.scores.count } : undefined;
   // Loaded on demand: badge-maker carries large font tables.
-  const { renderBadge } = await import('./badge/badge.js');
+  const { renderBadge } = await import('./badge.js');
   const files = renderBadge(deps.inputs.checkName, result.gate, scores, result.status);
   try {
     await deps.files.write(badge.svg, files.svg);

@@ -1,12 +1,12 @@
-// The Prime hosted-run inputs: defaults equal to action.yml's, validation naming the input, and the complete
-// eval_config the request builder sends.
-import { readFileSync } from 'node:fs';
+// The Prime hosted-run settings: validation naming the setting, and the complete eval_config the request builder sends.
 import { describe, expect, it } from 'vitest';
-import { createRequest } from '../../src/evaluation/request.js';
-import { parseSamples } from '../../src/evaluation/samples.js';
-import { InputError, parseInputs } from '../../src/inputs/parse.js';
-import { PRIME_HOSTED_DEFAULTS } from '../../src/inputs/prime-hosted.js';
-import { INPUT_NAMES, type RawInputs } from '../../src/inputs/types.js';
+import { createRequest } from '../src/evaluation/request.js';
+import { parseSamples } from '../src/evaluation/samples.js';
+import { InputError, parseSettings as parseInputs } from '../src/settings/parse.js';
+import { PRIME_HOSTED_INPUTS } from '../src/settings/prime-hosted.js';
+import { GATE_SETTINGS, type RawSettings as RawInputs } from '../src/settings/table.js';
+
+const PRIME_HOSTED_DEFAULTS = Object.fromEntries(PRIME_HOSTED_INPUTS.map((input) => [input, Number(GATE_SETTINGS[input].default)]));
 
 const KEY = 'prime-key-123456';
 const hosted: RawInputs = { provider: 'prime', 'api-key': KEY, environments: 'gsm8k', 'inference-model': 'llama' };
@@ -22,26 +22,7 @@ function problemsOf(raw: RawInputs): string {
   return '';
 }
 
-/** The `default:` of each input in action.yml (flat two-level YAML, read without a YAML library). */
-function actionYmlDefaults(): Record<string, string | undefined> {
-  const text = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
-  const inputs = text.slice(text.indexOf('\ninputs:\n'), text.indexOf('\noutputs:\n'));
-  const defaults: Record<string, string | undefined> = {};
-  for (const block of inputs.split(/\n {2}(?=[a-z][a-z-]*:\n)/).slice(1)) {
-    const name = block.slice(0, block.indexOf(':'));
-    const match = /\n {4}default: "?([^"\n]*)"?/.exec(block);
-    defaults[name] = match?.[1];
-  }
-  return defaults;
-}
-
 describe('Prime hosted inputs', () => {
-  it('action.yml declares every input and the same defaults as the code', () => {
-    const defaults = actionYmlDefaults();
-    expect(Object.keys(defaults).sort()).toEqual([...INPUT_NAMES].sort());
-    for (const [input, value] of Object.entries(PRIME_HOSTED_DEFAULTS)) expect(defaults[input], input).toBe(String(value));
-  });
-
   it('the request builder sends the complete eval_config: defaults, or the inputs, plus eval-config keys', () => {
     const withDefaults = parseInputs(hosted);
     expect(createRequest({ settings: withDefaults.settings }, 'run', TAGS)).toEqual({
