@@ -1,29 +1,34 @@
-// action.yml is what the runner reads; the input table is what the code parses. They must say the same.
+// action.yml is what the runner reads; the input table (gate settings + the Action's own) and the output names are
+// what the code parses and writes. They must say the same: names, required, defaults and descriptions.
 import { readFileSync } from 'node:fs';
+import { OUTPUT_NAMES, type SettingSpec } from '@evalgate/gate';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { SettingSpec } from '@evalgate/gate';
+import { z } from 'zod';
 import { ACTION_INPUTS, INPUT_NAMES } from '../../src/inputs/table.js';
 
-/** The `default:` of each input in action.yml (flat two-level YAML, read without a YAML library). */
-function actionYmlDefaults(): Record<string, string | undefined> {
-  const text = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
-  const inputs = text.slice(text.indexOf('\ninputs:\n'), text.indexOf('\noutputs:\n'));
-  const defaults: Record<string, string | undefined> = {};
-  for (const block of inputs.split(/\n {2}(?=[a-z][a-z-]*:\n)/).slice(1)) {
-    const name = block.slice(0, block.indexOf(':'));
-    const match = /\n {4}default: "?([^"\n]*)"?/.exec(block);
-    defaults[name] = match?.[1];
-  }
-  return defaults;
-}
+const manifestSchema = z.object({
+  inputs: z.record(
+    z.string(),
+    z.strictObject({ description: z.string().min(1), required: z.boolean(), default: z.string().optional() }),
+  ),
+  outputs: z.record(z.string(), z.strictObject({ description: z.string().min(1) })),
+});
+
+const manifest = manifestSchema.parse(load(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')));
 
 describe('action.yml', () => {
-  it('declares every input of the table with the same defaults', () => {
-    const defaults = actionYmlDefaults();
-    expect(Object.keys(defaults).sort()).toEqual([...INPUT_NAMES].sort());
-    for (const name of INPUT_NAMES) {
-      const spec: SettingSpec = ACTION_INPUTS[name];
-      expect(defaults[name], name).toBe(spec.default);
-    }
+  it('declares exactly the inputs of the table, in its order', () => {
+    expect(Object.keys(manifest.inputs)).toEqual(INPUT_NAMES);
+  });
+
+  it.each(INPUT_NAMES)('%s: same description, required and default as the table', (name) => {
+    const spec: SettingSpec = ACTION_INPUTS[name];
+    const declared = manifest.inputs[name];
+    expect(declared).toEqual({ description: spec.description, required: spec.required, ...(spec.default !== undefined ? { default: spec.default } : {}) });
+  });
+
+  it('declares exactly the outputs the Action writes, each described', () => {
+    expect(Object.keys(manifest.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
   });
 });
