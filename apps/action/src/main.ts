@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { createClient, type EvalClient } from '@evalgate/core';
-import { abortOnTermination, makeRedactor, parsePendingCreate, STATE, stepSignal, systemClock, workspaceFiles, type Logger } from '@evalgate/gate';
+import { abortOnTermination, makeRedactor, parsePendingCreate, STATE, stepSignal, systemClock, workspaceFiles, type Logger, type Redact } from '@evalgate/gate';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
 import type { ActionSink } from './deps.js';
 import { contextFromEvent, type EventSource } from './github/event.js';
@@ -12,7 +12,7 @@ import { OctokitPort } from './github/octokit-port.js';
 import type { GitHubPort } from './github/port.js';
 import { withRetries } from './github/retrying-port.js';
 import { parseInputs } from './inputs/parse.js';
-import { INPUT_NAMES, type RawInputs } from './inputs/table.js';
+import { ACTION_INPUTS, INPUT_NAMES, type RawInputs } from './inputs/table.js';
 import type { ActionInputs } from './inputs/types.js';
 import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
@@ -89,14 +89,29 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function main(): Promise<void> {
-  // Masked before anything is logged, including input errors.
-  const apiKey = core.getInput('api-key');
-  const token = core.getInput('github-token');
+/** The step's inputs, each read once, with the secrets among them masked and the one redactor built from them. */
+interface StepStart {
+  raw: RawInputs;
+  apiKey: string;
+  /** Empty when there is none. */
+  token: string;
+  redact: Redact;
+  logger: Logger;
+}
+
+/** Masks the secrets before anything is logged, including input errors. */
+function startStep(): StepStart {
+  const raw = readRawInputs();
+  const apiKey = raw['api-key'] ?? '';
+  const token = raw['github-token'] ?? '';
   if (apiKey) core.setSecret(apiKey);
   if (token) core.setSecret(token);
   const redact = makeRedactor([apiKey, token]);
-  const logger = actionsLogger(redact);
+  return { raw, apiKey, token, redact, logger: actionsLogger(redact) };
+}
+
+export async function main(): Promise<void> {
+  const { raw, apiKey, token, redact, logger } = startStep();
   const controller = new AbortController();
   const uninstall = abortOnTermination(process, controller, logger.warning);
   try {
@@ -105,12 +120,12 @@ export async function main(): Promise<void> {
       await reportForkSkip(forkSkip, sink, logger);
       return;
     }
-    const inputs = parseInputs(readRawInputs());
+    const inputs = parseInputs(raw);
     if (inputs.allowInsecureHttp && inputs.baseUrl?.startsWith('http:')) {
       logger.warning(`allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`);
     }
     const context = contextFromEvent(eventSource());
-    const github = gitHubPort(inputs.githubToken, context.owner, context.repo, logger);
+    const github = gitHubPort(token || undefined, context.owner, context.repo, logger);
     const outcome = await run({
       inputs,
       context,
@@ -145,17 +160,12 @@ export async function postMain(): Promise<void> {
     core.info('evalgate: nothing to clean up.');
     return;
   }
-  const apiKey = core.getInput('api-key');
-  const token = core.getInput('github-token');
-  if (apiKey) core.setSecret(apiKey);
-  if (token) core.setSecret(token);
-  const redact = makeRedactor([apiKey, token]);
-  const logger = actionsLogger(redact);
+  const { raw, apiKey, token, redact, logger } = startStep();
   try {
     let client: EvalClient | undefined;
     let inputs: ActionInputs | undefined;
     try {
-      inputs = parseInputs(readRawInputs());
+      inputs = parseInputs(raw);
       client = evalClient(inputs, apiKey, logger);
     } catch (error) {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
@@ -173,7 +183,7 @@ export async function postMain(): Promise<void> {
         ...(pendingCreate ? { pendingCreate } : {}),
         ...(hasCheck ? { checkRunId } : {}),
         sha: context.sha,
-        checkName: inputs?.checkName ?? (core.getInput('check-name') || 'evalgate'),
+        checkName: inputs?.checkName ?? (raw['check-name'] || ACTION_INPUTS['check-name'].default),
       },
     });
   } catch (error) {

@@ -8,6 +8,7 @@ import { FakeClock } from './fake-clock.js';
 import { FakeGitHub } from './fake-github.js';
 
 export const API_KEY = 'sk-test-SECRET-4f9a2c';
+export const GITHUB_TOKEN = 'ghs_TOKEN_1234';
 
 export class MemorySink implements ActionSink {
   readonly outputs = new Map<string, string>();
@@ -97,7 +98,7 @@ export function harness(
   const files = new MemoryFiles();
   const logger = new MemoryLogger();
   const controller = new AbortController();
-  const inputs = parseInputs({ 'api-key': API_KEY, 'github-token': 'ghs_TOKEN_1234', 'poll-interval-seconds': '5', ...PROVIDER_INPUTS[provider], ...raw });
+  const inputs = parseInputs({ 'api-key': API_KEY, 'github-token': GITHUB_TOKEN, 'poll-interval-seconds': '5', ...PROVIDER_INPUTS[provider], ...raw });
   const deps: RunDeps = {
     inputs,
     context: { ...PR_CONTEXT, ...options.context },
@@ -108,7 +109,7 @@ export function harness(
     sink,
     files,
     signal: controller.signal,
-    redact: makeRedactor([API_KEY, inputs.githubToken]),
+    redact: makeRedactor([API_KEY, GITHUB_TOKEN]),
   };
   return { deps, client, github, clock, sink, files, logger, controller };
 }
