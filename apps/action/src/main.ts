@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import { createClient, type EvalClient } from '@evalgate/core';
 import { abortOnTermination, makeRedactor, parsePendingCreate, STATE, stepSignal, systemClock, workspaceFiles, type Logger, type Redact } from '@evalgate/gate';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
@@ -10,7 +12,9 @@ import { contextFromEvent, type EventSource } from './github/event.js';
 import { forkWithoutSecretsReason, reportForkSkip } from './github/fork-without-secrets.js';
 import { OctokitPort } from './github/octokit-port.js';
 import type { GitHubPort } from './github/port.js';
-import { withRetries } from './github/retrying-port.js';
+import { withCreateCheckLookup } from './github/create-check-lookup.js';
+import { applyRetryPolicy, octokitRetryOptions } from './github/octokit-options.js';
+import { gitHubRetryPolicy } from './github/retry-policy.js';
 import { parseInputs } from './inputs/parse.js';
 import { ACTION_INPUTS, INPUT_NAMES, type RawInputs } from './inputs/table.js';
 import type { ActionInputs } from './inputs/types.js';
@@ -40,12 +44,17 @@ const sink: ActionSink = {
   saveState: (name, value) => core.saveState(name, value),
 };
 
-/** Every GitHub call goes to GITHUB_API_URL, read now, so a local server can stand in for GitHub. */
-function gitHubPort(token: string | undefined, owner: string, repo: string, logger: Logger): GitHubPort | undefined {
+/**
+ * Every GitHub call goes to GITHUB_API_URL, read now, so a local server can stand in for GitHub. Retries and rate
+ * limits are GitHub's own plugins', cut short once `stepOver` says the step was cancelled or ran out of time.
+ */
+function gitHubPort(token: string | undefined, owner: string, repo: string, logger: Logger, stepOver: () => boolean): GitHubPort | undefined {
   if (!token) return undefined;
   const baseUrl = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
-  const octokit = getOctokit(token, { baseUrl, userAgent: USER_AGENT });
-  return withRetries(new OctokitPort(octokit, owner, repo, token.startsWith('ghs_')), { clock: systemClock, logger });
+  const policy = gitHubRetryPolicy(stepOver);
+  const octokit = getOctokit(token, { baseUrl, userAgent: USER_AGENT, ...octokitRetryOptions(policy, logger) }, retry, throttling);
+  const port = new OctokitPort(applyRetryPolicy(octokit, policy), owner, repo, token.startsWith('ghs_'));
+  return withCreateCheckLookup(port, { clock: systemClock, logger, policy });
 }
 
 function evalClient(inputs: Pick<ActionInputs, 'provider' | 'baseUrl' | 'allowInsecureHttp'>, apiKey: string, logger: Logger): EvalClient {
@@ -125,7 +134,9 @@ export async function main(): Promise<void> {
       logger.warning(`allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`);
     }
     const context = contextFromEvent(eventSource());
-    const github = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.
+    const signal = stepSignal(controller.signal, inputs.timeoutMinutes);
+    const github = gitHubPort(token || undefined, context.owner, context.repo, logger, () => signal.aborted);
     const outcome = await run({
       inputs,
       context,
@@ -135,8 +146,7 @@ export async function main(): Promise<void> {
       clock: systemClock,
       sink,
       files: workspaceFiles(process.env.GITHUB_WORKSPACE ?? process.cwd()),
-      // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.
-      signal: stepSignal(controller.signal, inputs.timeoutMinutes),
+      signal,
       redact,
     });
     if (outcome.failed) core.setFailed(redact(outcome.message));
@@ -171,7 +181,8 @@ export async function postMain(): Promise<void> {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
     }
     const context = contextFromEvent(eventSource());
-    const port = gitHubPort(token || undefined, context.owner, context.repo, logger);
+    // The post step is a step of its own, with its own time: its retries are the normal, bounded ones.
+    const port = gitHubPort(token || undefined, context.owner, context.repo, logger, () => false);
     const github = port && redactingGitHub(port, redact);
     await cleanUpAfterMain({
       ...(client ? { client } : {}),

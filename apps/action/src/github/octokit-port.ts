@@ -102,6 +102,8 @@ export class OctokitPort implements GitHubPort {
       ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
       ...(request.conclusion ? { conclusion: request.conclusion } : {}),
       ...(request.completedAt ? { completed_at: request.completedAt } : {}),
+      // Never retried blindly: it may have gone through (create-check-lookup.ts looks before trying again).
+      request: { retries: 0 },
     });
     return toCheckRun(parse(checkRunSchema, data, 'create check run'));
   }

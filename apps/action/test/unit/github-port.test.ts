@@ -1,8 +1,12 @@
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OctokitPort } from '../../src/github/octokit-port.js';
-import { GitHubError, isPermissionProblem } from '../../src/github/port.js';
-import { withRetries } from '../../src/github/retrying-port.js';
+import { withCreateCheckLookup } from '../../src/github/create-check-lookup.js';
+import { applyRetryPolicy, octokitRetryOptions } from '../../src/github/octokit-options.js';
+import { GitHubError, isPermissionProblem, type GitHubPort } from '../../src/github/port.js';
+import { RETRIES, RETRIES_AFTER_STEP, gitHubRetryPolicy, type GitHubRetryPolicy } from '../../src/github/retry-policy.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { MemoryLogger } from '../support/fakes.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
@@ -59,26 +63,67 @@ describe('OctokitPort over HTTP', () => {
   });
 });
 
-describe('withRetries', () => {
-  it('retries 5xx and 429 (honouring retry-after) but not a plain 403', async () => {
-    const clock = new FakeClock();
-    const start = clock.now();
-    const retrying = withRetries(port, { clock, logger: new MemoryLogger(), random: () => 1 });
-    server.addFault({ status: 502, count: 2, match: { method: 'GET' } });
-    server.addFault({ status: 429, count: 1, retryAfter: 5, match: { method: 'GET' } });
-    expect(await retrying.listComments(9)).toEqual([]);
-    // 1 s + 2 s of backoff, then the 5 s the server asked for.
-    expect(clock.now() - start).toBe(8000);
-    server.addFault({ status: 403, count: 1 });
-    await expect(retrying.listComments(9)).rejects.toMatchObject({ status: 403 });
-    expect(server.requests.filter((request) => request.status === 403 && request.path.endsWith('/comments'))).toHaveLength(1);
+function plugged(stepOver: () => boolean): { port: GitHubPort; asked: Array<{ retryAfter: number; retryCount: number }> } {
+  const asked: Array<{ retryAfter: number; retryCount: number }> = [];
+  const base = gitHubRetryPolicy(stepOver);
+  const policy: GitHubRetryPolicy = {
+    retries: () => base.retries(),
+    retryRateLimited: (retryAfter, retryCount) => {
+      asked.push({ retryAfter, retryCount });
+      return base.retryRateLimited(retryAfter, retryCount);
+    },
+  };
+  const logger = new MemoryLogger();
+  // Pauses in milliseconds instead of seconds: the same policy, quickly.
+  const octokit = getOctokit(TOKEN, { baseUrl: server.url, ...octokitRetryOptions(policy, logger, 1) }, retry, throttling);
+  const inner = new OctokitPort(applyRetryPolicy(octokit, policy), 'acme', 'widgets');
+  return { port: withCreateCheckLookup(inner, { clock: new FakeClock(), logger, policy, baseMs: 1 }), asked };
+}
+
+const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+/** The comment listing itself, not the identity lookup (GET /user, GraphQL viewer) before it. */
+const COMMENTS = { method: 'GET', pathIncludes: '/issues/9/comments' };
+const commentRequests = () => server.requests.filter((request) => request.path.endsWith('/comments'));
+
+describe("GitHub's retry and throttling plugins under the retry policy", () => {
+  it('retry 5xx and a secondary rate limit (asking the policy with its retry-after), never a plain 403', async () => {
+    const { port: github, asked } = plugged(() => false);
+    server.addFault({ status: 502, count: 2, match: COMMENTS });
+    server.addFault({ status: 429, count: 1, retryAfter: 5, message: SECONDARY, match: COMMENTS });
+    expect(await github.listComments(9)).toEqual([]);
+    expect(commentRequests().map((request) => request.status)).toEqual([502, 502, 429, 200]);
+    expect(asked).toEqual([{ retryAfter: 5, retryCount: 0 }]);
+    server.addFault({ status: 403, count: 1, match: COMMENTS });
+    await expect(github.listComments(9)).rejects.toMatchObject({ status: 403 });
+    expect(commentRequests().filter((request) => request.status === 403)).toHaveLength(1);
   });
 
-  it('gives up after maxRetries', async () => {
-    const retrying = withRetries(port, { clock: new FakeClock(), logger: new MemoryLogger(), maxRetries: 2 });
-    server.addFault({ status: 500, count: 10 });
-    await expect(retrying.listComments(9)).rejects.toMatchObject({ status: 500 });
-    expect(server.requests).toHaveLength(3);
+  it(`give up after ${RETRIES} retries of a 5xx`, async () => {
+    const { port: github } = plugged(() => false);
+    server.addFault({ status: 500, count: 10, match: COMMENTS });
+    await expect(github.listComments(9)).rejects.toMatchObject({ status: 500 });
+    expect(commentRequests()).toHaveLength(1 + RETRIES);
+  });
+
+  it('once the step is over, retry a 5xx once and do not wait out a long rate limit', async () => {
+    const { port: github, asked } = plugged(() => true);
+    server.addFault({ status: 503, count: 10, match: { method: 'PATCH' } });
+    await expect(github.updateCheck(1, { status: 'completed', conclusion: 'cancelled' })).rejects.toMatchObject({ status: 503 });
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1 + RETRIES_AFTER_STEP);
+    server.addFault({ status: 429, count: 1, retryAfter: 60, message: SECONDARY, match: COMMENTS });
+    await expect(github.listComments(9)).rejects.toMatchObject({ status: 429 });
+    expect(asked).toEqual([{ retryAfter: 60, retryCount: 0 }]);
+    expect(commentRequests()).toHaveLength(1);
+  });
+
+  it('never retry a check-run create blindly: look for it first, then create again', async () => {
+    const { port: github } = plugged(() => false);
+    server.addFault({ status: 502, count: 1, match: { method: 'POST', pathIncludes: '/check-runs' } });
+    const check = await github.createCheck({ name: 'evalgate', headSha: 'sha8', externalId: 'ev_8', startedAt: '', output: { title: '', summary: '' } });
+    const checkRequests = server.requests.filter((request) => request.path.includes('check-runs'));
+    expect(checkRequests.map((request) => `${request.method} ${request.status}`)).toEqual(['POST 502', 'GET 200', 'POST 201']);
+    expect(server.checkRuns).toHaveLength(1);
+    expect(check.id).toBe(server.checkRuns[0]!.id);
   });
 
   it('does not create a second check when a failed create went through', async () => {
@@ -98,8 +143,8 @@ describe('withRetries', () => {
         throw new GitHubError('socket hang up');
       },
     };
-    const retrying = withRetries(flaky, { clock: new FakeClock(), logger: new MemoryLogger() });
-    const check = await retrying.createCheck({ name: 'evalgate', headSha: 'sha9', externalId: 'ev_9', startedAt: '', output: { title: '', summary: '' } });
+    const github = withCreateCheckLookup(flaky, { clock: new FakeClock(), logger: new MemoryLogger(), policy: gitHubRetryPolicy(() => false) });
+    const check = await github.createCheck({ name: 'evalgate', headSha: 'sha9', externalId: 'ev_9', startedAt: '', output: { title: '', summary: '' } });
     expect(creates).toBe(1);
     expect(server.checkRuns).toHaveLength(1);
     expect(check.id).toBe(server.checkRuns[0]!.id);
