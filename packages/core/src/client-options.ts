@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_BASE_URLS, type ClientOptions } from './domain/client.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/evaluation.js';
 import { ConfigurationError } from './errors.js';

@@ -1,5 +1,5 @@
 // Which commit and pull request a run is about, from the runner's event payload.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RunContext as GateRunContext } from '@evalgate/gate';
 
 export interface RunContext {

@@ -1,5 +1,5 @@
 // The GitHub port over Octokit's `request`, with every response checked by zod.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckRun, CreateCheckRequest, GitHubPort, IssueComment, UpdateCheckRequest } from './port.js';
 import { CHECK_RUNS_PAGE_SIZE, GitHubError } from './port.js';
 

@@ -3,7 +3,7 @@ import type { Evaluation } from '@evalgate/core';
 import { STATE, type Clock, type EarlierRun, type FinalReport, type Reporter, type ResultJson } from '@evalgate/gate';
 import { CheckReporter } from '../github/check-reporter.js';
 import type { CheckRunLookups } from '../github/check-run-lookups.js';
-import { publish, type PublishDeps } from './publish.js';
+import type { PublishDeps } from './publish.js';
 
 export interface GitHubReporterDeps extends PublishDeps {
   clock: Clock;
@@ -40,6 +40,8 @@ export class GitHubReporter implements Reporter {
   }
 
   async finished(report: FinalReport, settle: () => void): Promise<void> {
+    // Loaded when the run ends: a cold start reaches its first request sooner without the rendering and comment code.
+    const { publish } = await import('./publish.js');
     this.result = await publish(this.deps, this.checks, report, settle);
   }
 }

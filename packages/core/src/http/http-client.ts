@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ProviderName } from '../domain/evaluation.js';
 import type { ClientLogger, RequestOptions } from '../domain/client.js';
 import {

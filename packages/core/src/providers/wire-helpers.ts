@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Page } from '../domain/evaluation.js';
 import { ConfigurationError } from '../errors.js';
 

@@ -1,5 +1,5 @@
 import type { CreateEvaluationRequest, EvalClient, Evaluation } from '@evalgate/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MARKER_KEY, hasTags } from '../tags.js';
 import { scanForEvaluation } from './scan.js';
 

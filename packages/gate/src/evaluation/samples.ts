@@ -1,5 +1,5 @@
 import type { PrimeSample } from '@evalgate/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../settings/parse.js';
 
 // Prime's tooling scores a sample by `reward`; `score` is read too (QUIRKS PRIME-2). Both must be numbers when present.

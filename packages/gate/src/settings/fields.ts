@@ -1,6 +1,6 @@
 // Per-input zod schemas over the raw strings the runner passes. Each message says what is allowed;
 // values are echoed only for inputs that can never hold a secret.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EnvironmentRef } from './types.js';
 
 const MAX_ECHO = 60;

@@ -1,6 +1,6 @@
 // Turns the raw setting strings (Action inputs, CLI flags, environment, config file) into typed GateSettings.
 import { isLoopbackHost } from '@evalgate/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonObject } from './fields.js';
 import { evalConfigProblems, PRIME_HOSTED_INPUTS } from './prime-hosted.js';
 import { GATE_SETTINGS, parserShape, withDefaults, type GateSettingName, type RawSettings } from './table.js';

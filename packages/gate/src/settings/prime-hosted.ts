@@ -1,6 +1,6 @@
 // The Prime hosted-run inputs: num-examples, rollouts-per-example, hosted-timeout-minutes, and the extra eval-config
 // keys. Together they make the complete eval_config of POST /api/v1/hosted-evaluations.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The dedicated inputs; their defaults are in the settings table (table.ts). */
 export const PRIME_HOSTED_INPUTS = ['num-examples', 'rollouts-per-example', 'hosted-timeout-minutes'] as const;

@@ -2,7 +2,7 @@
 // hold a secret, which provider it belongs to, and its parser. The Action's inputs (action.yml), the CLI's flags
 // (`--min-avg-score`), environment variables (`EVALGATE_MIN_AVG_SCORE`) and config-file keys all derive from it.
 import type { ProviderName } from '@evalgate/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { choice, decimal, environmentList, httpUrl, jsonObject, nameTemplate, optionalText, splitList } from './fields.js';
 import { hostedTimeoutMinutes, numExamples, rolloutsPerExample } from './prime-hosted.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nullableString } from '../wire-helpers.js';
 
 // Private wire shapes of Nugen Evaluations (/api/v3), after the docs pages (QUIRKS NUGEN-1…12). Loose objects:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigurationError } from '../../errors.js';
 
 /** Where a listing over the runs of every eval stands: which eval, and after which run inside it. */

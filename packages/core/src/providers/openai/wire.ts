@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nullableNumber, nullableString } from '../wire-helpers.js';
 
 // Private wire shapes of OpenAI Evals. Loose objects; statuses as plain strings. Every field the spec marks required

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nullableNumber, nullableString } from '../wire-helpers.js';
 
 // Private wire shapes of the Prime Evaluations API. Loose objects: extra fields never throw;
