@@ -15,9 +15,5 @@ export const configSchema = z.strictObject(shape).describe('evalgate CLI configu
 
 /** The JSON Schema editors use to complete and check a config file. */
 export function configJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(configSchema, { io: 'input' }),
-    $id: 'https://evalgate.dev/schemas/evalgate.config.schema.json',
-    title: 'evalgate configuration',
-  };
+  return { ...z.toJSONSchema(configSchema, { io: 'input' }), title: 'evalgate configuration' };
 }

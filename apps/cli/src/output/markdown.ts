@@ -5,7 +5,8 @@ import type { Outcome } from '../outcome/types.js';
 const GATE_HEADINGS = { pass: '✅ evalgate passed', fail: '❌ evalgate failed', inconclusive: '⚠️ evalgate inconclusive' } as const;
 
 export function markdownEscape(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-!|~]/g, (char) => `\\${char}`);
+  // Only what can start markup inside a line; [ and ] escaped means no link can form, so ( ) stay readable.
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
 }
 
 function safeLink(url: string): string | undefined {

@@ -76,7 +76,7 @@ export const SETTINGS = [
   },
   {
     name: 'poll-interval-seconds',
-    description: 'First pause between status polls; it grows while nothing changes.',
+    description: 'Longest pause between status polls (the first is at most 2 s).',
     kind: 'number',
     schema: z.number().min(0.1).max(300),
     fix: 'use a number of seconds from 0.1 to 300',
