@@ -38,10 +38,10 @@ describe('evalgate wait', () => {
     );
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as { gate: string; exitCode: number; criteria: Array<{ setting: string; outcome: string }>; evaluation: { id: string; scores: { avg: number } } };
+    const result = JSON.parse(run.stdout) as { gate: string; exitCode: number; criteria: Array<{ input: string; outcome: string }>; evaluation: { id: string; scores: { avg: number } } };
     expect(result).toMatchObject({ gate: 'pass', exitCode: 0, evaluation: { id: evaluation.id } });
     expect(result.evaluation.scores.avg).toBeCloseTo(0.85, 10);
-    expect(result.criteria.map((criterion) => [criterion.setting, criterion.outcome])).toEqual([['min-avg-score', 'pass'], ['min-min-score', 'pass']]);
+    expect(result.criteria.map((criterion) => [criterion.input, criterion.outcome])).toEqual([['min-avg-score', 'pass'], ['min-min-score', 'pass']]);
 
     const junit = await readFile(join(work, 'reports/junit.xml'), 'utf8');
     expect(await junitSchemaErrors(junit)).toEqual([]);

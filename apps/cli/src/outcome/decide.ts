@@ -3,14 +3,19 @@
 // `evalgate gate` takes its verdict from @evalgate/gate instead.
 import { formatScore, type Evaluation } from '@evalgate/core';
 import { EXIT } from '../exit-codes.js';
-import type { Criterion, Outcome, Thresholds } from './types.js';
+import type { Criterion, Outcome, RunStatus, Thresholds } from './types.js';
+
+function runStatusOf(status: Evaluation['status']): RunStatus {
+  return status === 'completed' || status === 'failed' || status === 'cancelled' || status === 'timed_out' ? status : 'error';
+}
 
 const TOLERANCE = 1e-9;
 
 export function decideOutcome(evaluation: Evaluation, thresholds: Thresholds, timing: { startedAt: number; durationMs: number }): Outcome {
-  const base = { evaluation, ...timing };
+  const base = { evaluation, provider: evaluation.provider, ...timing };
   const inconclusive = (reason: string, exitCode: Outcome['exitCode'] = EXIT.gateFailed): Outcome => ({
     ...base,
+    status: runStatusOf(evaluation.status),
     gate: 'inconclusive',
     criteria: [],
     reasons: [reason],
@@ -32,16 +37,17 @@ export function decideOutcome(evaluation: Evaluation, thresholds: Thresholds, ti
   if (!scores || scores.count === 0) return inconclusive('The evaluation completed without any scored sample.');
 
   const criteria: Criterion[] = [];
-  const check = (setting: Criterion['setting'], label: string, actual: number, threshold: number | undefined): void => {
+  const check = (input: string, label: string, actual: number, threshold: number | undefined): void => {
     if (threshold === undefined) return;
     const ok = actual >= threshold - TOLERANCE;
-    criteria.push({ setting, outcome: ok ? 'pass' : 'fail', threshold, actual, detail: `${label} ${formatScore(actual)} ${ok ? '≥' : '<'} ${threshold} (${setting})` });
+    criteria.push({ input, outcome: ok ? 'pass' : 'fail', threshold, detail: `${label} ${formatScore(actual)} ${ok ? '≥' : '<'} ${threshold} (${input})` });
   };
   check('min-avg-score', 'avg', scores.avg, thresholds.minAvgScore);
   check('min-min-score', 'min', scores.min, thresholds.minMinScore);
   const failed = criteria.filter((criterion) => criterion.outcome === 'fail');
   return {
     ...base,
+    status: 'completed',
     gate: failed.length > 0 ? 'fail' : 'pass',
     criteria,
     reasons: failed.map((criterion) => criterion.detail),

@@ -11,8 +11,8 @@ export interface BadgeFiles {
 }
 
 export function renderBadge(label: string, outcome: Outcome): BadgeFiles {
-  const scores = outcome.evaluation.scores;
-  const message = scores && scores.count > 0 ? `${outcome.gate} · avg ${formatScore(scores.avg)}` : outcome.evaluation.status.replaceAll('_', ' ');
+  const scores = outcome.evaluation?.scores;
+  const message = scores && scores.count > 0 ? `${outcome.gate} · avg ${formatScore(scores.avg)}` : outcome.status.replaceAll('_', ' ');
   const color = COLORS[outcome.gate];
   return {
     svg: makeBadge({ label, message, color }),

@@ -12,17 +12,17 @@ export function dotenvValue(value: string): string {
 
 export function renderDotenv(outcome: Outcome): string {
   const { evaluation } = outcome;
-  const scores = evaluation.scores && evaluation.scores.count > 0 ? evaluation.scores : undefined;
+  const scores = evaluation?.scores && evaluation.scores.count > 0 ? evaluation.scores : undefined;
   const entries: Array<[string, string]> = [
     ['EVALGATE_GATE', outcome.gate],
-    ['EVALGATE_STATUS', evaluation.status],
+    ['EVALGATE_STATUS', outcome.status],
     ['EVALGATE_EXIT_CODE', String(outcome.exitCode)],
-    ['EVALGATE_EVALUATION_ID', evaluation.id],
+    ['EVALGATE_EVALUATION_ID', evaluation?.id ?? ''],
     ['EVALGATE_AVG_SCORE', scores ? formatScore(scores.avg) : ''],
     ['EVALGATE_MIN_SCORE', scores ? formatScore(scores.min) : ''],
     ['EVALGATE_MAX_SCORE', scores ? formatScore(scores.max) : ''],
     ['EVALGATE_TOTAL_SAMPLES', scores ? String(scores.count) : '0'],
-    ['EVALGATE_REPORT_URL', evaluation.reportUrl ?? ''],
+    ['EVALGATE_REPORT_URL', evaluation?.reportUrl ?? ''],
   ];
   return entries.map(([name, value]) => `${name}=${dotenvValue(value)}\n`).join('');
 }

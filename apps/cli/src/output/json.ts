@@ -6,11 +6,13 @@ export function renderOutcomeJson(outcome: Outcome): string {
   return `${JSON.stringify(
     {
       gate: outcome.gate,
+      status: outcome.status,
       exitCode: outcome.exitCode,
       criteria: outcome.criteria,
       reasons: outcome.reasons,
       durationMs: outcome.durationMs,
-      evaluation: outcome.evaluation,
+      provider: outcome.provider,
+      evaluation: outcome.evaluation ?? null,
     },
     null,
     2,

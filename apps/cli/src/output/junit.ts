@@ -2,6 +2,7 @@
 // <testsuite> for the evaluation, one <testcase> per threshold, the samples summarized in <system-out>.
 import { formatScore } from '@evalgate/core';
 import type { Outcome } from '../outcome/types.js';
+import { criterionName } from './criterion-name.js';
 import { xmlEscape } from './xml.js';
 
 const MAX_TEXT = 4000;
@@ -10,7 +11,7 @@ function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
-/** Local time without zone, as the schema's timestamp pattern wants (UTC, stated in the property list). */
+/** Without a zone, as the schema's timestamp pattern wants (it is UTC, stated in the properties). */
 function timestamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
@@ -21,6 +22,7 @@ function seconds(ms: number): string {
 
 export function samplesSummary(outcome: Outcome): string {
   const { evaluation } = outcome;
+  if (!evaluation) return `no ${outcome.provider} evaluation (${outcome.status})\ngate: ${outcome.gate}`;
   const scores = evaluation.scores;
   const lines = [`evaluation ${evaluation.id} (${evaluation.provider}) ${evaluation.status}`];
   if (scores && scores.count > 0) {
@@ -34,57 +36,57 @@ export function samplesSummary(outcome: Outcome): string {
   return lines.join('\n');
 }
 
+function testcase(name: string, classname: string, time: string, body?: string): string {
+  const open = `  <testcase name="${xmlEscape(name)}" classname="${classname}" time="${time}"`;
+  return body === undefined ? `${open}/>` : `${open}>\n    ${body}\n  </testcase>`;
+}
+
 export function renderJUnit(outcome: Outcome, hostname: string): string {
   const { evaluation } = outcome;
-  const classname = `evalgate.${evaluation.provider}`;
+  const classname = `evalgate.${outcome.provider}`;
   const time = seconds(outcome.durationMs);
   const cases: string[] = [];
   let failures = 0;
   let errors = 0;
+  let skipped = 0;
   if (outcome.gate === 'inconclusive') {
     errors = 1;
-    const reason = outcome.reasons.join(' ') || 'The evaluation did not complete.';
-    cases.push(
-      `  <testcase name="evaluation ${xmlEscape(evaluation.status)}" classname="${classname}" time="${time}">\n` +
-        `    <error message="${xmlEscape(clip(reason))}" type="${xmlEscape(evaluation.status)}">${xmlEscape(clip(reason))}</error>\n  </testcase>`,
-    );
+    const reason = clip(outcome.reasons.join(' ') || 'The evaluation did not complete.');
+    cases.push(testcase(`evaluation ${outcome.status}`, classname, time, `<error message="${xmlEscape(reason)}" type="${outcome.status}">${xmlEscape(reason)}</error>`));
   } else if (outcome.criteria.length === 0) {
-    cases.push(`  <testcase name="evaluation completed" classname="${classname}" time="${time}"/>`);
+    cases.push(testcase('evaluation completed', classname, time));
   }
   for (const criterion of outcome.criteria) {
-    const name = `${criterion.setting} ${criterion.threshold}`;
+    const detail = xmlEscape(clip(criterion.detail));
     if (criterion.outcome === 'pass') {
-      cases.push(`  <testcase name="${xmlEscape(name)}" classname="${classname}" time="${time}"/>`);
+      cases.push(testcase(criterionName(criterion), classname, time));
+    } else if (criterion.outcome === 'skipped') {
+      skipped += 1;
+      cases.push(testcase(criterionName(criterion), classname, time, `<skipped message="${detail}"/>`));
     } else {
       failures += 1;
-      cases.push(
-        `  <testcase name="${xmlEscape(name)}" classname="${classname}" time="${time}">\n` +
-          `    <failure message="${xmlEscape(criterion.detail)}" type="threshold">${xmlEscape(criterion.detail)}</failure>\n  </testcase>`,
-      );
+      cases.push(testcase(criterionName(criterion), classname, time, `<failure message="${detail}" type="threshold">${detail}</failure>`));
     }
   }
-  const properties = [
-    ['evaluation-id', evaluation.id],
-    ['provider', evaluation.provider],
-    ['status', evaluation.status],
+  const scores = evaluation?.scores && evaluation.scores.count > 0 ? evaluation.scores : undefined;
+  const properties: Array<[string, string | undefined]> = [
+    ['evaluation-id', evaluation?.id],
+    ['provider', outcome.provider],
+    ['status', outcome.status],
     ['gate', outcome.gate],
     ['timestamp-zone', 'UTC'],
-    ...(evaluation.scores && evaluation.scores.count > 0
-      ? [
-          ['avg-score', formatScore(evaluation.scores.avg)],
-          ['min-score', formatScore(evaluation.scores.min)],
-          ['max-score', formatScore(evaluation.scores.max)],
-          ['total-samples', String(evaluation.scores.count)],
-        ]
-      : []),
-    ...(evaluation.reportUrl ? [['report-url', evaluation.reportUrl]] : []),
-  ].map(([name, value]) => `    <property name="${xmlEscape(name ?? '')}" value="${xmlEscape(clip(value ?? ''))}"/>`);
-  const suiteName = xmlEscape(clip(`evalgate ${evaluation.name || evaluation.id}`));
+    ['avg-score', scores && formatScore(scores.avg)],
+    ['min-score', scores && formatScore(scores.min)],
+    ['max-score', scores && formatScore(scores.max)],
+    ['total-samples', scores && String(scores.count)],
+    ['report-url', evaluation?.reportUrl],
+  ];
+  const suiteName = xmlEscape(clip(`evalgate ${evaluation ? evaluation.name || evaluation.id : outcome.provider}`));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="${suiteName}" timestamp="${timestamp(outcome.startedAt)}" hostname="${xmlEscape(hostname || 'localhost')}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0" time="${time}">`,
+    `<testsuite name="${suiteName}" timestamp="${timestamp(outcome.startedAt)}" hostname="${xmlEscape(hostname) || 'localhost'}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}">`,
     '  <properties>',
-    ...properties,
+    ...properties.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([name, value]) => `    <property name="${name}" value="${xmlEscape(clip(value))}"/>`),
     '  </properties>',
     ...cases,
     `  <system-out>${xmlEscape(clip(samplesSummary(outcome)))}</system-out>`,

@@ -1,6 +1,9 @@
 // Markdown for a job summary or an MR note. Provider text is escaped so it cannot inject markup or links.
 import { formatScore } from '@evalgate/core';
 import type { Outcome } from '../outcome/types.js';
+import { criterionName } from './criterion-name.js';
+
+const MARKS = { pass: '✅', fail: '❌', skipped: '➖' } as const;
 
 const GATE_HEADINGS = { pass: '✅ evalgate passed', fail: '❌ evalgate failed', inconclusive: '⚠️ evalgate inconclusive' } as const;
 
@@ -19,12 +22,15 @@ function safeLink(url: string): string | undefined {
 }
 
 export function renderOutcomeMarkdown(outcome: Outcome): string {
+  if (outcome.markdown !== undefined) return outcome.markdown;
   const { evaluation } = outcome;
-  const scores = evaluation.scores;
+  const scores = evaluation?.scores;
   const lines = [
     `## ${GATE_HEADINGS[outcome.gate]}`,
     '',
-    `Evaluation \`${evaluation.id.replaceAll('`', "'")}\` (${evaluation.provider}) ${markdownEscape(evaluation.name)}: **${evaluation.status}**`,
+    evaluation
+      ? `Evaluation \`${evaluation.id.replaceAll('`', "'")}\` (${evaluation.provider}) ${markdownEscape(evaluation.name)}: **${evaluation.status}**`
+      : `No ${outcome.provider} evaluation: **${outcome.status}**`,
     '',
   ];
   if (scores && scores.count > 0) {
@@ -32,11 +38,11 @@ export function renderOutcomeMarkdown(outcome: Outcome): string {
   }
   if (outcome.criteria.length > 0) {
     lines.push('| threshold | result |', '| --- | --- |');
-    for (const criterion of outcome.criteria) lines.push(`| ${criterion.setting} ${criterion.threshold} | ${criterion.outcome === 'pass' ? '✅' : '❌'} ${markdownEscape(criterion.detail)} |`);
+    for (const criterion of outcome.criteria) lines.push(`| ${criterionName(criterion)} | ${MARKS[criterion.outcome]} ${markdownEscape(criterion.detail)} |`);
     lines.push('');
   }
   if (outcome.gate === 'inconclusive') for (const reason of outcome.reasons) lines.push(`> ${markdownEscape(reason)}`, '');
-  const link = evaluation.reportUrl ? safeLink(evaluation.reportUrl) : undefined;
+  const link = evaluation?.reportUrl ? safeLink(evaluation.reportUrl) : undefined;
   if (link) lines.push(`[Open the report](<${link.replaceAll('>', '%3E')}>)`, '');
   return `${lines.join('\n')}`;
 }

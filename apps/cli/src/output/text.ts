@@ -27,10 +27,13 @@ export function renderEvaluationText(evaluation: Evaluation): string {
 
 export function renderOutcomeText(outcome: Outcome): string {
   const { evaluation } = outcome;
-  const lines = [`evalgate: ${GATE_WORDS[outcome.gate]} — evaluation ${evaluation.id} (${evaluation.provider}) ${evaluation.status}`, `  ${describeScores(evaluation)}`];
-  for (const criterion of outcome.criteria) lines.push(`  ${criterion.outcome === 'pass' ? '✓' : '✗'} ${criterion.detail}`);
+  const subject = evaluation ? `evaluation ${evaluation.id} (${outcome.provider}) ${evaluation.status}` : `${outcome.provider}: no evaluation (${outcome.status})`;
+  const lines = [`evalgate: ${GATE_WORDS[outcome.gate]} — ${subject}`];
+  if (evaluation) lines.push(`  ${describeScores(evaluation)}`);
+  const marks = { pass: '✓', fail: '✗', skipped: '-' } as const;
+  for (const criterion of outcome.criteria) lines.push(`  ${marks[criterion.outcome]} ${criterion.detail}`);
   for (const reason of outcome.gate === 'inconclusive' ? outcome.reasons : []) lines.push(`  ! ${reason}`);
-  if (evaluation.reportUrl) lines.push(`  report: ${evaluation.reportUrl}`);
+  if (evaluation?.reportUrl) lines.push(`  report: ${evaluation.reportUrl}`);
   lines.push(`  exit code ${outcome.exitCode}`);
   return `${lines.join('\n')}\n`;
 }
