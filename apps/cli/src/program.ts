@@ -129,6 +129,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<Exi
         },
         cancelOnInterrupt: options.cancelOnInterrupt === true,
         progress: options.quiet !== true,
+        redact: (text) => redactor.redact(text),
       });
     });
 

@@ -19,6 +19,8 @@ export interface WaitCommandOptions {
   format: Format;
   files: ReportFiles;
   cancelOnInterrupt: boolean;
+  /** Masks the API key in report files, should a provider echo it. */
+  redact: (text: string) => string;
   /** Whether to draw progress at all (--quiet turns it off). */
   progress: boolean;
 }
@@ -67,7 +69,7 @@ export async function waitCommand(client: EvalClient, io: CliIo, id: string, opt
     evaluation = { ...evaluation, ...finalized, scores: finalized.scores ?? evaluation.scores };
   }
   const outcome = decideOutcome(evaluation, options.thresholds, { startedAt, durationMs: io.now() - startedAt });
-  await writeReports(options.files, outcome, io.hostname);
+  await writeReports(options.files, outcome, io.hostname, { redact: options.redact });
   io.stdout.write(renderFormat(options.format, outcome, io.hostname));
   return outcome.exitCode;
 }

@@ -7,6 +7,9 @@ const BAR_WIDTH = 24;
 
 export interface ProgressView {
   update(evaluation: Evaluation): void;
+  /** Clears the line so a message can be printed (TTY); `resume` draws it again below the message. */
+  pause(): void;
+  resume(): void;
   /** Leaves the line as it is and moves to the next, so later output does not overwrite it. */
   finish(): void;
 }
@@ -68,6 +71,10 @@ export function createProgressView(stream: OutputStream, now: () => number, labe
         last = evaluation;
         draw();
       },
+      pause() {
+        if (last) stream.write('\r\x1b[2K');
+      },
+      resume: draw,
       finish() {
         clearInterval(ticker);
         if (last) stream.write('\n');
@@ -85,6 +92,8 @@ export function createProgressView(stream: OutputStream, now: () => number, labe
       lastTenth = tenth;
       stream.write(`${label} ${progressLine(evaluation, now() - started, false)}\n`);
     },
+    pause() {},
+    resume() {},
     finish() {},
   };
 }

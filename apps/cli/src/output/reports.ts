@@ -47,14 +47,16 @@ async function write(path: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 
-export async function writeReports(files: ReportFiles, outcome: Outcome, hostname: string, badgeLabel = 'evalgate'): Promise<void> {
-  if (files.junit) await write(files.junit, renderJUnit(outcome, hostname));
-  if (files.dotenv) await write(files.dotenv, renderDotenv(outcome));
-  if (files.summary) await write(files.summary, renderOutcomeMarkdown(outcome));
+/** Writes the reports asked for; `redact` masks secrets a provider may have echoed into its texts. */
+export async function writeReports(files: ReportFiles, outcome: Outcome, hostname: string, options: { badgeLabel?: string; redact: (text: string) => string }): Promise<void> {
+  const put = (path: string, text: string): Promise<void> => write(path, options.redact(text));
+  if (files.junit) await put(files.junit, renderJUnit(outcome, hostname));
+  if (files.dotenv) await put(files.dotenv, renderDotenv(outcome));
+  if (files.summary) await put(files.summary, renderOutcomeMarkdown(outcome));
   if (files.badge) {
     const paths = badgePaths(files.badge);
-    const badge = renderBadge(badgeLabel, outcome);
-    await write(paths.svg, badge.svg);
-    await write(paths.json, badge.json);
+    const badge = renderBadge(options.badgeLabel ?? 'evalgate', outcome);
+    await put(paths.svg, badge.svg);
+    await put(paths.json, badge.json);
   }
 }
