@@ -1,26 +1,25 @@
-// The provider client from the resolved settings; a missing provider or key gets an error saying every way to set it.
+// The provider client for the commands that do not run the gate (list, show, cancel, wait).
 import { ConfigurationError, createClient, type EvalClient, type ProviderName } from '@evalgate/core';
-import type { ResolvedSettings } from './settings/resolve.js';
-import { envOf, flagOf } from './settings/table.js';
+import { envName, flagName } from '@evalgate/gate';
 
 export const USER_AGENT = 'evalgate-cli/0.1.0';
 
-function missing(name: string, example: string): ConfigurationError {
-  return new ConfigurationError(`No ${name} given. Fix: pass ${flagOf(name)} ${example}, set ${envOf(name)}${name === 'api-key' ? '' : `, or add "${name}" to evalgate.config.yaml`}.`);
+export interface Connection {
+  provider: ProviderName;
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  allowInsecureHttp: boolean;
 }
 
-export function clientFromSettings(settings: ResolvedSettings, registerSecret: (secret: string) => void): EvalClient {
-  const { values } = settings;
-  const provider = values.provider as ProviderName | undefined;
-  if (provider === undefined) throw missing('provider', 'prime|openai|nugen');
-  const apiKey = values['api-key'] as string | undefined;
-  if (apiKey === undefined) throw missing('api-key', '<key>');
-  registerSecret(apiKey);
+export function clientFor(connection: Connection): EvalClient {
+  if (connection.apiKey === undefined) {
+    throw new ConfigurationError(`No API key given. Fix: set ${envName('api-key')} (e.g. from a CI secret), or pass ${flagName('api-key')}.`);
+  }
   return createClient({
-    provider,
-    apiKey,
-    ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] as string } : {}),
-    allowInsecureHttp: values['allow-insecure-http'] === true,
+    provider: connection.provider,
+    apiKey: connection.apiKey,
+    ...(connection.baseUrl !== undefined ? { baseUrl: connection.baseUrl } : {}),
+    allowInsecureHttp: connection.allowInsecureHttp,
     userAgent: USER_AGENT,
   });
 }

@@ -2,6 +2,7 @@ import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GATE_SETTING_NAMES } from '@evalgate/gate';
 import { loadConfig } from '../src/config/load.js';
 import { configJsonSchema } from '../src/config/schema.js';
 
@@ -33,7 +34,7 @@ describe('the config file', () => {
     await expect(load('a.yaml', 'min-avg-score: [1\n')).rejects.toThrow(/is not valid YAML.*Fix: correct the syntax/);
     await expect(load('b.json', '{"provider": "prime",}')).rejects.toThrow(/is not valid JSON/);
     await expect(load('c.yaml', '- provider\n')).rejects.toThrow(/must hold an object of settings/);
-    await expect(load('d.yaml', 'min-avg-score: "0.8"\n')).rejects.toThrow(/Invalid key "min-avg-score" in .*Fix: use a number from 0 to 1/);
+    await expect(load('d.yaml', 'min-avg-score: null\n')).rejects.toThrow(/Invalid key "min-avg-score" in .*it must be a string, a number/);
     await expect(load('e.yaml', 'treshold: 0.8\n')).rejects.toThrow(/Unknown key "treshold" in .*Fix: remove it or use one of: provider/);
     await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.toThrow(/Key "api-key" in .*a secret does not belong in a config file.*set EVALGATE_API_KEY/);
     await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.not.toThrow(/sk-live/);
@@ -54,7 +55,8 @@ describe('evalgate.schema.json', () => {
 
   it('lists every non-secret setting and forbids unknown keys', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'provider', 'base-url', 'allow-insecure-http', 'min-avg-score', 'min-min-score', 'timeout-minutes', 'poll-interval-seconds']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', ...GATE_SETTING_NAMES.filter((name) => name !== 'api-key')]);
+    expect(schema.properties['timeout-minutes']).toMatchObject({ default: '30' });
     expect(schema.additionalProperties).toBe(false);
   });
 });

@@ -1,52 +1,47 @@
 import { ConfigurationError } from '@evalgate/core';
+import { envName, flagName } from '@evalgate/gate';
 import { describe, expect, it } from 'vitest';
-import { resolveSettings } from '../src/settings/resolve.js';
-import { envOf, flagOf, SETTINGS } from '../src/settings/table.js';
+import { describeProblems, parseSome, resolveRaw } from '../src/settings/raw-settings.js';
 
-describe('settings precedence: flag > env > config > default', () => {
-  const config = { file: 'evalgate.config.yaml', values: { 'min-avg-score': 0.3, 'timeout-minutes': 5 } };
+describe('settings precedence: flag > env > config file > default', () => {
+  const config = { file: 'evalgate.config.yaml', values: { 'min-avg-score': 0.3, 'timeout-minutes': 5, environments: ['gsm8k', 'math@2'], 'eval-config': { env_args: { split: 'test' } } } };
 
   it('takes each setting from the first source that has it', () => {
-    const resolved = resolveSettings({ flags: { 'min-avg-score': '0.9' }, env: { EVALGATE_MIN_AVG_SCORE: '0.6', EVALGATE_TIMEOUT_MINUTES: '7' }, config });
-    expect(resolved.values['min-avg-score']).toBe(0.9);
-    expect(resolved.sources['min-avg-score']).toBe('flag');
-    expect(resolved.values['timeout-minutes']).toBe(7);
-    expect(resolved.sources['timeout-minutes']).toBe('env');
-    expect(resolved.values['poll-interval-seconds']).toBe(10);
-    expect(resolved.sources['poll-interval-seconds']).toBe('default');
-    expect(resolved.values['min-min-score']).toBeUndefined();
+    const resolution = resolveRaw({ flags: { 'min-avg-score': '0.9', 'allow-insecure-http': true }, env: { EVALGATE_MIN_AVG_SCORE: '0.6', EVALGATE_TIMEOUT_MINUTES: '7' }, config });
+    expect(resolution.raw).toMatchObject({ 'min-avg-score': '0.9', 'timeout-minutes': '7', 'allow-insecure-http': 'true' });
+    expect(resolution.sources).toMatchObject({ 'min-avg-score': 'flag', 'timeout-minutes': 'env', 'allow-insecure-http': 'flag' });
+    const values = parseSome(resolution, ['min-avg-score', 'timeout-minutes', 'poll-interval-seconds', 'min-min-score']);
+    expect(values).toEqual({ 'min-avg-score': 0.9, 'timeout-minutes': 7, 'poll-interval-seconds': 10, 'min-min-score': undefined });
   });
 
-  it('uses the config file when neither a flag nor a variable is set; an empty variable counts as unset', () => {
-    const resolved = resolveSettings({ flags: {}, env: { EVALGATE_MIN_AVG_SCORE: '  ' }, config });
-    expect(resolved.values['min-avg-score']).toBe(0.3);
-    expect(resolved.sources['min-avg-score']).toBe('config');
+  it('uses the config file when neither a flag nor a variable is set (an empty variable counts as unset); lists and mappings become text', () => {
+    const resolution = resolveRaw({ flags: {}, env: { EVALGATE_MIN_AVG_SCORE: '  ' }, config });
+    expect(resolution.raw['min-avg-score']).toBe('0.3');
+    expect(resolution.sources['min-avg-score']).toBe('config');
+    expect(resolution.raw.environments).toBe('gsm8k,math@2');
+    expect(JSON.parse(resolution.raw['eval-config'] ?? '')).toEqual({ env_args: { split: 'test' } });
   });
 
-  it('names the source and the fix of a bad value, and never echoes a secret', () => {
-    expect(() => resolveSettings({ flags: {}, env: { EVALGATE_MIN_AVG_SCORE: 'high' } })).toThrow(/Invalid value for EVALGATE_MIN_AVG_SCORE .*Fix: use a number from 0 to 1/);
-    expect(() => resolveSettings({ flags: {}, env: {}, config: { file: 'ci/evalgate.json', values: { 'timeout-minutes': 0 } } })).toThrow(
-      /Invalid value for key "timeout-minutes" in ci\/evalgate.json/,
+  it('names where a bad value came from', () => {
+    const fromEnv = resolveRaw({ flags: {}, env: { EVALGATE_MIN_AVG_SCORE: 'high' } });
+    expect(() => parseSome(fromEnv, ['min-avg-score'])).toThrow(ConfigurationError);
+    expect(() => parseSome(fromEnv, ['min-avg-score'])).toThrow(/^EVALGATE_MIN_AVG_SCORE must be a number/);
+    const fromConfig = resolveRaw({ flags: {}, env: {}, config: { file: 'ci/evalgate.json', values: { 'timeout-minutes': 0 } } });
+    expect(() => parseSome(fromConfig, ['timeout-minutes'])).toThrow(/^key "timeout-minutes" in ci\/evalgate.json must be a number/);
+    const fromFlag = resolveRaw({ flags: { provider: 'azure' }, env: {} });
+    expect(() => parseSome(fromFlag, ['provider'])).toThrow(/^--provider must be one of prime \| openai \| nugen/);
+  });
+
+  it('says every way to give a missing setting, and never suggests the config file for the key', () => {
+    const resolution = resolveRaw({ flags: {}, env: {} });
+    expect(describeProblems([{ input: 'environments', message: 'is required for a hosted prime evaluation' }], resolution)).toBe(
+      '--environments (or EVALGATE_ENVIRONMENTS, or "environments" in evalgate.config.yaml) is required for a hosted prime evaluation.',
     );
-    expect(() => resolveSettings({ flags: { provider: 'azure' }, env: {} })).toThrow(ConfigurationError);
-    let message = '';
-    try {
-      resolveSettings({ flags: { 'api-key': '   ' }, env: {} });
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toContain('Invalid value for --api-key');
-  });
-
-  it('parses numbers strictly and booleans as true/false only', () => {
-    expect(() => resolveSettings({ flags: { 'min-avg-score': '0.5abc' }, env: {} })).toThrow(/--min-avg-score/);
-    expect(resolveSettings({ flags: {}, env: { EVALGATE_ALLOW_INSECURE_HTTP: 'true' } }).values['allow-insecure-http']).toBe(true);
-    expect(() => resolveSettings({ flags: {}, env: { EVALGATE_ALLOW_INSECURE_HTTP: 'yes' } })).toThrow(/EVALGATE_ALLOW_INSECURE_HTTP/);
+    expect(describeProblems([{ input: 'api-key', message: 'is required (the prime API key)' }], resolution)).toBe('No API key given. Fix: set EVALGATE_API_KEY (e.g. from a CI secret), or pass --api-key.');
   });
 
   it('derives the flag and the variable from the Action input name', () => {
-    expect(flagOf('min-avg-score')).toBe('--min-avg-score');
-    expect(envOf('min-avg-score')).toBe('EVALGATE_MIN_AVG_SCORE');
-    expect(SETTINGS.map((spec) => spec.name)).toEqual(expect.arrayContaining(['provider', 'api-key', 'base-url', 'min-avg-score', 'min-min-score', 'timeout-minutes', 'poll-interval-seconds']));
+    expect(flagName('min-avg-score')).toBe('--min-avg-score');
+    expect(envName('min-avg-score')).toBe('EVALGATE_MIN_AVG_SCORE');
   });
 });

@@ -93,13 +93,15 @@ describe('evalgate wait', () => {
 
   it('exits 2 on bad configuration, naming the input and the fix, before any request', async () => {
     emulator = await startTestEmulator();
-    const badThreshold = await runCli(['wait', 'ev_1', ...connection(), '--min-avg-score', '1.5'], { env: keyEnv(), cwd: work });
+    const badThreshold = await runCli(['wait', 'ev_1', ...connection(), '--min-avg-score', 'high'], { env: keyEnv(), cwd: work });
     expect(badThreshold.code).toBe(2);
-    expect(badThreshold.stderr).toContain('Invalid value for --min-avg-score');
-    expect(badThreshold.stderr).toContain('Fix: use a number from 0 to 1');
+    expect(badThreshold.stderr).toContain('evalgate: --min-avg-score must be a number');
     const noKey = await runCli(['wait', 'ev_1', ...connection()], { env: baseEnv(), cwd: work });
     expect(noKey.code).toBe(2);
-    expect(noKey.stderr).toContain('No api-key given. Fix: pass --api-key <key>, set EVALGATE_API_KEY');
+    expect(noKey.stderr).toContain('No API key given. Fix: set EVALGATE_API_KEY');
+    const noProvider = await runCli(['wait', 'ev_1'], { env: keyEnv(), cwd: work });
+    expect(noProvider.code).toBe(2);
+    expect(noProvider.stderr).toContain('--provider (or EVALGATE_PROVIDER, or "provider" in evalgate.config.yaml) is required: one of prime | openai | nugen');
     const unknownFlag = await runCli(['wait', 'ev_1', '--min-avg', '0.5'], { env: keyEnv(), cwd: work });
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.stderr).toContain("unknown option '--min-avg'");

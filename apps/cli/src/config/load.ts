@@ -4,8 +4,8 @@ import { basename, join } from 'node:path';
 import { ConfigurationError } from '@evalgate/core';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { SETTINGS, envOf, type SettingSpec } from '../settings/table.js';
-import { configSchema } from './schema.js';
+import { envName, GATE_SETTING_NAMES } from '@evalgate/gate';
+import { configSchema, NOT_IN_CONFIG } from './schema.js';
 
 export const CONFIG_FILE_NAMES = ['evalgate.config.json', 'evalgate.config.yaml', 'evalgate.config.yml'] as const;
 
@@ -65,10 +65,10 @@ function validate(file: string, data: unknown): Record<string, unknown> {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigurationError(`The config file ${file} must hold an object of settings, e.g. {"provider": "prime"}. Fix: write one key per setting.`);
   }
-  const secret = (SETTINGS as readonly SettingSpec[]).find((spec) => spec.secret && spec.name in data);
+  const secret = NOT_IN_CONFIG.find((name) => name in data);
   if (secret) {
     throw new ConfigurationError(
-      `Key "${secret.name}" in ${file}: a secret does not belong in a config file, which gets committed. Fix: remove it and set ${envOf(secret.name)} instead.`,
+      `Key "${secret}" in ${file}: a secret does not belong in a config file, which gets committed. Fix: remove it and set ${envName(secret)} instead.`,
     );
   }
   const parsed = configSchema.safeParse(data);
@@ -77,12 +77,10 @@ function validate(file: string, data: unknown): Record<string, unknown> {
 }
 
 function describeIssue(file: string, issue: z.core.$ZodIssue | undefined): string {
-  const known = (SETTINGS as readonly SettingSpec[]).filter((spec) => !spec.secret).map((spec) => spec.name);
+  const known = GATE_SETTING_NAMES.filter((name) => !NOT_IN_CONFIG.includes(name));
   if (issue?.code === 'unrecognized_keys') {
     return `Unknown key "${issue.keys[0]}" in ${file}. Fix: remove it or use one of: ${known.join(', ')}.`;
   }
   const key = String(issue?.path[0] ?? '');
-  const spec = (SETTINGS as readonly SettingSpec[]).find((candidate) => candidate.name === key);
-  if (spec) return `Invalid key "${key}" in ${file}: ${spec.description} Fix: ${spec.fix}.`;
-  return `Invalid key "${key}" in ${file}: ${issue?.message ?? 'invalid value'}. Fix: correct the value.`;
+  return `Invalid key "${key}" in ${file}: it must be a string, a number, true/false, a list or a mapping. Fix: write it as in the README's settings table.`;
 }

@@ -1,14 +1,23 @@
-// The config file's shape, built from the settings table so the file, the flags and the variables never drift.
+// The config file's shape, built from the gate's settings table so the file, the flags and the variables never drift.
 // The committed evalgate.schema.json is generated from it (scripts/write-schema.mjs) for editors.
+import { GATE_SETTINGS, GATE_SETTING_NAMES } from '@evalgate/gate';
 import { z } from 'zod';
-import { SETTINGS, type SettingSpec } from '../settings/table.js';
+
+/** Never read from a config file: it gets committed. */
+export const NOT_IN_CONFIG: readonly string[] = ['api-key'];
+
+/** What a key may hold: the gate's parsers read text, so numbers and booleans are taken as written, lists joined. */
+const settingValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.record(z.string(), z.unknown())]);
 
 const shape: Record<string, z.ZodType> = {
   $schema: z.string().optional().describe('Path or URL of evalgate.schema.json, for editor completion.'),
 };
-for (const spec of SETTINGS as readonly SettingSpec[]) {
-  if (spec.secret) continue;
-  shape[spec.name] = spec.schema.optional().describe(spec.description);
+for (const name of GATE_SETTING_NAMES) {
+  if (NOT_IN_CONFIG.includes(name)) continue;
+  const spec = GATE_SETTINGS[name];
+  const meta: { description: string; default?: string } = { description: spec.description };
+  if ('default' in spec && spec.default !== undefined) meta.default = spec.default;
+  shape[name] = settingValue.optional().meta(meta);
 }
 
 export const configSchema = z.strictObject(shape).describe('evalgate CLI configuration (evalgate.config.json or evalgate.config.yaml).');
