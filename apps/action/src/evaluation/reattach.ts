@@ -95,7 +95,7 @@ async function viaCheckRuns(deps: ReattachDeps, checks: CheckRun[]): Promise<Rea
   for (const checkRun of checks) {
     if (!checkRun.externalId) continue;
     try {
-      const evaluation = await deps.client.get(checkRun.externalId, { signal: deps.signal });
+      const evaluation = await deps.client.get(checkRun.externalId, deps.signal ? { signal: deps.signal } : {});
       if (reusable(evaluation, deps)) return { evaluation, checkRun, via: 'check-run' };
     } catch (error) {
       deps.logger.debug(`Check run ${checkRun.id} points at ${checkRun.externalId}, which cannot be read: ${(error as Error).message}`);
