@@ -9,3 +9,4 @@ export {
   type StoredCheckRun,
   type StoredComment,
 } from './types.js';
+export type { GitStore, StoredCommit, StoredTreeEntry } from './git-data.js';

@@ -1,8 +1,9 @@
-// A local stand-in for the slice of the GitHub REST API evalgate uses: check runs, issue comments and the identity
-// lookups. It records every request and can fail on demand (403, 5xx bursts, 429 storms). Loopback only; for tests,
+// A local stand-in for the slice of the GitHub REST API evalgate uses: check runs, issue comments, the identity
+// lookups and the git data API (git-data.ts). It records every request and can fail on demand (403, 5xx bursts, 429 storms). Loopback only; for tests,
 // the demo and the bench.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGitStore, routeGitData } from './git-data.js';
 import { readBody, send } from './http.js';
 import {
   STAND_IN_BOT_LOGIN,
@@ -20,7 +21,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const comments: StoredComment[] = [];
   const branches = new Map<string, string>();
   const faults: GitHubFault[] = [];
+  const git = createGitStore();
   let nextId = 1;
+  /** Set once the server listens: the git data answers carry absolute URLs, as GitHub's do. */
+  let apiUrl = '';
 
   function takeFault(method: string, path: string): GitHubFault | undefined {
     const fault = faults.find(
@@ -127,7 +131,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       if (typeof body.body === 'string') comment.body = body.body;
       return [200, comment];
     }
-    return [404, { message: `stand-in has no route for ${method} ${path}` }];
+    return routeGitData(git, method, path, body, apiUrl) ?? [404, { message: `stand-in has no route for ${method} ${path}` }];
   }
 
   const server = createServer((request, response) => {
@@ -172,13 +176,15 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  apiUrl = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: apiUrl,
     requests,
     checkRuns,
     comments,
     branches,
+    git,
     addFault: (fault) => faults.push({ ...fault }),
     addComment: (issueNumber, body, login) => {
       const comment: StoredComment = { id: nextId++, issue_number: issueNumber, body, user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } };

@@ -1,4 +1,5 @@
 // What the stand-in records and stores, and how a test configures it.
+import type { GitStore } from './git-data.js';
 
 export interface RecordedRequest {
   method: string;
@@ -55,6 +56,8 @@ export interface GitHubStandIn {
   comments: StoredComment[];
   /** `commits/{ref}/check-runs` resolves a branch name through this map. */
   branches: Map<string, string>;
+  /** The git data API's objects and refs (refs by full name, e.g. "refs/heads/badges"). */
+  git: GitStore;
   addFault(fault: GitHubFault): void;
   /** A comment written by someone else (e.g. a PR author forging our marker). */
   addComment(issueNumber: number, body: string, login: string): StoredComment;
