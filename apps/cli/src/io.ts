@@ -2,8 +2,8 @@
 
 export interface OutputStream {
   write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
 }
 
 export interface CliIo {

@@ -66,7 +66,8 @@ export async function waitCommand(client: EvalClient, io: CliIo, id: string, opt
   // Prime computes the final statistics in a separate step; the Action does the same before judging.
   if (evaluation.status === 'completed' && evaluation.scores === undefined && client.capabilities.finalize) {
     const finalized = await client.finalize(id, { signal: io.interrupt });
-    evaluation = { ...evaluation, ...finalized, scores: finalized.scores ?? evaluation.scores };
+    const scores = finalized.scores ?? evaluation.scores;
+    evaluation = { ...evaluation, ...finalized, ...(scores ? { scores } : {}) };
   }
   const outcome = decideOutcome(evaluation, options.thresholds, { startedAt, durationMs: io.now() - startedAt });
   await writeReports(options.files, outcome, io.hostname, { redact: options.redact });

@@ -4,8 +4,9 @@ import type { RunContext } from '@evalgate/gate';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== '')) as T;
+/** Only the fields the CI system set: an unset variable leaves its field out. */
+function defined(value: Record<string, string | number | boolean | undefined>): Partial<RunContext> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== '')) as Partial<RunContext>;
 }
 
 function prNumber(text: string | undefined): number | undefined {
@@ -93,8 +94,8 @@ export function detectCi(env: Env): 'gitlab' | 'jenkins' | 'circleci' | 'buildki
 
 export interface ContextOverrides {
   /** `--sha`, else the git HEAD the entry point read. */
-  sha?: string;
-  gitSha?: string;
+  sha?: string | undefined;
+  gitSha?: string | undefined;
   repository?: string;
 }
 

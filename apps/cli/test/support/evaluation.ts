@@ -1,7 +1,8 @@
 import type { Evaluation } from '@evalgate/core';
 
-export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
-  return {
+/** A completed Prime evaluation; an override set to undefined removes that field. */
+export function evaluation(overrides: { [K in keyof Evaluation]?: Evaluation[K] | undefined } = {}): Evaluation {
+  const base: Evaluation = {
     provider: 'prime',
     id: 'ev_1',
     name: 'nightly',
@@ -9,6 +10,8 @@ export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
     rawStatus: 'COMPLETED',
     scores: { avg: 0.8, min: 0.5, max: 1, count: 10 },
     capabilities: { canCancel: false, canFinalize: true },
-    ...overrides,
   };
+  const merged: Record<string, unknown> = { ...base, ...overrides };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as unknown as Evaluation;
 }
