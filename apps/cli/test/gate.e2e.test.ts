@@ -110,11 +110,11 @@ describe('evalgate gate', () => {
     expect(emulator.requests.filter((request) => request.method === 'PATCH' && request.path === `/api/v1/hosted-evaluations/${id}/cancel`)).toHaveLength(1);
   });
 
-  it('Ctrl-C cancels the remote evaluation through the gate and exits 3', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s (Ctrl-C, a cancelled CI job) cancels the remote evaluation through the gate and exits 3', async (signal) => {
     emulator = await startTestEmulator({ durationMs: 600_000 });
     const cli = startCli(['gate', ...prime()], { env: env(), cwd: work });
     await cli.stderrIncludes('Created prime evaluation');
-    cli.child.kill('SIGINT');
+    cli.child.kill(signal);
     const run = await cli.done;
     expect(run.code).toBe(3);
     const id = emulator.evaluations('prime')[0]?.id;
