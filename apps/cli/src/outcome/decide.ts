@@ -1,56 +1,24 @@
-// The verdict over a terminal evaluation for `evalgate wait` and `show`, with the Action's rules: a threshold met
-// within floating-point tolerance passes; a failed or score-less evaluation fails; cancelled or timed out exits 3.
-// `evalgate gate` takes its verdict from @evalgate/gate instead.
-import { formatScore, type Evaluation } from '@evalgate/core';
-import { EXIT } from '../exit-codes.js';
+// The verdict for `evalgate wait` and the exit code it ends with. The verdict is the gate's own (decideVerdict), so a
+// threshold means the same here as in `evalgate gate` and the Action; only the mapping to an exit code is the CLI's.
+import type { Evaluation } from '@evalgate/core';
+import { decideVerdict, runStatusOf } from '@evalgate/gate';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Criterion, Outcome, RunStatus, Thresholds } from './types.js';
 
-function runStatusOf(status: Evaluation['status']): RunStatus {
-  return status === 'completed' || status === 'failed' || status === 'cancelled' || status === 'timed_out' ? status : 'error';
+const THRESHOLD_OF: Record<string, keyof Thresholds> = { 'min-avg-score': 'minAvgScore', 'min-min-score': 'minMinScore' };
+
+function exitCodeOf(status: RunStatus, gate: Outcome['gate']): ExitCode {
+  if (status === 'cancelled' || status === 'timed_out') return EXIT.cancelledOrTimedOut;
+  return gate === 'pass' ? EXIT.pass : EXIT.gateFailed;
 }
 
-const TOLERANCE = 1e-9;
-
 export function decideOutcome(evaluation: Evaluation, thresholds: Thresholds, timing: { startedAt: number; durationMs: number }): Outcome {
-  const base = { evaluation, provider: evaluation.provider, ...timing };
-  const inconclusive = (reason: string, exitCode: Outcome['exitCode'] = EXIT.gateFailed): Outcome => ({
-    ...base,
-    status: runStatusOf(evaluation.status),
-    gate: 'inconclusive',
-    criteria: [],
-    reasons: [reason],
-    exitCode,
+  const verdict = decideVerdict({ evaluation, thresholds, baseline: { note: 'no baseline: evalgate wait judges one evaluation' }, failOn: 'failure' });
+  const status = runStatusOf(evaluation.status);
+  const criteria: Criterion[] = verdict.criteria.map((criterion) => {
+    const key = THRESHOLD_OF[criterion.input];
+    const threshold = key === undefined ? undefined : thresholds[key];
+    return { input: criterion.input, outcome: criterion.outcome, detail: criterion.detail, ...(threshold !== undefined ? { threshold } : {}) };
   });
-  switch (evaluation.status) {
-    case 'completed':
-      break;
-    case 'cancelled':
-      return inconclusive('The evaluation was cancelled.', EXIT.cancelledOrTimedOut);
-    case 'timed_out':
-      return inconclusive('The evaluation timed out at the provider.', EXIT.cancelledOrTimedOut);
-    case 'failed':
-      return inconclusive(`The evaluation failed${evaluation.errorMessage ? `: ${evaluation.errorMessage}` : '.'}`);
-    default:
-      return inconclusive(`The evaluation is not finished (status "${evaluation.rawStatus}").`);
-  }
-  const scores = evaluation.scores;
-  if (!scores || scores.count === 0) return inconclusive('The evaluation completed without any scored sample.');
-
-  const criteria: Criterion[] = [];
-  const check = (input: string, label: string, actual: number, threshold: number | undefined): void => {
-    if (threshold === undefined) return;
-    const ok = actual >= threshold - TOLERANCE;
-    criteria.push({ input, outcome: ok ? 'pass' : 'fail', threshold, detail: `${label} ${formatScore(actual)} ${ok ? '≥' : '<'} ${threshold} (${input})` });
-  };
-  check('min-avg-score', 'avg', scores.avg, thresholds.minAvgScore);
-  check('min-min-score', 'min', scores.min, thresholds.minMinScore);
-  const failed = criteria.filter((criterion) => criterion.outcome === 'fail');
-  return {
-    ...base,
-    status: 'completed',
-    gate: failed.length > 0 ? 'fail' : 'pass',
-    criteria,
-    reasons: failed.map((criterion) => criterion.detail),
-    exitCode: failed.length > 0 ? EXIT.gateFailed : EXIT.pass,
-  };
+  return { evaluation, provider: evaluation.provider, status, gate: verdict.gate, criteria, reasons: verdict.reasons, exitCode: exitCodeOf(status, verdict.gate), ...timing };
 }
