@@ -19,7 +19,7 @@ import type { CliIo, OutputStream } from './io.js';
 import { FORMATS, type Format, type ReportFiles } from './output/reports.js';
 import { describeProblems, parseSome, resolveRaw, type RawResolution } from './settings/raw-settings.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 const CONNECTION = ['provider', 'api-key', 'base-url', 'allow-insecure-http'] as const satisfies readonly GateSettingName[];
 const WAITING = [...CONNECTION, 'min-avg-score', 'min-min-score', 'timeout-minutes', 'poll-interval-seconds'] as const satisfies readonly GateSettingName[];

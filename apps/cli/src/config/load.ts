@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { envName, GATE_SETTING_NAMES } from '@evalgate/gate';
 import { configSchema, NOT_IN_CONFIG } from './schema.js';
 
-export const CONFIG_FILE_NAMES = ['evalgate.config.json', 'evalgate.config.yaml', 'evalgate.config.yml'] as const;
+const CONFIG_FILE_NAMES = ['evalgate.config.json', 'evalgate.config.yaml', 'evalgate.config.yml'] as const;
 
 /** A config file is a few hundred bytes; anything this large is the wrong file. */
 const MAX_CONFIG_BYTES = 256 * 1024;

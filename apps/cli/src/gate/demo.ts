@@ -3,7 +3,7 @@
 import type { RawSettings, RunContext } from '@evalgate/gate';
 import { startEmulator, type Emulator } from '@evalgate/emulator';
 
-export const DEMO_API_KEY = 'evalgate-demo-key';
+const DEMO_API_KEY = 'evalgate-demo-key';
 
 export interface Demo {
   emulator: Emulator;

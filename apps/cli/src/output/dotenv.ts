@@ -6,7 +6,7 @@ import type { Outcome } from '../outcome/types.js';
 
 const MAX_VALUE = 512;
 
-export function dotenvValue(value: string): string {
+function dotenvValue(value: string): string {
   return value.replace(/[^A-Za-z0-9 ._:/?&=%+@,~-]/g, '').trim().slice(0, MAX_VALUE);
 }
 

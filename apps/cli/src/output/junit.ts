@@ -20,7 +20,7 @@ function seconds(ms: number): string {
   return (Math.max(0, ms) / 1000).toFixed(3);
 }
 
-export function samplesSummary(outcome: Outcome): string {
+function samplesSummary(outcome: Outcome): string {
   const { evaluation } = outcome;
   if (!evaluation) return `no ${outcome.provider} evaluation (${outcome.status})\ngate: ${outcome.gate}`;
   const scores = evaluation.scores;

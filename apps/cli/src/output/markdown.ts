@@ -7,7 +7,7 @@ const MARKS = { pass: '✅', fail: '❌', skipped: '➖' } as const;
 
 const GATE_HEADINGS = { pass: '✅ evalgate passed', fail: '❌ evalgate failed', inconclusive: '⚠️ evalgate inconclusive' } as const;
 
-export function markdownEscape(text: string): string {
+function markdownEscape(text: string): string {
   // Only what can start markup inside a line; [ and ] escaped means no link can form, so ( ) stay readable.
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
 }

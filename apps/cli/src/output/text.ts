@@ -3,7 +3,7 @@ import type { Outcome } from '../outcome/types.js';
 
 const GATE_WORDS = { pass: 'PASS', fail: 'FAIL', inconclusive: 'INCONCLUSIVE' } as const;
 
-export function describeScores(evaluation: Evaluation): string {
+function describeScores(evaluation: Evaluation): string {
   const scores = evaluation.scores;
   if (!scores || scores.count === 0) return 'no scored samples';
   const passRate = scores.passRate === undefined ? '' : `, pass rate ${(scores.passRate * 100).toFixed(1)}%`;

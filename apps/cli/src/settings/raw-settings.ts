@@ -47,7 +47,7 @@ export function resolveRaw(inputs: SettingInputs, names: readonly GateSettingNam
 }
 
 /** Where a setting was (or can be) given, for a message: `--min-avg-score`, `EVALGATE_MIN_AVG_SCORE`, a config key. */
-export function settingWhere(name: string, resolution: RawResolution): string {
+function settingWhere(name: string, resolution: RawResolution): string {
   switch (resolution.sources[name as GateSettingName]) {
     case 'flag':
       return flagName(name);
