@@ -67,13 +67,19 @@ function reportFiles(options: Record<string, unknown>): ReportFiles {
 }
 
 async function resolutionFor(io: CliIo, options: Record<string, unknown>, names: readonly GateSettingName[]): Promise<RawResolution> {
+  // The demo is the same on every machine: only its own flags count, not a project's variables or config file.
+  if (options.demo === true) return resolveRaw({ flags: flagsOf(options, names), env: {} }, names);
   const config = await loadConfig(options.config as string | undefined, io.cwd);
+  return resolveRaw({ flags: flagsOf(options, names), env: io.env, ...(config ? { config } : {}) }, names);
+}
+
+function flagsOf(options: Record<string, unknown>, names: readonly GateSettingName[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {};
   for (const name of names) {
     const value = options[camel(name)];
     if (typeof value === 'string' || typeof value === 'boolean') flags[name] = value;
   }
-  return resolveRaw({ flags, env: io.env, ...(config ? { config } : {}) }, names);
+  return flags;
 }
 
 /** The gate's provider parser has already refused a missing or unknown provider. */

@@ -31,7 +31,9 @@ async function everyFileIn(dir: string): Promise<string> {
 
 describe('evalgate gate --demo', () => {
   it('runs the whole gate against the embedded emulator, shows progress and ends with the verdict and exit code 0', async () => {
-    const run = await runCli(['gate', '--demo'], { env: baseEnv(), cwd: work });
+    // A project's settings around it do not change the demo.
+    await writeFile(join(work, 'evalgate.config.yaml'), 'provider: openai\neval-id: eval_1\n');
+    const run = await runCli(['gate', '--demo'], { env: baseEnv({ EVALGATE_MIN_AVG_SCORE: '0.99', EVALGATE_API_KEY: 'someone-elses-key' }), cwd: work });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Created prime evaluation \S+/);
     expect(run.stderr).toMatch(/\d+% running/);
