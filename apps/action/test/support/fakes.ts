@@ -6,6 +6,7 @@ import type { RawInputs } from '../../src/inputs/table.js';
 import { FakeClient } from './fake-client.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGitHub } from './fake-github.js';
+import { withOverrides, type Overrides } from './overrides.js';
 
 export const API_KEY = 'sk-test-SECRET-4f9a2c';
 export const GITHUB_TOKEN = 'ghs_TOKEN_1234';
@@ -89,7 +90,7 @@ export interface Harness {
 export function harness(
   provider: 'prime' | 'openai' | 'nugen',
   raw: RawInputs = {},
-  options: { context?: Partial<RunContext>; github?: boolean } = {},
+  options: { context?: Overrides<RunContext>; github?: boolean } = {},
 ): Harness {
   const clock = new FakeClock();
   const client = new FakeClient(provider, clock);
@@ -101,7 +102,7 @@ export function harness(
   const inputs = parseInputs({ 'api-key': API_KEY, 'github-token': GITHUB_TOKEN, 'poll-interval-seconds': '5', ...PROVIDER_INPUTS[provider], ...raw });
   const deps: RunDeps = {
     inputs,
-    context: { ...PR_CONTEXT, ...options.context },
+    context: withOverrides(PR_CONTEXT, options.context ?? {}),
     client,
     ...(options.github === false ? {} : { github }),
     logger,

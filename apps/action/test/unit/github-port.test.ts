@@ -9,7 +9,7 @@ import { GitHubError, isPermissionProblem, type GitHubPort } from '../../src/git
 import { RETRIES, RETRIES_AFTER_STEP, gitHubRetryPolicy, type GitHubRetryPolicy } from '../../src/github/retry-policy.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { MemoryLogger } from '../support/fakes.js';
-import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
+import { startGitHubStandIn, type GitHubStandIn } from '@evalgate/github-stand-in';
 
 const TOKEN = 'ghs_unitToken_0001';
 let server: GitHubStandIn;

@@ -27,7 +27,8 @@ export interface SettingSpec<P extends SettingParser = SettingParser> {
   defaultAppliedBy?: 'parser' | 'runner';
 }
 
-function setting<P extends SettingParser>(spec: SettingSpec<P>): SettingSpec<P> {
+/** Keeps each entry's exact type (its parser's output, its default's literal) for the parsed settings' types. */
+function setting<const S extends SettingSpec>(spec: S): S {
   return spec;
 }
 

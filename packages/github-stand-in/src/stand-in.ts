@@ -1,103 +1,19 @@
-// A local stand-in for the slice of the GitHub REST API the action uses: check runs and issue comments.
-// It records every request and can fail on demand (403, 5xx bursts, 429 storms). Loopback only; for tests and the demo.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// A local stand-in for the slice of the GitHub REST API evalgate uses: check runs, issue comments, the identity
+// lookups and the git data API (git-data.ts). It records every request and can fail on demand (403, 5xx bursts, 429 storms). Loopback only; for tests,
+// the demo and the bench.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
-  /** Raw body text, to check that no secret was sent. */
-  rawBody: string;
-  status: number;
-}
-
-export interface StoredCheckRun {
-  id: number;
-  name: string;
-  head_sha: string;
-  status: string;
-  conclusion: string | null;
-  external_id: string | null;
-  details_url: string | null;
-  started_at: string | null;
-  completed_at: string | null;
-  output: { title: string | null; summary: string | null; text?: string | null };
-  /** Every state the check was in, in order: the create body, then each update merged in. */
-  history: Array<{ status: string; conclusion: string | null; title: string | null; summary: string | null }>;
-}
-
-export interface StoredComment {
-  id: number;
-  issue_number: number;
-  body: string;
-  /** The author, as GitHub returns it. */
-  user: { login: string; type: 'Bot' | 'User' };
-}
-
-/** Who a token without an entry in `StandInOptions.users` is: GITHUB_TOKEN's identity. */
-export const STAND_IN_BOT_LOGIN = 'github-actions[bot]';
-
-export interface GitHubFault {
-  /** HTTP status to answer with. */
-  status: number;
-  /** How many matching requests fail. */
-  count: number;
-  match?: { method?: string; pathIncludes?: string };
-  /** Seconds, sent as retry-after. */
-  retryAfter?: number;
-  message?: string;
-}
-
-export interface GitHubStandIn {
-  url: string;
-  requests: RecordedRequest[];
-  checkRuns: StoredCheckRun[];
-  comments: StoredComment[];
-  /** `commits/{ref}/check-runs` resolves a branch name through this map. */
-  branches: Map<string, string>;
-  addFault(fault: GitHubFault): void;
-  /** A comment written by someone else (e.g. a PR author forging our marker). */
-  addComment(issueNumber: number, body: string, login: string): StoredComment;
-  clearFaults(): void;
-  close(): Promise<void>;
-}
-
-export interface StandInOptions {
-  port?: number;
-  /** Only this token is accepted (401 otherwise); any token when unset. */
-  token?: string;
-  /**
-   * Personal tokens: token → login. `GET /user` names that login and its comments are authored by it. Any other
-   * token acts like GITHUB_TOKEN: `GET /user` answers 403 and its comments are authored by github-actions[bot].
-   */
-  users?: Record<string, string>;
-  /**
-   * GitHub App installation tokens: token → app slug. GraphQL `viewer` names the slug and comments are authored by
-   * "<slug>[bot]". Any other non-personal token is GITHUB_TOKEN: viewer "github-actions", author github-actions[bot].
-   */
-  apps?: Record<string, string>;
-}
-
-const MAX_BODY = 1024 * 1024;
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `stand-in-${Date.now()}`, ...headers });
-  response.end(body === undefined ? '' : JSON.stringify(body));
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { createGitStore, routeGitData } from './git-data.js';
+import { readBody, send } from './http.js';
+import {
+  STAND_IN_BOT_LOGIN,
+  type GitHubFault,
+  type GitHubStandIn,
+  type RecordedRequest,
+  type StandInOptions,
+  type StoredCheckRun,
+  type StoredComment,
+} from './types.js';
 
 export async function startGitHubStandIn(options: StandInOptions = {}): Promise<GitHubStandIn> {
   const requests: RecordedRequest[] = [];
@@ -105,7 +21,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const comments: StoredComment[] = [];
   const branches = new Map<string, string>();
   const faults: GitHubFault[] = [];
+  const git = createGitStore();
   let nextId = 1;
+  /** Set once the server listens: the git data answers carry absolute URLs, as GitHub's do. */
+  let apiUrl = '';
 
   function takeFault(method: string, path: string): GitHubFault | undefined {
     const fault = faults.find(
@@ -212,7 +131,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       if (typeof body.body === 'string') comment.body = body.body;
       return [200, comment];
     }
-    return [404, { message: `stand-in has no route for ${method} ${path}` }];
+    return routeGitData(git, method, path, body, apiUrl) ?? [404, { message: `stand-in has no route for ${method} ${path}` }];
   }
 
   const server = createServer((request, response) => {
@@ -257,13 +176,15 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  apiUrl = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: apiUrl,
     requests,
     checkRuns,
     comments,
     branches,
+    git,
     addFault: (fault) => faults.push({ ...fault }),
     addComment: (issueNumber, body, login) => {
       const comment: StoredComment = { id: nextId++, issue_number: issueNumber, body, user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } };
