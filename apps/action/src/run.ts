@@ -117,7 +117,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
       signal,
       deadline,
       pollIntervalMs: inputs.pollIntervalSeconds * 1000,
-      justCreated: !reattached && !samplesMode,
+      ...(reattached || samplesMode ? {} : { created: evaluation }),
       onProgress: (current) => {
         evaluation = current;
         progressLog(current);

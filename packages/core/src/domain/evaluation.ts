@@ -73,6 +73,8 @@ export interface Evaluation {
   scores?: Scores;
   reportUrl?: string;
   createdAt?: Date;
+  /** When the provider began running it (after any queue), when it says (Prime `started_at`). */
+  startedAt?: Date;
   updatedAt?: Date;
   capabilities: Capabilities;
   tags?: string[];
