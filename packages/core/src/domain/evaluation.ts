@@ -81,6 +81,8 @@ export interface Evaluation {
   metadata?: Record<string, string>;
   /** Model under evaluation, when the provider says. */
   model?: string;
+  /** Nugen: the benchmark it runs (`benchmark_id`), when the answer says. */
+  benchmark?: string;
   usage?: TokenUsage[];
   /** Provider error message for a failed evaluation. */
   errorMessage?: string;
