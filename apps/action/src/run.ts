@@ -123,6 +123,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
         progressLog(current);
         checks.progress(current);
       },
+      onPollError: (error) => logger.warning(`A poll of ${inputs.provider} evaluation ${evaluation?.id ?? ''} failed; polling on. ${describe(error)}`),
     });
     progressLog(evaluation);
 

@@ -96,6 +96,7 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
       unreadableInARow = error instanceof ResponseValidationError ? unreadableInARow + 1 : 0;
       if (unreadableInARow >= MAX_CONSECUTIVE_UNREADABLE_POLLS) throw error;
       lastError = error;
+      options.onPollError?.(error);
       interval = nextInterval(interval, 'error', bounds);
     }
     const now = deps.now();

@@ -80,6 +80,14 @@ describe('waitForCompletion', () => {
     expect(clock.delays).toEqual([2000, 1000]);
   });
 
+  it('reports a poll that failed, transient or not understood, and goes on', async () => {
+    server.respond(json(503, {}), json(200, { status: 42 }), status('COMPLETED', 1));
+    const failures: unknown[] = [];
+    const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, onPollError: (error) => failures.push(error) });
+    expect(result.status).toBe('completed');
+    expect(failures.map((error) => (error as Error).name)).toEqual(['ServerError', 'ResponseValidationError']);
+  });
+
   it('stops at once on a non-transient error', async () => {
     server.respond(json(404, { detail: 'Evaluation not found' }));
     await expect(client().waitForCompletion('ev_1')).rejects.toBeInstanceOf(NotFoundError);

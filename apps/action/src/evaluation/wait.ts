@@ -29,6 +29,8 @@ export interface WaitDeps {
   /** The longest pause between polls (`poll-interval-seconds`). */
   pollIntervalMs: number;
   onProgress: (evaluation: Evaluation) => void;
+  /** A poll failed (transient, or an answer that could not be understood) and polling goes on. */
+  onPollError?: (error: unknown) => void;
   /**
    * The evaluation as the create just answered it: the first poll waits `FIRST_POLL_AFTER_CREATE_MS` instead of
    * asking again at once, and a status the create already gave is no news to it.
@@ -51,6 +53,7 @@ export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evalu
       initialIntervalMs,
       maxIntervalMs: deps.pollIntervalMs,
       onProgress: deps.onProgress,
+      ...(deps.onPollError ? { onPollError: deps.onPollError } : {}),
       ...(deps.created ? { lastSeen: deps.created, firstPollDelayMs: Math.min(FIRST_POLL_AFTER_CREATE_MS, deps.pollIntervalMs) } : {}),
     });
   } catch (error) {

@@ -56,6 +56,11 @@ export interface WaitOptions {
   firstPollDelayMs?: number;
   /** Called after every successful poll whose evaluation differs from the previous one. */
   onProgress?: (evaluation: Evaluation) => void;
+  /**
+   * Called when a poll failed and polling goes on: a transient error the HTTP retries did not cure, or an answer that
+   * could not be understood (tolerated a few times in a row). Lets the caller say what happened.
+   */
+  onPollError?: (error: unknown) => void;
 }
 
 /** A container of evaluations: an OpenAI eval, whose runs are the evaluations. */
