@@ -105,7 +105,7 @@ describe('evalgate gate', () => {
 
   it('exits 3 when timeout-minutes passes, cancelling the remote evaluation', async () => {
     emulator = await startTestEmulator({ durationMs: 600_000 });
-    const run = await runCli(['gate', ...prime(), '--timeout-minutes', '0.02', '--dotenv', 'gate.env'], { env: env(), cwd: work });
+    const run = await runCli(['gate', ...prime(), '--timeout-minutes', '0.05', '--dotenv', 'gate.env'], { env: env(), cwd: work });
     expect(run.code).toBe(3);
     expect(await readFile(join(work, 'gate.env'), 'utf8')).toContain('EVALGATE_STATUS=timed_out\n');
     const id = emulator.evaluations('prime')[0]?.id;
