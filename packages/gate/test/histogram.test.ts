@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binScores, blockBars, compactHistogram, fullHistogram } from '../../src/report/histogram.js';
+import { binScores, blockBars, compactHistogram, fullHistogram } from '../src/report/histogram.js';
 
 describe('binScores', () => {
   it('uses [0, 1] for unit scores and puts 1 in the last bin', () => {

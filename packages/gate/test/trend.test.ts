@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactTrend, fullTrend, sparkline, TREND_LENGTH, type Trend } from '../../src/report/trend.js';
+import { compactTrend, fullTrend, sparkline, TREND_LENGTH, type Trend } from '../src/report/trend.js';
 
 const trend = (avgs: number[], branch = 'main'): Trend => ({
   branch,
