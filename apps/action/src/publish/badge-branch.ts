@@ -53,10 +53,10 @@ export function badgeFileBase(checkName: string): string {
 /** Why this run does not publish, or undefined when it does. */
 export function whyNotPublished(request: BadgeBranchRequest): string | undefined {
   const { context, branch } = request;
+  const run = `this is a ${context.eventName} run${context.ref ? ` on ${context.ref}` : ''}`;
+  if (!PUBLISHING_EVENTS.has(context.eventName)) return `only a push (or a dispatch or schedule) on the default branch updates it; ${run}`;
   if (!context.defaultBranch) return `the ${context.eventName} event does not name the repository's default branch`;
-  if (!PUBLISHING_EVENTS.has(context.eventName) || context.ref !== context.defaultBranch) {
-    return `only a push (or a dispatch or schedule) on the default branch ${context.defaultBranch} updates it; this is a ${context.eventName} run${context.ref ? ` on ${context.ref}` : ''}`;
-  }
+  if (context.ref !== context.defaultBranch) return `only a push (or a dispatch or schedule) on the default branch ${context.defaultBranch} updates it; ${run}`;
   if (branch === context.defaultBranch) return `badge-branch is the default branch ${branch}; name a branch of its own, e.g. badges`;
   if (request.status === 'cancelled') return 'the run was cancelled; the badge keeps the last result';
   return undefined;

@@ -109,11 +109,11 @@ describe('publishing the badge to a branch over the git data API', () => {
 
   it('publishes nothing for a pull request, another branch, a cancelled run or the default branch as badge-branch', async () => {
     const cases: Array<[Partial<BadgeBranchRequest>, RegExp]> = [
-      [{ context: { ...request().context, eventName: 'pull_request', ref: 'feature' } }, /only a push .* default branch main updates it; this is a pull_request run on feature/],
-      [{ context: { ...request().context, ref: 'release' } }, /this is a push run on release/],
+      [{ context: { ...request().context, eventName: 'pull_request', ref: 'feature' } }, /only a push .* default branch updates it; this is a pull_request run on feature/],
+      [{ context: { ...request().context, ref: 'release' } }, /default branch main updates it; this is a push run on release/],
       [{ status: 'cancelled' }, /cancelled/],
       [{ branch: 'main' }, /badge-branch is the default branch main/],
-      [{ context: { ...request().context, defaultBranch: undefined } }, /does not name the repository's default branch/],
+      [{ context: { owner: 'acme', repo: 'widgets', eventName: 'push', sha: SHA, ref: 'main' } }, /does not name the repository's default branch/],
     ];
     for (const [overrides, reason] of cases) {
       expect(whyNotPublished(request(overrides))).toMatch(reason);
