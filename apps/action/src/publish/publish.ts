@@ -24,7 +24,8 @@ export async function publish(deps: PublishDeps, checks: CheckReporter, report: 
   if (checks.warning) notes.push(checks.warning);
 
   const result = resultJsonOf(report, checks.id !== undefined ? { checkRunId: checks.id } : {});
-  const jobSummary = truncateForGitHub(finalSummary(report, notes), 1024 * 1024 - 1);
+  // The job summary has room (1 MiB) for the full-size histogram and trend; the check and the comment get one line each.
+  const jobSummary = truncateForGitHub(finalSummary(report, notes, 'full'), 1024 * 1024 - 1);
   try {
     await sink.appendSummary(jobSummary);
   } catch (error) {
