@@ -46,7 +46,7 @@ describe('compactTrend', () => {
 describe('fullTrend', () => {
   it('tables each evaluation with its change from the one before, then this run against the newest', () => {
     expect(fullTrend(trend([0.6, 0.55, 0.64]), 0.7)).toEqual([
-      '**Trend on main** (the last 3 evaluations, oldest first): `▃▁▅█`',
+      '**Trend on main** (the last 3 evaluations, oldest first, then this run): `▃▁▅│█`',
       '',
       '| # | evaluation | created (UTC) | avg | Δ |',
       '| ---: | --- | --- | ---: | ---: |',

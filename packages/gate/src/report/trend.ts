@@ -81,8 +81,9 @@ export function fullTrend(trend: Trend, current: number | undefined): string[] |
   const values = points.map((point) => point.avg);
   const format = scoreFormatter([...values, ...(current === undefined ? [] : [current])]);
   const line = sparkline(current === undefined ? values : [...values, current]);
+  const shown = current === undefined ? line : `${line.slice(0, -1)}│${line.slice(-1)}`;
   const lines = [
-    `**Trend on ${escapeText(trend.branch)}** (${evaluationsPhrase(points.length)}, oldest first): \`${line}\``,
+    `**Trend on ${escapeText(trend.branch)}** (${evaluationsPhrase(points.length)}, oldest first${current === undefined ? '' : ', then this run'}): \`${shown}\``,
     '',
     '| # | evaluation | created (UTC) | avg | Δ |',
     '| ---: | --- | --- | ---: | ---: |',
