@@ -43,5 +43,11 @@ export function withCreateCheckLookup(port: GitHubPort, options: CreateCheckLook
     createComment: (issue, body) => port.createComment(issue, body),
     updateComment: (id, body) => port.updateComment(id, body),
     deleteComment: (id) => port.deleteComment(id),
+    readBranch: (branch) => port.readBranch(branch),
+    listTree: (sha) => port.listTree(sha),
+    createTree: (files, base) => port.createTree(files, base),
+    createCommit: (message, tree, parents) => port.createCommit(message, tree, parents),
+    createBranch: (branch, sha) => port.createBranch(branch, sha),
+    updateBranch: (branch, sha) => port.updateBranch(branch, sha),
   };
 }

@@ -16,5 +16,6 @@ export function parseInputs(raw: RawInputs): ActionInputs {
   if (all.length > 0 || settings === undefined || !own.success) throw new InputError(all);
   const inputs: ActionInputs = { ...settings, comment: own.data.comment };
   if (own.data['badge-path'] !== undefined) inputs.badge = own.data['badge-path'];
+  if (own.data['badge-branch'] !== undefined) inputs.badgeBranch = own.data['badge-branch'];
   return inputs;
 }
