@@ -1,6 +1,6 @@
 // A branch name the Action may write to (badge-branch), checked by git's own rules (git check-ref-format) so a typo
 // fails at the start of the run, naming the input, rather than as a 422 after the evaluation.
-import { z } from 'zod';
+import * as z from 'zod';
 
 function branchProblem(name: string): string | undefined {
   if (name.length > 200) return 'is longer than 200 characters';
