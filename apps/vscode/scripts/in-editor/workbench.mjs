@@ -152,6 +152,25 @@ export async function contextMenuLabels(page, row) {
   return labels;
 }
 
+/** Right-clicks `row` and clicks its context-menu entry labelled exactly `label`, as a user does. */
+export async function runContextMenuEntry(page, row, label) {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^\\s*${escapeRegex(label)}\\s*$`) }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await entry.click();
+}
+
+/** Waits for a modal dialog, clicks its button labelled `button`, and returns the dialog's message and detail. */
+export async function answerDialog(page, button) {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 10_000 });
+  const text = async (selector) => ((await dialog.locator(selector).first().innerText().catch(() => '')) ?? '').trim();
+  const answer = { message: await text('.dialog-message-text'), detail: await text('.dialog-message-detail') };
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegex(button)}\\s*$`) }).first().click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  return answer;
+}
+
 const quickInput = (page) => page.locator('.quick-input-widget');
 const quickInputRow = (page, text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 

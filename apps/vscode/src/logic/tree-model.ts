@@ -6,6 +6,7 @@ import { reportUrlProblem } from './endpoint.js';
 import { evaluationAccessibilityLabel, evaluationDescription, evaluationTooltip } from './evaluation-text.js';
 import { codeSpan, escapeMarkdown, formatTimestamp } from './format.js';
 import type { ListRef } from './list-ref.js';
+import { isRerunnable } from './rerun/rerun-question.js';
 import { statusStyle } from './status-style.js';
 import type { ConnectionState, EvaluationStore, ListState } from './store.js';
 
@@ -162,6 +163,7 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
   const words = ['evaluation'];
   if (evaluation.capabilities.canCancel && !isTerminal(evaluation.status)) words.push('cancelable');
   if (evaluation.reportUrl && !reportUrlProblem(evaluation.reportUrl)) words.push('openable');
+  if (isRerunnable(evaluation)) words.push('rerunnable');
   words.push('copyable', `status-${evaluation.status}`);
   return {
     kind: 'evaluation',

@@ -35,6 +35,7 @@ export const openAIRun = z.looseObject({
   per_model_usage: z.array(modelUsage).nullish(),
   per_testing_criteria_results: z.array(criteriaResult).nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
+  data_source: z.record(z.string(), z.unknown()).nullish(),
   error: z.looseObject({ code: nullableString, message: nullableString }).nullish(),
 });
 export type OpenAIRunWire = z.infer<typeof openAIRun>;

@@ -16,6 +16,8 @@ export const primeEvaluation = z
     suite_id: nullableString,
     run_id: nullableString,
     inference_model: nullableString,
+    eval_config: z.record(z.string(), z.unknown()).nullish(),
+    team_id: nullableString,
     model_name: nullableString,
     viewer_url: nullableString,
     created_at: nullableString,
