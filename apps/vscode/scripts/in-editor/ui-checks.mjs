@@ -4,6 +4,7 @@ import {
   answerDialog,
   contextMenuLabels,
   expandRow,
+  hoverText,
   openViewContainer,
   runContextMenuEntry,
   screenshotSidebar,
@@ -79,7 +80,11 @@ export async function checkSidebar({ page, emulatorUrl, screenshot, log }) {
 
   failures.push(...(await checkRerun(page, evaluations, emulatorUrl, log)));
 
+  // The row's tooltip is resolved when the pointer rests on it: its times are relative to now.
   await treeRow(page, running.name).first().hover();
+  const tooltip = await hoverText(page, /Started: .+ ago/);
+  if (tooltip === undefined) failures.push(`hovering "${running.name}" showed no tooltip with "Started: … ago"`);
+  else log(`tooltip of "${running.name}": ${tooltip.replace(/\s+/g, ' ').slice(0, 300)}`);
   await screenshotSidebar(page, screenshot);
   log(`screenshot: ${screenshot}`);
   return failures;

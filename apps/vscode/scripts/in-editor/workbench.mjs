@@ -152,6 +152,12 @@ export async function contextMenuLabels(page, row) {
   return labels;
 }
 
+/** The text of the hover (tooltip) the workbench shows that matches `pattern`, or undefined if none shows within 15 s. */
+export async function hoverText(page, pattern) {
+  const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: pattern }).first();
+  return hover.waitFor({ timeout: 15_000 }).then(() => hover.innerText(), () => undefined);
+}
+
 /** Right-clicks `row` and clicks its context-menu entry labelled exactly `label`, as a user does. */
 export async function runContextMenuEntry(page, row, label) {
   await row.click({ button: 'right' });

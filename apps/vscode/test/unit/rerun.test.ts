@@ -18,7 +18,7 @@ async function emulatorWithClock(): Promise<{ emulator: Emulator; advance: (ms: 
   return { emulator: started, advance: (ms) => (offsetMs += ms) };
 }
 
-const words = (evaluation: Evaluation) => evaluationNode({ connectionId: 'c' }, evaluation, 0).contextValue.split(' ');
+const words = (evaluation: Evaluation) => evaluationNode({ connectionId: 'c' }, evaluation).contextValue.split(' ');
 
 describe('Re-run: offered on finished rows the provider can rebuild, and the new evaluation shows at the top', () => {
   for (const provider of ['prime', 'openai', 'nugen'] as const) {
