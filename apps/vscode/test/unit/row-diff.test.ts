@@ -3,22 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { diffChildren, stableRows } from '../../src/logic/row-diff.js';
 import { tooltipAt } from '../../src/logic/row-timing.js';
 import { evaluationNode, type TreeNode } from '../../src/logic/tree-model.js';
+import { withOverrides, type Overrides } from './helpers/overrides.js';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 
-function row(id: string, overrides: Partial<Evaluation> = {}): TreeNode {
+function row(id: string, overrides: Overrides<Evaluation> = {}): TreeNode {
   return evaluationNode(
     { connectionId: 'c' },
-    {
-      provider: 'prime',
-      id,
-      name: `evaluation ${id}`,
-      status: 'completed',
-      rawStatus: 'COMPLETED',
-      capabilities: { canCancel: false, canFinalize: false },
-      scores: { avg: 0.5, min: 0, max: 1, count: 2 },
-      ...overrides,
-    },
+    withOverrides(
+      {
+        provider: 'prime',
+        id,
+        name: `evaluation ${id}`,
+        status: 'completed',
+        rawStatus: 'COMPLETED',
+        capabilities: { canCancel: false, canFinalize: false },
+        scores: { avg: 0.5, min: 0, max: 1, count: 2 },
+      },
+      overrides,
+    ),
   );
 }
 
@@ -55,7 +58,7 @@ describe('rows update in place, and only when they changed', () => {
   });
 
   it('a running row stays the same row as time passes: its relative times are computed when the tooltip is shown', () => {
-    const running: Partial<Evaluation> = { status: 'running', rawStatus: 'RUNNING', scores: undefined, createdAt: new Date(NOW - 3 * 60_000) };
+    const running: Overrides<Evaluation> = { status: 'running', rawStatus: 'RUNNING', scores: undefined, createdAt: new Date(NOW - 3 * 60_000) };
     const cache = new Map<string, TreeNode>();
     const [shown] = stableRows([row('a', running)], cache);
     expect(diffChildren([shown!.id], [row('a', running)], cache)).toEqual({ structureChanged: false, changed: [] });
