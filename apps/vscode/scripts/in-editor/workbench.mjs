@@ -181,7 +181,7 @@ const quickInput = (page) => page.locator('.quick-input-widget');
 const quickInputRow = (page, text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 
 /** Runs a command by its palette title (`Category: Title`). */
-async function runFromPalette(page, title) {
+export async function runFromPalette(page, title) {
   await page.locator('.part.sidebar .title').first().click();
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input').first();
@@ -243,4 +243,23 @@ export async function titleButtonPrompt(page, row, title) {
   await page.keyboard.press('Escape');
   await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   return placeholder;
+}
+
+/**
+ * The activation time VS Code itself reports for the extension shown as `displayName`: the "Developer: Show Running
+ * Extensions" editor's `Activation: <n>ms` (the extension host's code loading + activate() call). Waits while it
+ * says "Activating...".
+ */
+export async function reportedActivationMs(page, displayName) {
+  await runFromPalette(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .extension').filter({ has: page.locator('.name', { hasText: displayName }) }).first();
+  const time = row.locator('.activation-time');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const text = (await time.innerText({ timeout: 30_000 })).trim();
+    const match = /Activation: (\d+(?:\.\d+)?)\s*ms/.exec(text);
+    if (match) return Number(match[1]);
+    if (Date.now() > deadline) throw new Error(`Show Running Extensions says "${text}" for ${displayName}, no activation time`);
+    await page.waitForTimeout(200);
+  }
 }
