@@ -29,6 +29,7 @@ async function primeWire(id: string): Promise<Record<string, unknown>> {
 }
 
 const TERMINAL_PRIME = new Set(['COMPLETED', 'FAILED', 'TIMEOUT', 'CANCELLED']);
+const TERMINAL_WORDS = ['status-completed', 'status-failed', 'status-cancelled', 'status-timed_out'];
 
 suite('re-run', () => {
   let api: EvalgateApi;
@@ -48,7 +49,15 @@ suite('re-run', () => {
 
   test('Re-run is offered (inline and in the context menu) exactly on finished hosted Prime evaluations', async () => {
     const truth = new Map((await primeEvaluations()).map((evaluation) => [evaluation.evaluation_id, evaluation]));
-    const rows = await rowsOf('prime');
+    // Earlier suites cancel runs from elsewhere: wait until the polls have shown every row's end.
+    const rows = await waitForTree(api, 'the Prime rows as finished or not as the provider says', (tree) => {
+      const candidates = evaluationRows(connectionRow(tree, 'prime'));
+      const agree = candidates.every((row) => {
+        const evaluation = truth.get(row.evaluationId ?? '');
+        return evaluation !== undefined && TERMINAL_WORDS.some((word) => hasWord(row, word)) === TERMINAL_PRIME.has(evaluation.status);
+      });
+      return candidates.length >= truth.size && agree ? candidates : undefined;
+    });
     const verdicts = rows.map((row) => {
       const evaluation = truth.get(row.evaluationId ?? '');
       assert.ok(evaluation, `row ${row.label} has no Prime evaluation ${row.evaluationId}`);
