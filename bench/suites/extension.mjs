@@ -46,8 +46,8 @@ async function editorActivation(evalgateVsix, floorVsix, log) {
     runs: EDITOR_RUNS,
     log: (message) => log(`extension (in editor): ${message}`),
     extensions: [
-      { name: 'evalgate', vsix: evalgateVsix, displayName: 'evalgate: Evaluations', trigger: harness.openEvaluationsView },
-      { name: 'floor', vsix: floorVsix, displayName: 'Floor extension (benchmark reference)', trigger: harness.runPaletteCommand('Hello World') },
+      { name: 'evalgate', vsix: evalgateVsix, extensionId: 'evalgate.evalgate-vscode', displayName: 'evalgate: Evaluations', trigger: harness.openEvaluationsView },
+      { name: 'floor', vsix: floorVsix, extensionId: 'evalgate.floor-extension', displayName: 'Floor extension (benchmark reference)', trigger: harness.runPaletteCommand('Hello World') },
     ],
   });
   log(`extension (in editor): evalgate ${samples.evalgate.join(', ')} ms; Hello World ${samples.floor.join(', ')} ms`);

@@ -186,7 +186,7 @@ export async function runFromPalette(page, title) {
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input').first();
   await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(`>${title}`);
+  await input.fill(`>${title}`, { timeout: 5_000 });
   await quickInputRow(page, title).waitFor({ timeout: 5_000 });
   await input.press('Enter');
 }
@@ -246,20 +246,30 @@ export async function titleButtonPrompt(page, row, title) {
 }
 
 /**
- * The activation time VS Code itself reports for the extension shown as `displayName`: the "Developer: Show Running
- * Extensions" editor's `Activation: <n>ms` (the extension host's code loading + activate() call). Waits while it
- * says "Activating...".
+ * The activation time VS Code itself reports for an extension: the "Developer: Show Running Extensions" editor's
+ * `Activation: <n>ms` (the extension host's code loading + activate() call). The row is named by the display name,
+ * or the id when the editor has no marketplace data; the list is virtual, so it is scrolled until the row shows.
+ * Waits while it says "Activating...".
  */
-export async function reportedActivationMs(page, displayName) {
+export async function reportedActivationMs(page, { extensionId, displayName }) {
   await runFromPalette(page, 'Developer: Show Running Extensions');
-  const row = page.locator('.runtime-extensions-editor .extension').filter({ has: page.locator('.name', { hasText: displayName }) }).first();
+  const names = [extensionId, displayName].filter(Boolean).map(escapeRegex).join('|');
+  const list = page.locator('.runtime-extensions-editor .monaco-list').first();
+  await list.waitFor({ timeout: 30_000 });
+  const row = page.locator('.runtime-extensions-editor .extension').filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*(${names})\\s*$`, 'i') }) }).first();
+  for (let scrolls = 0; (await row.count()) === 0; scrolls++) {
+    if (scrolls === 100) throw new Error(`Show Running Extensions lists no ${displayName ?? extensionId}`);
+    await list.hover();
+    await page.mouse.wheel(0, 280);
+    await page.waitForTimeout(100);
+  }
   const time = row.locator('.activation-time');
   const deadline = Date.now() + 30_000;
   for (;;) {
     const text = (await time.innerText({ timeout: 30_000 })).trim();
     const match = /Activation: (\d+(?:\.\d+)?)\s*ms/.exec(text);
     if (match) return Number(match[1]);
-    if (Date.now() > deadline) throw new Error(`Show Running Extensions says "${text}" for ${displayName}, no activation time`);
+    if (Date.now() > deadline) throw new Error(`Show Running Extensions says "${text}" for ${displayName ?? extensionId}, no activation time`);
     await page.waitForTimeout(200);
   }
 }
