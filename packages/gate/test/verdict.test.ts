@@ -2,18 +2,21 @@ import type { Evaluation } from '@evalgate/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideVerdict } from '../src/verdict/verdict.js';
+import { withOverrides, type Overrides } from './support/overrides.js';
 
-function evaluation(extra: Partial<Evaluation> = {}): Evaluation {
-  return {
-    provider: 'prime',
-    id: 'e',
-    name: 'e',
-    status: 'completed',
-    rawStatus: 'COMPLETED',
-    capabilities: { canCancel: false, canFinalize: true },
-    scores: { avg: 0.8, min: 0.4, max: 1, count: 10 },
-    ...extra,
-  };
+function evaluation(extra: Overrides<Evaluation> = {}): Evaluation {
+  return withOverrides(
+    {
+      provider: 'prime',
+      id: 'e',
+      name: 'e',
+      status: 'completed',
+      rawStatus: 'COMPLETED',
+      capabilities: { canCancel: false, canFinalize: true },
+      scores: { avg: 0.8, min: 0.4, max: 1, count: 10 },
+    },
+    extra,
+  );
 }
 const none = { note: 'none' };
 
