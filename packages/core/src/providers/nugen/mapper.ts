@@ -44,6 +44,7 @@ function base(id: string, rawStatus: string, identity: NugenIdentity | undefined
     // A re-run reads /results, which exists once completed and says whether two models were compared (nugen/rerun.ts).
     capabilities: { canCancel: false, canFinalize: false, canRerun: status === 'completed' && !!identity?.modelId && !!identity.benchmarkId },
     ...(identity?.modelId ? { model: identity.modelId } : {}),
+    ...(identity?.benchmarkId ? { benchmark: identity.benchmarkId } : {}),
   };
 }
 
