@@ -62,7 +62,7 @@ function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl'
     // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
     maxRetries: 8,
     // Core warns on each retry; those are routine, so they stay log lines rather than annotations on the PR.
-    logger: { debug: logger.debug, warn: logger.info },
+    logger: { debug: (message) => logger.debug(message), warn: (message) => logger.info(message) },
     userAgent: USER_AGENT,
   });
 }
@@ -103,7 +103,7 @@ export async function main(): Promise<void> {
   const redact = makeRedactor([apiKey, token]);
   const logger = actionsLogger(redact);
   const controller = new AbortController();
-  const uninstall = abortOnTermination(process, controller, logger.warning);
+  const uninstall = abortOnTermination(process, controller, (message) => logger.warning(message));
   try {
     const forkSkip = forkWithoutSecretsReason(contextFromEvent(eventSource()), apiKey);
     if (forkSkip) {

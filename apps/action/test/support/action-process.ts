@@ -107,8 +107,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const child = spawn(process.execPath, [join(DIST, options.entry ?? 'index.js')], { env, cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
   const guard = setTimeout(() => killGroup(child, 'SIGKILL'), 60_000);
   try {
