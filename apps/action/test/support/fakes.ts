@@ -1,8 +1,8 @@
 import type { ActionSink, Files, Logger, RunDeps } from '../../src/deps.js';
 import type { RunContext } from '../../src/github/event.js';
 import { parseInputs } from '../../src/inputs/parse.js';
-import { makeRedactor } from '../../src/redact.js';
-import type { RawInputs } from '../../src/inputs/types.js';
+import { makeRedactor } from '@evalgate/gate';
+import type { RawInputs } from '../../src/inputs/table.js';
 import { FakeClient } from './fake-client.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGitHub } from './fake-github.js';
@@ -109,7 +109,7 @@ export function harness(
     sink,
     files,
     signal: controller.signal,
-    redact: makeRedactor([inputs.apiKey, inputs.githubToken]),
+    redact: makeRedactor([API_KEY, inputs.githubToken]),
   };
   return { deps, client, github, clock, sink, files, logger, controller };
 }
