@@ -17,14 +17,14 @@ const privatePathPatterns = [
   },
   {
     regex: '^(\\.\\./)+(packages|apps)/',
-    message: "Import another workspace by its package name and public entry, not by a relative path into it.",
+    message: 'Import another workspace by its package name and public entry, not by a relative path into it.',
   },
 ];
 const privatePathMessage = "Import the workspace's public entry, not a path into another workspace.";
 
 // no-restricted-imports covers static imports and re-exports; dynamic import() goes through a selector.
 const privateDynamicImport = {
-  selector: "ImportExpression > Literal[value=/^(@evalgate\\/[^/]+\\/(src|dist|test|scripts)(\\/|$)|(\\.\\.\\/)+(packages|apps)\\/)/]",
+  selector: 'ImportExpression > Literal[value=/^(@evalgate\\/[^/]+\\/(src|dist|test|scripts)(\\/|$)|(\\.\\.\\/)+(packages|apps)\\/)/]',
   message: privatePathMessage,
 };
 
@@ -129,10 +129,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'node:process', importNames: ['env'], message: 'Only main.ts reads the environment: take the value as a dependency.' }],
-          patterns: [
-            ...privatePathPatterns,
-            { group: ['@actions/*'], message: 'Only main.ts talks to the runner toolkit: take a port (deps.ts) instead.' },
-          ],
+          patterns: [...privatePathPatterns, { group: ['@actions/*'], message: 'Only main.ts talks to the runner toolkit: take a port (deps.ts) instead.' }],
         },
       ],
       'no-restricted-syntax': [
@@ -143,7 +140,7 @@ export default tseslint.config(
           message: 'Only main.ts reads process.env: take the value as a dependency.',
         },
         {
-          selector: "ImportExpression > Literal[value=/^@actions\\//]",
+          selector: 'ImportExpression > Literal[value=/^@actions\\//]',
           message: 'Only main.ts talks to the runner toolkit: take a port (deps.ts) instead.',
         },
       ],
