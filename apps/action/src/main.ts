@@ -16,8 +16,9 @@ import { INPUT_NAMES, type RawInputs } from './inputs/table.js';
 import type { ActionInputs } from './inputs/types.js';
 import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
+import { ACTION_VERSION } from './version.js';
 
-const USER_AGENT = 'evalgate-action/0.1.0';
+const USER_AGENT = `evalgate-action/${ACTION_VERSION}`;
 
 function readRawInputs(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
