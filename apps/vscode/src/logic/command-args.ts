@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AddConnectionArgs } from '../api.js';
 
 /**
@@ -18,8 +18,8 @@ export function isTreeRow(argument: unknown): boolean {
 const addConnectionArgs = z.object({
   provider: z.enum(['prime', 'openai', 'nugen']),
   baseUrl: z.string(),
-  label: z.string().optional(),
-  id: z.string().optional(),
+  label: z.optional(z.string()),
+  id: z.optional(z.string()),
 });
 
 /** `evalgate.addConnection`'s argument: the entry to add, or undefined to ask (no argument, or a tree row). */

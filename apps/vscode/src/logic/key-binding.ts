@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import type { Connection } from './connection.js';
 import { sameEndpoint } from './endpoint.js';
@@ -14,9 +14,9 @@ export interface StoredKey {
 }
 
 const storedKeySchema = z.object({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]),
-  baseUrl: z.string().min(1),
+  baseUrl: z.string().check(z.minLength(1)),
 });
 
 export function serializeStoredKey(stored: StoredKey): string {

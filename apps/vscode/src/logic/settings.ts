@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import { defaultConnectionId, trimTrailingSlash, type Connection } from './connection.js';
 import { baseUrlProblem } from './endpoint.js';
@@ -30,15 +30,18 @@ export interface RawSettings {
 }
 
 // https, or plain http on loopback only: the API key travels with every request.
-const httpUrl = z.string().trim().superRefine((value, context) => {
-  const problem = baseUrlProblem(value);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+const httpUrl = z.string().check(
+  z.trim(),
+  z.superRefine((value, context) => {
+    const problem = baseUrlProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem, input: value });
+  }),
+);
 
 // Extra keys are ignored (liberal), known keys are checked.
 const connectionEntry = z.object({
-  id: z.string().trim().min(1, { message: 'must not be empty (or leave it out for the default)' }).optional(),
-  label: z.string().optional(),
+  id: z.optional(z.string().check(z.trim(), z.minLength(1, { message: 'must not be empty (or leave it out for the default)' }))),
+  label: z.optional(z.string()),
   provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]], {
     message: `must be one of ${PROVIDER_NAMES.map((name) => `"${name}"`).join(', ')}`,
   }),

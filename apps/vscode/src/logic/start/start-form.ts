@@ -1,5 +1,5 @@
 import type { CreateEvaluationRequest, ProviderName } from '@evalgate/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One question of the guided start, named after the Action input it mirrors (apps/action/action.yml). */
 export interface StartField {
