@@ -6,10 +6,11 @@ import type { ProviderContext } from './providers/provider-context.js';
 import { PrimeClient } from './providers/prime/prime-client.js';
 import { OpenAIClient } from './providers/openai/openai-client.js';
 import { NugenClient } from './providers/nugen/nugen-client.js';
+import { CORE_VERSION } from './version.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 4;
-const DEFAULT_USER_AGENT = 'evalgate-core/0.1.0';
+const DEFAULT_USER_AGENT = `evalgate-core/${CORE_VERSION}`;
 
 
 /** Builds the client for one provider after validating the options. */

@@ -68,7 +68,7 @@ async function askForEntry(): Promise<Record<string, string> | undefined> {
     { placeHolder: 'Evaluation provider', ignoreFocusOut: true },
   );
   if (!provider) return undefined;
-  const name = provider.label as ProviderName;
+  const name = provider.label;
   const baseUrl = await vscode.window.showInputBox({
     prompt: name === 'openai' ? 'API root (the emulator: http://127.0.0.1:4010/v1)' : 'Base URL (the emulator: http://127.0.0.1:4010)',
     value: DEFAULT_BASE_URLS[name],
