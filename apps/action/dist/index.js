@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a as i}from"./chunks/chunk-NB5D2KTZ.js";import"./chunks/chunk-ULBILOPC.js";import"./chunks/chunk-R675KIIO.js";import"./chunks/chunk-RD7G2AH3.js";import"./chunks/chunk-XY7QUVLB.js";i();
+import{a as i}from"./chunks/chunk-O7IS6LOR.js";import"./chunks/chunk-V62FUROF.js";import"./chunks/chunk-RD7G2AH3.js";import"./chunks/chunk-XY7QUVLB.js";i();

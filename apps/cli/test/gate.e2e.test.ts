@@ -56,7 +56,12 @@ describe('evalgate gate', () => {
     const summary = await readFile(join(work, 'out/summary.md'), 'utf8');
     expect(summary).toContain('### evalgate: ✅ pass');
     expect(summary).toContain('| min-avg-score | ✅ avg 0.85 ≥ 0.8 (min-avg-score) |');
-    expect(JSON.parse(await readFile(join(work, 'out/badge.json'), 'utf8'))).toMatchObject({ label: 'evalgate', color: 'brightgreen' });
+    // The full-size histogram, as in the Action's job summary (a check run gets the one-line form).
+    expect(summary).toMatch(/\*\*Scores per sample\*\* \(\d+ samples\)/);
+    expect(summary).toMatch(/^0\.80–0\.85 │/m);
+    expect(summary).not.toContain('Scores per sample: `');
+    expect(JSON.parse(await readFile(join(work, 'out/badge.json'), 'utf8'))).toMatchObject({ label: 'evalgate', color: 'brightgreen', message: 'pass · avg 0.85' });
+    expect(await readFile(join(work, 'out/badge.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*pass · avg 0\.85[\s\S]*<\/svg>$/);
     expect(`${run.stdout}${run.stderr}${await everyFileIn(work)}`).not.toContain(API_KEY);
   });
 

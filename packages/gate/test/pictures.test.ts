@@ -69,6 +69,26 @@ describe('the score histogram', () => {
     expect(full).toContain(`0.95–1.00 │${'█'.repeat(32)}│ 4`);
   });
 
+  // Issue 10: the picture must not cost provider requests the gate already made. OpenAI's output items and Nugen's
+  // download are read once, by core while mapping the completed evaluation; Prime hosted reads its samples once, for
+  // the histogram only.
+  it.each([
+    ['openai', 'output_items'],
+    ['nugen', '/download'],
+    ['prime', '/samples'],
+  ] as const)('%s: reads the samples behind the histogram once (%s)', async (provider, samplesPath) => {
+    emulator.configure({ scores: [0.2, 0.4, 0.6] });
+    const before = emulator.requests.length;
+    const report = await gate(PROVIDERS[provider], { sha: `0ce${provider.padEnd(8, '0')}0000000000000000000000000001` });
+    expect(report.status).toBe('completed');
+    expect(report.sampleScores).toEqual({ scores: [0.2, 0.4, 0.6] });
+    const ownId = report.evaluation!.id.split('/').pop()!;
+    const sampleReads = emulator.requests
+      .slice(before)
+      .filter((request) => request.method === 'GET' && request.path.includes(ownId) && request.path.includes(samplesPath));
+    expect(sampleReads).toHaveLength(1);
+  });
+
   it('uses the scores of the samples a samples-mode run pushed, without reading them back', async () => {
     const files = { read: async () => '{"reward": 0.25}\n{"reward": 0.75}\n{"score": 0.75}\n', write: async () => {} };
     const settings = parseSettings({ 'api-key': KEY, provider: 'prime', environments: 'gsm8k', 'samples-file': 'samples.jsonl', 'poll-interval-seconds': '0.1' });

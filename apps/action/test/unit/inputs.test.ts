@@ -103,9 +103,15 @@ describe('parseInputs', () => {
 describe('parseInputs properties', () => {
   const inputNames = ['provider', 'api-key', 'min-avg-score', 'max-regression', 'timeout-minutes', 'eval-config', 'environments', 'badge-path', 'name', 'fail-on'] as const;
 
+  // Shaped like the providers' keys (a prefix, then 20-48 URL-safe characters), so no message text can contain it by chance.
+  const apiKey = fc.tuple(fc.constantFrom('sk-', 'pit_', 'ngn-', ''), fc.stringMatching(/^[A-Za-z0-9_-]{20,48}$/)).map(([prefix, body]) => prefix + body);
+
   it('either parses or throws an InputError, and never echoes the API key', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...inputNames), fc.string({ maxLength: 30 })), fc.string({ minLength: 8, maxLength: 30 }).filter((key) => key.trim() === key && !/[{}@,]/.test(key)), (raw, key) => {
+      fc.property(fc.dictionary(fc.constantFrom(...inputNames), fc.string({ maxLength: 30 })), apiKey, (raw, key) => {
+        // A message may quote another input's value (e.g. provider "toString"); a key inside one would be echoed
+        // legitimately, so such draws prove nothing about the key (seed 941831559 drew one).
+        fc.pre(Object.entries(raw).every(([name, value]) => name === 'api-key' || !value.includes(key)));
         try {
           parseInputs({ ...raw, 'api-key': key });
         } catch (error) {

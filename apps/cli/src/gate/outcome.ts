@@ -39,5 +39,6 @@ export function outcomeOfGate(gate: GateOutcome, settings: GateSettings, timing:
     exitCode: exitCodeOfGate(gate),
     ...timing,
     markdown: finalSummary(report),
+    fullMarkdown: finalSummary(report, [], 'full'),
   };
 }

@@ -38,4 +38,6 @@ export interface Outcome {
   startedAt: number;
   /** The Markdown summary, when a renderer of the gate made it; otherwise output/markdown.ts renders one. */
   markdown?: string;
+  /** The same with the histogram and trend at full size, for a --summary file. */
+  fullMarkdown?: string;
 }

@@ -21,8 +21,10 @@ function safeLink(url: string): string | undefined {
   }
 }
 
-export function renderOutcomeMarkdown(outcome: Outcome): string {
-  if (outcome.markdown !== undefined) return outcome.markdown;
+/** `full`: the gate's full-size histogram and trend (a --summary file); `compact` their one-line forms (stdout). */
+export function renderOutcomeMarkdown(outcome: Outcome, pictures: 'compact' | 'full' = 'compact'): string {
+  const fromGate = pictures === 'full' ? (outcome.fullMarkdown ?? outcome.markdown) : outcome.markdown;
+  if (fromGate !== undefined) return fromGate;
   const { evaluation } = outcome;
   const scores = evaluation?.scores;
   const lines = [

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConfigurationError } from '@evalgate/core';
 import type { Outcome } from '../outcome/types.js';
-import { renderBadge } from './badge.js';
+import { renderBadge } from '@evalgate/gate/badge';
 import { renderDotenv } from './dotenv.js';
 import { renderOutcomeJson } from './json.js';
 import { renderJUnit } from './junit.js';
@@ -52,10 +52,10 @@ export async function writeReports(files: ReportFiles, outcome: Outcome, hostnam
   const put = (path: string, text: string): Promise<void> => write(path, options.redact(text));
   if (files.junit) await put(files.junit, renderJUnit(outcome, hostname));
   if (files.dotenv) await put(files.dotenv, renderDotenv(outcome));
-  if (files.summary) await put(files.summary, renderOutcomeMarkdown(outcome));
+  if (files.summary) await put(files.summary, renderOutcomeMarkdown(outcome, 'full'));
   if (files.badge) {
     const paths = badgePaths(files.badge);
-    const badge = renderBadge(options.badgeLabel ?? 'evalgate', outcome);
+    const badge = renderBadge(options.badgeLabel ?? 'evalgate', outcome.gate, outcome.evaluation?.scores, outcome.status);
     await put(paths.svg, badge.svg);
     await put(paths.json, badge.json);
   }

@@ -8,8 +8,8 @@ import { relativeTime } from './relative-time.js';
  * asks for the tooltip.
  */
 export interface RowTiming {
-  /** ms since epoch. */
-  createdAt?: number;
+  /** When it started (ms since epoch): the provider's start time (Prime `started_at`), else its creation. */
+  startedAt?: number;
   /** When it ended (ms since epoch), for a finished evaluation whose provider says. */
   endedAt?: number;
   finished: boolean;
@@ -17,22 +17,23 @@ export interface RowTiming {
 
 export function evaluationTiming(evaluation: Evaluation): RowTiming | undefined {
   const finished = isTerminal(evaluation.status);
-  const createdAt = evaluation.createdAt?.getTime();
+  // A queue is not run time: "Started" and the duration count from the provider's start when it says.
+  const startedAt = (evaluation.startedAt ?? evaluation.createdAt)?.getTime();
   const endedAt = finished ? evaluation.updatedAt?.getTime() : undefined;
-  if (createdAt === undefined && endedAt === undefined) return undefined;
-  return { ...(createdAt !== undefined ? { createdAt } : {}), ...(endedAt !== undefined ? { endedAt } : {}), finished };
+  if (startedAt === undefined && endedAt === undefined) return undefined;
+  return { ...(startedAt !== undefined ? { startedAt } : {}), ...(endedAt !== undefined ? { endedAt } : {}), finished };
 }
 
 /** Markdown list lines: when it started and ended, relative to `now` with the exact UTC time, and how long it took. */
 export function timingLines(timing: RowTiming, now: number): string[] {
   const lines: string[] = [];
   const at = (ms: number) => `${relativeTime(new Date(ms), now)} (${formatTimestamp(new Date(ms))})`;
-  if (timing.createdAt !== undefined) lines.push(`- Started: ${at(timing.createdAt)}`);
+  if (timing.startedAt !== undefined) lines.push(`- Started: ${at(timing.startedAt)}`);
   if (timing.endedAt !== undefined) lines.push(`- Finished: ${at(timing.endedAt)}`);
-  if (timing.createdAt !== undefined && timing.finished && timing.endedAt !== undefined) {
-    lines.push(`- Duration: ${formatDuration(timing.endedAt - timing.createdAt)}`);
-  } else if (timing.createdAt !== undefined && !timing.finished) {
-    lines.push(`- Duration: ${formatDuration(now - timing.createdAt)} so far`);
+  if (timing.startedAt !== undefined && timing.finished && timing.endedAt !== undefined) {
+    lines.push(`- Duration: ${formatDuration(timing.endedAt - timing.startedAt)}`);
+  } else if (timing.startedAt !== undefined && !timing.finished) {
+    lines.push(`- Duration: ${formatDuration(now - timing.startedAt)} so far`);
   }
   return lines;
 }

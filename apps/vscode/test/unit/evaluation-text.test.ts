@@ -60,6 +60,21 @@ describe('evaluation tooltip', () => {
     ]);
   });
 
+  it('counts "Started" and the duration from the provider\'s start time, not the creation (a queue is not run time)', () => {
+    const text = evaluationTooltip(
+      evaluation({
+        status: 'completed',
+        rawStatus: 'COMPLETED',
+        startedAt: new Date('2026-11-25T14:01:00.000Z'),
+        updatedAt: new Date('2026-11-25T14:03:05.000Z'),
+      }),
+      Date.parse('2026-11-25T15:00:00.000Z'),
+    );
+    expect(text).toContain('- Started: 59 min ago (2026-11-25 14:01:00 UTC)');
+    expect(text).toContain('- Duration: 2m 05s');
+    expect(text).not.toContain('14:00:00');
+  });
+
   it('measures a running evaluation up to now and escapes a hostile name', () => {
     const text = evaluationTooltip(
       evaluation({ name: '[click](command:evil)', progress: { fraction: 0.5, completed: 10, total: 20 } }),

@@ -1,6 +1,6 @@
 import type { Evaluation, Page, ProviderName } from './evaluation.js';
 import type { CreateEvaluationRequest, PrimeSample } from './requests.js';
-import type { ListSamplesOptions, SampleList } from './samples.js';
+import type { ListSamplesOptions, SampleList, SampleScores } from './samples.js';
 
 /** Per-call options every method accepts. */
 export interface RequestOptions {
@@ -101,6 +101,12 @@ export interface EvalClient {
    * the evaluation completed). Optional so that other implementations of this interface keep compiling.
    */
   listSamples?(id: string, options?: ListSamplesOptions): Promise<SampleList>;
+  /**
+   * The per-sample scores this client already read while mapping the terminal evaluation `id` (OpenAI: the output
+   * items behind its scores; Nugen: the download file), without a request; undefined when it read none (Prime, a run
+   * not yet terminal, or one read by another client). Lets a caller skip a second `listSamples` for a histogram.
+   */
+  sampleScoresRead?(id: string): SampleScores | undefined;
   /**
    * The create request that starts a finished evaluation again with the same parameters, rebuilt from what the
    * provider returns now: what is evaluated and how, never the tags or metadata that say who started it (the Action

@@ -40,3 +40,14 @@ export interface ListSamplesOptions extends RequestOptions {
 export const SAMPLE_TEXT_LIMIT = 4000;
 export const DEFAULT_MAX_SAMPLES = 1000;
 export const MAX_SAMPLES_LIMIT = 10_000;
+
+/**
+ * The per-sample scores a client read anyway while mapping a terminal evaluation (OpenAI's output items, Nugen's
+ * download), so a caller can draw them without reading the samples again. One entry per sample, lowest position
+ * first, at most `DEFAULT_MAX_SAMPLES`; undefined for a sample without a score.
+ */
+export interface SampleScores {
+  scores: Array<number | undefined>;
+  /** How many samples the provider holds, when more exist than `scores` keeps. */
+  total?: number;
+}

@@ -1,16 +1,12 @@
 // The per-sample scores the histogram draws: the samples this run pushed (samples mode) or, for a hosted evaluation,
-// the provider's graded samples read once it completed. Bounded: at most MAX_HISTOGRAM_SAMPLES are read.
-import type { EvalClient, Evaluation } from '@evalgate/core';
+// the scores core already read while mapping the completed evaluation (OpenAI, Nugen), else its graded samples read
+// once (Prime hosted: one request more). Bounded: at most MAX_HISTOGRAM_SAMPLES are read.
+import type { EvalClient, Evaluation, SampleScores } from '@evalgate/core';
+
+export type { SampleScores };
 
 /** Samples read for the histogram at most: enough for its shape, a few pages of requests. */
 export const MAX_HISTOGRAM_SAMPLES = 1000;
-
-export interface SampleScores {
-  /** One entry per sample; undefined for a sample without a score. */
-  scores: Array<number | undefined>;
-  /** How many samples the provider holds, when more exist than were read. */
-  total?: number;
-}
 
 /** The note the histogram shows when it covers part of the samples, e.g. "the first 1000 of 5000". */
 export function coverageNote(sampleScores: SampleScores): string | undefined {
@@ -24,15 +20,20 @@ export function pushedSampleScores(samples: ReadonlyArray<{ reward?: number; sco
 }
 
 /**
- * The graded samples' scores of a completed evaluation, or undefined when the client cannot list samples, the
- * evaluation did not complete, or the read failed (`warn` says why: a missing picture never fails a gate).
+ * The graded samples' scores of a completed evaluation: those the client read while mapping it (no request: a picture
+ * must not cost provider requests the gate already made), else read with `listSamples`. Undefined when the client
+ * cannot list samples, the evaluation did not complete, or the read failed (`warn` says why: a missing picture never
+ * fails a gate).
  */
 export async function readSampleScores(
   client: EvalClient,
   evaluation: Evaluation,
   options: { signal?: AbortSignal; warn: (message: string) => void },
 ): Promise<SampleScores | undefined> {
-  if (evaluation.status !== 'completed' || !client.listSamples) return undefined;
+  if (evaluation.status !== 'completed') return undefined;
+  const alreadyRead = client.sampleScoresRead?.(evaluation.id);
+  if (alreadyRead) return alreadyRead;
+  if (!client.listSamples) return undefined;
   try {
     const list = await client.listSamples(evaluation.id, { maxSamples: MAX_HISTOGRAM_SAMPLES, ...(options.signal ? { signal: options.signal } : {}) });
     const scores = list.samples.map((sample) => sample.score);

@@ -17,8 +17,9 @@ import {
   type NugenListItemWire,
   type NugenResultsWire,
 } from './wire.js';
-import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
-import { maxSamplesOf } from '../sample-helpers.js';
+import type { ListSamplesOptions, SampleList, SampleScores } from '../../domain/samples.js';
+import { boundedSampleScores, SampleScoresCache } from '../sample-scores-cache.js';
+import { finiteNumber, maxSamplesOf } from '../sample-helpers.js';
 import { mapNugenDetailedResult } from './sample-mapper.js';
 
 const MAX_PAGE_SIZE = 100;
@@ -29,6 +30,8 @@ export class NugenClient extends BaseEvalClient {
   readonly capabilities: ProviderCapabilities = { cancel: false, finalize: false, pushSamples: false };
   /** The status endpoint omits the models; what create/list told us names the evaluation. */
   private readonly identities = new Map<string, NugenIdentity>();
+  /** The download's per-question scores, read by `get` once completed, for `sampleScoresRead`. */
+  private readonly sampleScoresCache = new SampleScoresCache();
 
   async create(request: CreateEvaluationRequest, options: RequestOptions = {}): Promise<Evaluation> {
     const nugen = this.expectRequest(request, 'nugen');
@@ -84,7 +87,11 @@ export class NugenClient extends BaseEvalClient {
     // Right at completion /results may still answer 400: report "running" so a waiter polls once more
     // rather than ending with a completed evaluation that has no scores.
     if (!results) return { ...partial, status: 'running' };
-    const outcome: NugenOutcome = { results, download: await this.download(id, options) };
+    const download = await this.download(id, options);
+    // As `listSamples` reads them: the single-model rows (none without a file).
+    const rows = (download?.detailed_results ?? []) as Array<Record<string, unknown>>;
+    this.sampleScoresCache.set(id, boundedSampleScores(rows.map((row) => finiteNumber(row.score))));
+    const outcome: NugenOutcome = { results, download };
     return mapNugenStatus(status, identity, outcome);
   }
 
@@ -155,6 +162,11 @@ export class NugenClient extends BaseEvalClient {
       ...(file ? { total: rows.length } : {}),
       truncated: rows.length > max,
     };
+  }
+
+  /** The download's scores read by the `get` that saw the evaluation completed (no request). */
+  sampleScoresRead(id: string): SampleScores | undefined {
+    return this.sampleScoresCache.get(id);
   }
 
   private async results(id: string, options: RequestOptions): Promise<NugenResultsWire | undefined> {

@@ -20,7 +20,8 @@ import { toWireDataSource } from './data-source.js';
 import { openAIRerunRequest } from './rerun.js';
 import { normalizeStatus } from '../../domain/status.js';
 import { readOutputItemScores } from './output-item-scores.js';
-import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
+import type { ListSamplesOptions, SampleList, SampleScores } from '../../domain/samples.js';
+import { SampleScoresCache } from '../sample-scores-cache.js';
 import { maxSamplesOf } from '../sample-helpers.js';
 import { mapOpenAIOutputItem } from './sample-mapper.js';
 import { openAIOutputItemDetail } from './wire.js';
@@ -39,6 +40,8 @@ export class OpenAIClient extends BaseEvalClient {
   readonly capabilities: ProviderCapabilities = { cancel: true, finalize: false, pushSamples: false };
   /** Output-item scores of terminal runs never change, so they are fetched once per run. */
   private readonly scoreCache = new Map<string, Scores | null>();
+  /** The per-item scores read with them, for `sampleScoresRead`. */
+  private readonly sampleScoresCache = new SampleScoresCache();
   /** Which cancel path this server answers, learnt on the first cancel. */
   private readonly cancelRouter = new CancelRouter();
 
@@ -184,6 +187,11 @@ export class OpenAIClient extends BaseEvalClient {
     return { samples: samples.slice(0, max), truncated: more || samples.length > max };
   }
 
+  /** The output items' scores read when the run was mapped terminal (no request). */
+  sampleScoresRead(id: string): SampleScores | undefined {
+    return this.sampleScoresCache.get(id);
+  }
+
   private async toEvaluation(run: OpenAIRunWire, options: RequestOptions): Promise<Evaluation> {
     if (!isTerminal(mapOpenAIRun(run).status)) return mapOpenAIRun(run);
     const id = joinRunId(run.eval_id, run.id);
@@ -193,6 +201,7 @@ export class OpenAIClient extends BaseEvalClient {
     // Only a complete walk is kept: an incomplete one may read fine on the next get.
     if (!read.complete) return mapOpenAIRun(run);
     this.scoreCache.set(id, read.scores ?? null);
+    this.sampleScoresCache.set(id, read.sampleScores);
     return mapOpenAIRun(run, read.scores);
   }
 

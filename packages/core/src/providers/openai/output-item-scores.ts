@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../../domain/client.js';
 import type { Scores } from '../../domain/evaluation.js';
+import { DEFAULT_MAX_SAMPLES, type SampleScores } from '../../domain/samples.js';
 import { aggregateScores } from '../../domain/scores.js';
 import type { HttpClient } from '../../http/http-client.js';
 import { path } from '../../http/path.js';
@@ -14,7 +15,8 @@ export const OUTPUT_ITEM_PAGE_SIZE = 100;
 export const MAX_OUTPUT_ITEM_PAGES = 1000;
 
 export type OutputItemScores =
-  | { complete: true; scores: Scores | undefined }
+  /** `sampleScores`: each item's mean grader score, as `listSamples` gives it, kept so nobody reads the items twice. */
+  | { complete: true; scores: Scores | undefined; sampleScores: SampleScores }
   /** The walk stopped before `has_more: false`: scores over part of the items would mislead a gate. */
   | { complete: false; reason: string };
 
@@ -33,6 +35,8 @@ export async function readOutputItemScores(
   maxPages = MAX_OUTPUT_ITEM_PAGES,
 ): Promise<OutputItemScores> {
   const values: number[] = [];
+  const perItem: Array<number | undefined> = [];
+  let items = 0;
   let judged = 0;
   let passed = 0;
   const usedCursors = new Set<string>();
@@ -46,17 +50,24 @@ export async function readOutputItemScores(
       options,
     });
     for (const item of page.data) {
+      const itemScores: number[] = [];
       for (const result of item.results ?? []) {
-        if (typeof result.score === 'number') values.push(result.score);
+        if (typeof result.score === 'number') {
+          values.push(result.score);
+          itemScores.push(result.score);
+        }
         if (typeof result.passed === 'boolean') {
           judged++;
           if (result.passed) passed++;
         }
       }
+      items++;
+      if (perItem.length < DEFAULT_MAX_SAMPLES) perItem.push(mean(itemScores));
     }
     if (page.has_more !== true) {
       const scores = aggregateScores(values);
-      return { complete: true, scores: scores && judged > 0 ? { ...scores, passRate: passed / judged } : scores };
+      const sampleScores: SampleScores = { scores: perItem, ...(items > perItem.length ? { total: items } : {}) };
+      return { complete: true, scores: scores && judged > 0 ? { ...scores, passRate: passed / judged } : scores, sampleScores };
     }
     const next = nextAfter(page);
     if (next === undefined) return { complete: false, reason: 'an empty page said has_more' };
@@ -65,4 +76,9 @@ export async function readOutputItemScores(
     after = next;
   }
   return { complete: false, reason: `more than ${maxPages} pages of output items` };
+}
+
+/** An item's score as `mapOpenAIOutputItem` gives it: the mean of its graders' scores. */
+function mean(scores: number[]): number | undefined {
+  return scores.length > 0 ? scores.reduce((sum, score) => sum + score, 0) / scores.length : undefined;
 }
