@@ -80,14 +80,28 @@ export async function checkSidebar({ page, emulatorUrl, screenshot, log }) {
 
   failures.push(...(await checkRerun(page, evaluations, emulatorUrl, log)));
 
-  // The row's tooltip is resolved when the pointer rests on it: its times are relative to now.
-  await treeRow(page, running.name).first().hover();
-  const tooltip = await hoverText(page, /Started: .+ ago/);
-  if (tooltip === undefined) failures.push(`hovering "${running.name}" showed no tooltip with "Started: … ago"`);
-  else log(`tooltip of "${running.name}": ${tooltip.replace(/\s+/g, ' ').slice(0, 300)}`);
+  // The row's tooltip is resolved when the pointer rests on it: its times are relative to now. A finished row is
+  // hovered because a running one is redrawn by each poll that brings progress, which closes its hover.
+  const tooltip = await restOnRow(page, treeRow(page, completed.name).first(), /Started: .+ ago/);
+  if (tooltip === undefined) failures.push(`hovering "${completed.name}" showed no tooltip with "Started: … ago"`);
+  else log(`tooltip of "${completed.name}": ${tooltip.replace(/\s+/g, ' ').slice(0, 300)}`);
   await screenshotSidebar(page, screenshot);
   log(`screenshot: ${screenshot}`);
   return failures;
+}
+
+/**
+ * The hover text matching `pattern` once the pointer rests on `row`. The pointer first leaves the tree: a pointer
+ * already over the row (left there by an earlier click) starts no hover. Three tries, since a redraw closes a hover.
+ */
+async function restOnRow(page, row, pattern) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.mouse.move(0, 0);
+    await row.hover();
+    const text = await hoverText(page, pattern);
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }
 
 /**
