@@ -56,10 +56,19 @@ export interface EvaluationGroup {
   createdAt?: Date;
 }
 
+/** What a provider can do; callers branch on these, never on the provider's name. */
 export interface ProviderCapabilities {
   cancel: boolean;
   finalize: boolean;
   pushSamples: boolean;
+  /** create() stores caller metadata and the provider returns it on get/list (how a lost create is found again). */
+  metadata: boolean;
+  /** create() stores tags and the provider returns them. */
+  tags: boolean;
+  /** `listGroups()` exists: evaluations are grouped (OpenAI's evals hold runs). */
+  groups: boolean;
+  /** `listSamples()` exists. */
+  samples: boolean;
 }
 
 /** The one interface over the three providers. */
@@ -123,9 +132,3 @@ export interface ClientOptions {
    */
   allowInsecureHttp?: boolean;
 }
-
-export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
-  prime: 'https://api.primeintellect.ai',
-  openai: 'https://api.openai.com/v1',
-  nugen: 'https://api.nugen.in',
-};

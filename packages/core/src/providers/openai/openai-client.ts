@@ -9,6 +9,7 @@ import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { ConfigurationError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
+import { OPENAI_CAPABILITIES } from './capabilities.js';
 import { definedOnly, pageSize, requireId, toDate } from '../wire-helpers.js';
 import { joinRunId, splitRunId } from './ids.js';
 import { mapOpenAIRun } from './mapper.js';
@@ -34,7 +35,7 @@ const MAX_EVALS_PER_PAGE = 25;
 
 export class OpenAIClient extends BaseEvalClient {
   readonly provider = 'openai' as const;
-  readonly capabilities: ProviderCapabilities = { cancel: true, finalize: false, pushSamples: false };
+  readonly capabilities: ProviderCapabilities = OPENAI_CAPABILITIES;
   /** Output-item scores of terminal runs never change, so they are fetched once per run. */
   private readonly scoreCache = new Map<string, Scores | null>();
   /** Which cancel path this server answers, learnt on the first cancel. */

@@ -4,6 +4,7 @@ import type { CreateEvaluationRequest, PrimeCreateRequest, PrimeSample } from '.
 import { APIError, ConfigurationError, ConflictError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
+import { PRIME_CAPABILITIES } from './capabilities.js';
 import { offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import {
   mapHostedCreated,
@@ -43,7 +44,7 @@ const PRIME_MAX_SAMPLE_PAGES = 100;
 
 export class PrimeClient extends BaseEvalClient {
   readonly provider = 'prime' as const;
-  readonly capabilities: ProviderCapabilities = { cancel: true, finalize: true, pushSamples: true };
+  readonly capabilities: ProviderCapabilities = PRIME_CAPABILITIES;
 
   /**
    * Hosted (`isHosted: true`): `POST /api/v1/hosted-evaluations`, which starts the run, then a `PUT` adding the
