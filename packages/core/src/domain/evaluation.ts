@@ -1,5 +1,5 @@
 import type { PROVIDERS } from '../providers/registry.js';
-import type { TestProviders } from '../testing/test-providers.js';
+import type { TestProviders } from '../testing.js';
 
 /** The providers evalgate speaks to: the names in the registry (plus, in tests only, the test providers). */
 export type ProviderName = (typeof PROVIDERS)[number]['name'] | (keyof TestProviders & string);

@@ -1,6 +1,6 @@
 import type { RequestOf } from '../providers/definition.js';
 import type { PROVIDERS } from '../providers/registry.js';
-import type { TestProviders } from '../testing/test-providers.js';
+import type { TestProviders } from '../testing.js';
 
 // Each provider folder owns its request type; they are re-exported here under their public names.
 export type { PrimeCreateRequest, PrimeSample } from '../providers/prime/request.js';

@@ -4,7 +4,7 @@ import { registerTestProvider } from '../../src/testing.js';
 import { acmeProvider } from './acme/provider.js';
 import type { AcmeCreateRequest } from './acme/request.js';
 
-declare module '../../src/testing/test-providers.js' {
+declare module '../../src/testing.js' {
   interface TestProviders {
     acme: AcmeCreateRequest;
   }
