@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
+import type { ProviderName } from '@evalgate/core';
+import { providerIds } from './providers/registry.js';
 import type { Connection } from './connection.js';
 import { sameEndpoint } from './endpoint.js';
 
@@ -15,7 +16,7 @@ export interface StoredKey {
 
 const storedKeySchema = z.object({
   key: z.string().min(1),
-  provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]),
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName)),
   baseUrl: z.string().min(1),
 });
 
