@@ -18,7 +18,7 @@ export async function bundleExports(name, exports) {
     platform: 'node',
     target: 'node20',
     // The workspace packages stay external: the bench measures their built dist, as the apps use them.
-    external: ['@evalgate/core', '@evalgate/emulator', 'zod', '@actions/core', '@actions/github', 'badge-maker'],
+    external: ['@evalgate/core', '@evalgate/emulator', '@evalgate/github-stand-in', 'zod', '@actions/core', '@actions/github', 'badge-maker'],
     logLevel: 'warning',
   });
   return outfile;

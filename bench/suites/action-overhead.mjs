@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github';
 import { createClient, isTerminal, normalizeStatus } from '@evalgate/core';
 import { startEmulator } from '@evalgate/emulator';
+import { startGitHubStandIn } from '@evalgate/github-stand-in';
 import { bundleExports } from '../lib/bundle-logic.mjs';
 import { createVirtualClock } from '../lib/virtual-clock.mjs';
 
@@ -36,7 +37,7 @@ function stampRequests(standIn, clock) {
 async function environment(action, durationMs) {
   const clock = createVirtualClock();
   const emu = await startEmulator({ apiKey: API_KEY, durationMs, sampleCount: 20, seed: 1, now: clock.now });
-  const github = await action.startGitHubStandIn({ token: TOKEN });
+  const github = await startGitHubStandIn({ token: TOKEN });
   stampRequests(github, clock);
   const sent = [];
   const fetch = clock.trackFetch(globalThis.fetch, sent);
@@ -156,7 +157,6 @@ export async function runActionOverheadBenchmarks(log) {
       contextFromEvent: 'apps/action/src/github/event.ts',
       OctokitPort: 'apps/action/src/github/octokit-port.ts',
       withRetries: 'apps/action/src/github/retrying-port.ts',
-      startGitHubStandIn: 'apps/action/src/testing/github-stand-in.ts',
     })
   );
   const mean = (runs, key) => runs.reduce((sum, run) => sum + run[key], 0) / runs.length;

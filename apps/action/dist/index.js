@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a as i}from"./chunks/chunk-GNV3MAU6.js";import"./chunks/chunk-XDE6MI7A.js";i();
+import{a as i}from"./chunks/chunk-3MR7NXEG.js";import"./chunks/chunk-PXF3Q6WT.js";i();

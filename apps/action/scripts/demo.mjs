@@ -1,12 +1,12 @@
 // `npm run demo`: runs the shipped bundle (dist/index.js) exactly as a runner would, against the emulator and a
 // local stand-in for the GitHub checks API, then prints what it posted. Everything stays on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@evalgate/emulator';
-import { startGitHubStandIn } from '../dist-dev/github-stand-in.js';
+import { startGitHubStandIn } from '@evalgate/github-stand-in';
 
 const actionDir = fileURLToPath(new URL('..', import.meta.url));
 const API_KEY = 'demo-provider-key-7f3a';
@@ -20,6 +20,10 @@ const started = Date.now();
 const emulator = await startEmulator({ port: 0, apiKey: API_KEY, seed: 7, durationMs: 4000, sampleCount: 40 });
 const github = await startGitHubStandIn({ token: TOKEN });
 const work = await mkdtemp(join(tmpdir(), 'evalgate-demo-'));
+// The badge goes here (not committed) and stays after the demo so it can be opened. It is the step's workspace: the
+// action writes files only inside GITHUB_WORKSPACE.
+const demoOutput = join(actionDir, 'demo-output');
+await mkdir(demoOutput, { recursive: true });
 
 try {
   const files = {
@@ -27,8 +31,7 @@ try {
     output: join(work, 'github_output'),
     summary: join(work, 'step_summary.md'),
     state: join(work, 'github_state'),
-    // Kept after the demo (dist-dev/ is not committed) so the badge can be opened.
-    badge: join(actionDir, 'dist-dev', 'demo', 'evalgate.svg'),
+    badge: join(demoOutput, 'evalgate.svg'),
   };
   await writeFile(
     files.event,
@@ -73,6 +76,7 @@ try {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_STATE: files.state,
+    GITHUB_WORKSPACE: demoOutput,
   };
 
   heading(`running dist/index.js (provider prime, emulator ${emulator.url}, GitHub stand-in ${github.url})`);

@@ -3,22 +3,17 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { createClient, type EvalClient } from '@evalgate/core';
+import { abortOnTermination, makeRedactor, parsePendingCreate, STATE, stepSignal, systemClock, workspaceFiles, type Logger } from '@evalgate/gate';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
-import { abortOnTermination } from './cancel/signals.js';
-import { stepSignal } from './cancel/step-deadline.js';
-import { parsePendingCreate } from './evaluation/lost-create.js';
-import { systemClock } from './clock.js';
-import type { ActionSink, Logger } from './deps.js';
-import { STATE } from './deps.js';
-import { workspaceFiles } from './files.js';
+import type { ActionSink } from './deps.js';
 import { contextFromEvent, type EventSource } from './github/event.js';
 import { forkWithoutSecretsReason, reportForkSkip } from './github/fork-without-secrets.js';
 import { OctokitPort } from './github/octokit-port.js';
 import type { GitHubPort } from './github/port.js';
 import { withRetries } from './github/retrying-port.js';
 import { parseInputs } from './inputs/parse.js';
-import { INPUT_NAMES, type ActionInputs, type RawInputs } from './inputs/types.js';
-import { makeRedactor } from './redact.js';
+import { INPUT_NAMES, type RawInputs } from './inputs/table.js';
+import type { ActionInputs } from './inputs/types.js';
 import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
 
@@ -53,10 +48,10 @@ function gitHubPort(token: string | undefined, owner: string, repo: string, logg
   return withRetries(new OctokitPort(octokit, owner, repo, token.startsWith('ghs_')), { clock: systemClock, logger });
 }
 
-function evalClient(inputs: Pick<ActionInputs, 'provider' | 'apiKey' | 'baseUrl' | 'allowInsecureHttp'>, logger: Logger): EvalClient {
+function evalClient(inputs: Pick<ActionInputs, 'provider' | 'baseUrl' | 'allowInsecureHttp'>, apiKey: string, logger: Logger): EvalClient {
   return createClient({
     provider: inputs.provider,
-    apiKey: inputs.apiKey,
+    apiKey,
     ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
     allowInsecureHttp: inputs.allowInsecureHttp,
     // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
@@ -119,7 +114,7 @@ export async function main(): Promise<void> {
     const outcome = await run({
       inputs,
       context,
-      client: evalClient(inputs, logger),
+      client: evalClient(inputs, apiKey, logger),
       ...(github ? { github } : {}),
       logger,
       clock: systemClock,
@@ -161,7 +156,7 @@ export async function postMain(): Promise<void> {
     let inputs: ActionInputs | undefined;
     try {
       inputs = parseInputs(readRawInputs());
-      client = evalClient(inputs, logger);
+      client = evalClient(inputs, apiKey, logger);
     } catch (error) {
       logger.warning(`Post step cannot reach the provider: ${messageOf(error)}`);
     }

@@ -1,7 +1,7 @@
 // Every way a string leaves run(): GitHub writes, step outputs, job summary, saved state, files (badge), the log.
 import type { ActionSink, Files, Logger, RunDeps } from './deps.js';
 import type { GitHubPort } from './github/port.js';
-import { redactDeep, type Redact } from './redact.js';
+import { redactDeep, type Redact } from '@evalgate/gate';
 
 /** `deps` with each exit passing its text through `deps.redact` first, whoever in run() writes it. */
 export function withRedactedExits(deps: RunDeps): RunDeps {

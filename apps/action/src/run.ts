@@ -1,355 +1,47 @@
-// The action's flow, with every dependency passed in: find or create the evaluation, show it as a check,
-// wait, finalize, gate, report. main.ts wires it to the runner; tests wire it to fakes or local servers.
-import { createHash } from 'node:crypto';
-import { APIError, isTerminal, isTransientError, progressFraction, type CreateEvaluationRequest, type Evaluation } from '@evalgate/core';
+// The Action's run: the gate (@evalgate/gate) wired to GitHub. main.ts wires it to the runner; tests to fakes.
+import { runGate, type Conclusion, type Gate, type ResultJson, type RunStatus } from '@evalgate/gate';
 import type { RunDeps } from './deps.js';
-import { STATE } from './deps.js';
-import { isStepTimeout } from './cancel/step-deadline.js';
-import { cancelRemote, describeRemoteCancel } from './evaluation/cancel-remote.js';
-import { renderName } from './evaluation/name.js';
-import { createTargetOf, findLostCreate, type PendingCreate } from './evaluation/lost-create.js';
-import { findReattachment } from './evaluation/reattach.js';
-import { createRequest, type ResolvedSettings } from './evaluation/request.js';
-import { parseSamples } from './evaluation/samples.js';
-import { DeadlineError, waitForTerminal } from './evaluation/wait.js';
-import { findBaseline } from './gate/baseline.js';
-import type { BaselineLookup, Gate, Verdict } from './gate/types.js';
-import { decideVerdict } from './gate/verdict.js';
-import { CheckReporter } from './github/check-reporter.js';
-import type { CheckConclusion } from './github/port.js';
-import { InputError } from './inputs/parse.js';
-import { publish } from './publish.js';
+import { gateContextOf } from './github/event.js';
+import { CheckRunLookups } from './github/check-run-lookups.js';
+import { GitHubReporter } from './publish/github-reporter.js';
 import { withRedactedExits } from './redacting-exits.js';
-import type { ResultJson } from './report/result-json.js';
-import { runStatusOf, type RunStatus } from './report/run-status.js';
-import { statusLine } from './report/title.js';
-import { configFingerprint, runAttemptKey, tagsFor } from './tags.js';
+
+export { CREATE_GRACE_MS } from '@evalgate/gate';
 
 export interface RunOutcome {
   status: RunStatus;
   gate: Gate;
-  conclusion: CheckConclusion;
+  conclusion: Conclusion;
   /** The step should fail (gate failed with fail-on: failure, timed out, cancelled or errored). */
   failed: boolean;
   /** One line for the log / setFailed. */
   message: string;
+  /** The result-json output. */
   result: ResultJson;
 }
-
-const NO_BASELINE: BaselineLookup = { note: 'not looked up' };
-const CREATE_ATTEMPTS = 5;
-/**
- * After a cancel, how long an unanswered create is still awaited so the evaluation it made can be cancelled. The
- * runner sends SIGINT, then SIGTERM 7.5 s later and SIGKILL 2.5 s after that: this leaves time for the cancel.
- */
-export const CREATE_GRACE_MS = 4_000;
 
 export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
   // Every string that leaves from here on (check, comment, summary, outputs, badge, log) passes the one redactor.
   const deps = withRedactedExits(runnerDeps);
-  const { inputs, context, client, logger, clock, sink, signal, redact } = deps;
-  const checks = new CheckReporter({
-    ...(deps.github ? { github: deps.github } : {}),
-    clock,
+  const { inputs, context, logger, redact, sink } = deps;
+  const lookups =
+    deps.github &&
+    new CheckRunLookups({ github: deps.github, context, checkName: inputs.checkName, logger, warn: (message) => logger.warning(redact(message)) });
+  const reporter = new GitHubReporter({ ...deps, ...(lookups ? { lookups } : {}) });
+  const outcome = await runGate({
+    settings: inputs,
+    context: gateContextOf(context),
+    client: deps.client,
     logger,
-    checkName: inputs.checkName,
-    sha: context.sha,
-    isFork: context.isFork,
+    clock: deps.clock,
+    files: deps.files,
+    state: { save: (name, value) => sink.saveState(name, value) },
+    reporter,
+    signal: deps.signal,
+    redact,
+    ...(lookups ? { earlierRuns: lookups, baselineTrust: lookups } : {}),
+    cleanupStep: 'the post step',
   });
-  const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
-  let evaluation: Evaluation | undefined;
-  let reattached = false;
-  let createPending = false;
-
-  try {
-    const resolved = await resolveSettings(deps);
-    const fingerprint = experimentFingerprint(inputs, resolved);
-    const samplesMode = resolved.samples !== undefined;
-    logger.info(`Checking ${context.owner}/${context.repo}@${context.sha.slice(0, 7)} (${context.eventName}) with ${inputs.provider}; config ${fingerprint}`);
-
-    const { found, checks: earlierChecks } = await findReattachment({
-      client,
-      ...(deps.github ? { github: deps.github } : {}),
-      context,
-      checkName: inputs.checkName,
-      fingerprint,
-      now: clock.now(),
-      onlyCompleted: samplesMode,
-      ...(inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId } : {}),
-      logger,
-      signal,
-    });
-    if (found) {
-      evaluation = found.evaluation;
-      reattached = true;
-      logger.info(`Re-attaching to ${inputs.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}, ${reattachOrigin(found.evaluation.metadata?.evalgate_run, runAttemptKey(context))}; nothing new is created.`);
-    } else {
-      const request = createRequest(resolved, renderName(inputs.nameTemplate, context, inputs.checkName), tagsFor(context, inputs.checkName, fingerprint));
-      sink.saveState(STATE.completed, 'false');
-      // Should the job stop before the create is answered, the post step finds and cancels what it made.
-      const pending: PendingCreate = { since: clock.now(), target: createTargetOf(request) };
-      sink.saveState(STATE.pendingCreate, JSON.stringify(pending));
-      createPending = true;
-      evaluation = await createWithRetries(deps, request);
-      createPending = false;
-      sink.saveState(STATE.pendingCreate, '');
-      logger.info(`Created ${inputs.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`);
-    }
-    sink.saveState(STATE.evaluationId, evaluation.id);
-    sink.saveState(STATE.completed, 'false');
-    // A cancel that arrived while the create was in flight: the evaluation exists now, so stop it rather than leave it.
-    if (signal.aborted) return await stopped(deps, checks, evaluation, reattached, 'cancelled');
-    await checks.start(evaluation, found?.checkRun);
-    if (checks.id !== undefined) sink.saveState(STATE.checkRunId, String(checks.id));
-    await checks.supersede(earlierChecks);
-
-    if (samplesMode && resolved.samples && evaluation.status !== 'completed') {
-      logger.info(`Pushing ${resolved.samples.length} samples from ${inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? inputs.settings.samplesFile : 'samples-file'}`);
-      await client.pushSamples(evaluation.id, resolved.samples, { signal });
-      evaluation = await client.finalize(evaluation.id, { signal });
-    }
-
-    const progressLog = changeLogger(logger);
-    progressLog(evaluation);
-    evaluation = await waitForTerminal(evaluation.id, {
-      client,
-      clock,
-      signal,
-      deadline,
-      pollIntervalMs: inputs.pollIntervalSeconds * 1000,
-      justCreated: !reattached && !samplesMode,
-      onProgress: (current) => {
-        evaluation = current;
-        progressLog(current);
-        checks.progress(current);
-      },
-    });
-    progressLog(evaluation);
-
-    // Outside samples mode the evaluation is hosted, and finalizing a hosted one only reads it again (computing
-    // scores from its samples when it reports none): the poll that saw it completed has just read it.
-    if (evaluation.status === 'completed' && client.capabilities.finalize && !samplesMode && evaluation.scores === undefined) {
-      evaluation = await finalize(deps, evaluation);
-    }
-    const baseline = await findBaseline(
-      { inputs, context, client, ...(deps.github ? { github: deps.github } : {}), signal, warn: (message) => logger.warning(redact(message)) },
-      evaluation,
-    );
-    logger.info(baseline.baseline ? `Baseline used: ${baseline.baseline.description}` : `No baseline: ${baseline.note}`);
-    const verdict = decideVerdict({ evaluation, thresholds: inputs.thresholds, baseline, failOn: inputs.failOn });
-    const status = runStatusOf(evaluation.status);
-    const result = await publish(deps, checks, { evaluation, status, verdict, baseline, reattached });
-    return outcome(status, verdict, result, verdict.gate === 'pass' ? `Gate passed: evaluation ${result.status}` : `Gate ${verdict.gate}: ${verdict.reasons.join('; ')}`);
-  } catch (error) {
-    if (signal.aborted) return stopped(deps, checks, evaluation, reattached, isStepTimeout(signal) ? 'timed_out' : 'cancelled', createPending);
-    if (error instanceof DeadlineError) return stopped(deps, checks, error.lastEvaluation ?? evaluation, reattached, 'timed_out', false, error.message);
-    // main() reports it (setFailed); logging it here too would print it twice.
-    const message = redact(describe(error));
-    const verdict: Verdict = { gate: 'inconclusive', conclusion: 'failure', criteria: [], reasons: [message] };
-    const result = await publish(deps, checks, {
-      ...(evaluation ? { evaluation } : {}),
-      status: 'error',
-      verdict,
-      baseline: NO_BASELINE,
-      reattached,
-      errorMessage: message,
-    });
-    return { status: 'error', gate: 'inconclusive', conclusion: 'failure', failed: true, message, result };
-  }
-}
-
-function outcome(status: RunStatus, verdict: Verdict, result: ResultJson, message: string): RunOutcome {
-  const failed = verdict.conclusion === 'failure' || verdict.conclusion === 'timed_out' || verdict.conclusion === 'cancelled';
-  return { status, gate: verdict.gate, conclusion: verdict.conclusion, failed, message, result };
-}
-
-/**
- * Logs a poll when something changed: the status (normalized beside the provider's own, so an unknown status such
- * as ARCHIVING is visible) or the progress by a new tenth of the work.
- */
-function changeLogger(logger: RunDeps['logger']): (evaluation: Evaluation) => void {
-  let lastStatus = '';
-  let lastTenth = -1;
-  return (evaluation) => {
-    const status = `${evaluation.status}/${evaluation.rawStatus}`;
-    const fraction = progressFraction(evaluation.progress);
-    const tenth = fraction === undefined ? -1 : Math.floor(fraction * 10);
-    if (status === lastStatus && tenth <= lastTenth) return;
-    lastStatus = status;
-    lastTenth = tenth;
-    logger.info(`${evaluation.id}: ${statusLine(evaluation)}`);
-  };
-}
-
-/** Where a re-attached evaluation came from: this job's earlier attempt, or a sibling job (same config) of this run. */
-function reattachOrigin(foundAttempt: string | undefined, ownAttempt: string | undefined): string {
-  if (foundAttempt !== undefined && ownAttempt !== undefined && foundAttempt === ownAttempt) {
-    return 'shared with another job of this workflow run that has the same config (e.g. a matrix sibling)';
-  }
-  return 'created for this commit and config by an earlier run or attempt';
-}
-
-/**
- * Cancelled by the workflow or out of time: cancel remotely where possible, never leave the check in progress, and
- * say truthfully what became of the evaluation (also when a create was still unanswered).
- */
-async function stopped(
-  deps: RunDeps,
-  checks: CheckReporter,
-  evaluation: Evaluation | undefined,
-  reattached: boolean,
-  why: 'cancelled' | 'timed_out',
-  createPending = false,
-  /** What the wait knew at the deadline, e.g. the last error. */
-  detail?: string,
-): Promise<RunOutcome> {
-  const { client, logger, inputs } = deps;
-  const cause =
-    why === 'cancelled'
-      ? 'The workflow was cancelled'
-      : `No result within timeout-minutes (${inputs.timeoutMinutes} min)${detail && detail !== 'timeout-minutes passed' ? ` (${detail})` : ''}`;
-  logger.warning(`${cause}; stopping.`);
-  let remote = createPending
-    ? `the create request got no answer within ${CREATE_GRACE_MS / 1000} s; the post step will look for the evaluation it may have made at ${client.provider} and cancel it`
-    : 'no evaluation had been created yet';
-  let latest = evaluation;
-  // An unanswered create leaves work for the post step.
-  let finished = !createPending;
-  if (evaluation) {
-    // Without a cancel operation, read it once more: it may have finished meanwhile, and the log must say which.
-    if (!client.capabilities.cancel && !isTerminal(evaluation.status)) {
-      latest = await client.get(evaluation.id, { timeoutMs: 3_000, maxRetries: 0 }).catch(() => evaluation);
-    }
-    const cancelled = await cancelRemote(client, evaluation.id, logger, latest);
-    remote = describeRemoteCancel(cancelled, client.provider, evaluation.id);
-    // Keep what the last poll knew (progress, partial scores) where the cancel answer is thinner.
-    if (cancelled.kind === 'cancelled') latest = { ...latest, ...cancelled.evaluation, scores: cancelled.evaluation.scores ?? latest?.scores, progress: cancelled.evaluation.progress ?? latest?.progress } as Evaluation;
-    // The post step tries again what could not be done now.
-    finished = cancelled.kind !== 'failed';
-  }
-  const reason = `${cause}; ${remote}.`;
-  logger.info(reason);
-  const verdict: Verdict = { gate: 'inconclusive', conclusion: why, criteria: [], reasons: [reason] };
-  const result = await publish(deps, checks, {
-    ...(latest ? { evaluation: latest } : {}),
-    status: why,
-    verdict,
-    baseline: NO_BASELINE,
-    reattached,
-    finished,
-  });
-  return outcome(why, verdict, result, reason);
-}
-
-/** Same provider, settings and data: the same experiment, whatever the evaluation's name or the samples file's path. */
-function experimentFingerprint(inputs: RunDeps['inputs'], resolved: ResolvedSettings): string {
-  const settings = inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? { ...inputs.settings, samplesFile: undefined } : inputs.settings;
-  return configFingerprint({
-    provider: inputs.provider,
-    baseUrl: inputs.baseUrl,
-    settings,
-    dataSource: resolved.dataSource,
-    samples: resolved.samples && createHash('sha256').update(JSON.stringify(resolved.samples)).digest('hex'),
-  });
-}
-
-async function resolveSettings(deps: RunDeps): Promise<ResolvedSettings> {
-  const { settings } = deps.inputs;
-  if (settings.provider === 'openai' && settings.dataSource.kind === 'file') {
-    const path = settings.dataSource.path;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await deps.files.read(path));
-    } catch (error) {
-      throw new InputError([{ input: 'data-source', message: `must be JSON or a readable JSON file; ${path}: ${(error as Error).message}` }]);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || typeof (parsed as { type?: unknown }).type !== 'string') {
-      throw new InputError([{ input: 'data-source', message: `${path} must hold a JSON object with a "type"` }]);
-    }
-    return { settings, dataSource: parsed as Record<string, unknown> };
-  }
-  if (settings.provider === 'openai' && settings.dataSource.kind === 'inline') return { settings, dataSource: settings.dataSource.value };
-  if (settings.provider === 'prime' && settings.mode === 'samples') {
-    let text: string;
-    try {
-      text = await deps.files.read(settings.samplesFile);
-    } catch (error) {
-      throw new InputError([{ input: 'samples-file', message: `could not be read: ${(error as Error).message}` }]);
-    }
-    return { settings, samples: parseSamples(text, settings.samplesFile) };
-  }
-  return { settings };
-}
-
-/**
- * Creates the evaluation. Core retries what is safe (429, connection refused); a 5xx on a create may or may not have
- * created it, so look for a lost one before trying again, and a flaky provider does not make us pay twice.
- */
-async function createWithRetries(deps: RunDeps, request: CreateEvaluationRequest): Promise<Evaluation> {
-  const { client, logger, clock, signal } = deps;
-  const since = clock.now();
-  for (let attempt = 1; ; attempt++) {
-    // A cancel does not abort a create in flight at once: its answer is awaited a little longer, so the evaluation
-    // it made is known (and cancelled) instead of left running unseen.
-    const grace = abortAfterGrace(signal, CREATE_GRACE_MS);
-    try {
-      return await client.create(request, { signal: grace.signal });
-    } catch (error) {
-      if (signal.aborted || !isTransientError(error) || attempt >= CREATE_ATTEMPTS) throw error;
-      const pause = Math.min(1000 * 2 ** (attempt - 1), 10_000);
-      logger.warning(`Creating the evaluation failed (${(error as Error).message}); checking whether it was created, then attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`);
-      await clock.sleep(pause, signal);
-      const lost = await findLostCreate(client, createTargetOf(request), since, signal);
-      if (lost) {
-        logger.info(`The failed create did go through: using ${lost.id}.`);
-        return lost;
-      }
-    } finally {
-      grace.dispose();
-    }
-  }
-}
-
-/** A signal that aborts `graceMs` after `signal` does. */
-function abortAfterGrace(signal: AbortSignal, graceMs: number): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const onAbort = () => {
-    timer = setTimeout(() => controller.abort(signal.reason), graceMs);
-  };
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      signal.removeEventListener('abort', onAbort);
-      if (timer !== undefined) clearTimeout(timer);
-    },
-  };
-}
-
-/** Prime computes the final statistics here; a failure falls back to what the last read said. */
-async function finalize(deps: RunDeps, evaluation: Evaluation): Promise<Evaluation> {
-  try {
-    const finalized = await deps.client.finalize(evaluation.id, { signal: deps.signal });
-    return { ...evaluation, ...finalized, scores: finalized.scores ?? evaluation.scores };
-  } catch (error) {
-    if (deps.signal.aborted) throw error;
-    deps.logger.warning(`Finalizing ${evaluation.id} failed (${(error as Error).message}); using the last read scores.`);
-    return evaluation;
-  }
-}
-
-/** One line for an error: its type and message, the HTTP status and the request id each named once. */
-function describe(error: unknown): string {
-  if (error instanceof InputError) return error.message;
-  if (error instanceof APIError) {
-    const extra = [
-      error.status !== undefined && !error.message.includes(`HTTP ${error.status}`) ? `HTTP ${error.status}` : '',
-      error.requestId !== undefined && !error.message.includes(error.requestId) ? `request ${error.requestId}` : '',
-    ].filter(Boolean);
-    return `${error.name}: ${error.message}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
-  }
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  const { status, gate, conclusion, failed, message } = outcome;
+  return { status, gate, conclusion, failed, message, result: reporter.result ?? outcome.result };
 }

@@ -40,7 +40,7 @@ async function createdEvaluation(env: E2E, provider: ProviderName) {
 }
 
 /** Injects `fault` into the polls of the evaluation the step creates (not its earlier list or create requests). */
-function duringPolls(fault: (id: string) => FaultSpec): Scenario['during'] {
+function duringPolls(fault: (id: string) => FaultSpec): NonNullable<Scenario['during']> {
   return async (env, _child, provider) => {
     const { id } = await createdEvaluation(env, provider);
     env.emulator.faults.add(fault(id));
@@ -55,7 +55,7 @@ async function polls(env: E2E, id: string, count: number): Promise<void> {
 }
 
 /** Forces each raw status in turn for two polls, then lets the lifecycle finish; records that it began in time. */
-function forceStatuses(raws: string[]): { during: Scenario['during']; evidence: Scenario['evidence'] } {
+function forceStatuses(raws: string[]): { during: NonNullable<Scenario['during']>; evidence: Scenario['evidence'] } {
   let forcedBeforeTerminal = false;
   let forcedPolls = 0;
   return {
@@ -107,8 +107,8 @@ const scenarios: Scenario[] = [
   {
     name: 'a burst of 5xx while polling',
     during: async (env, child, provider) => {
-      await duringPolls((id) => ({ kind: 'server-error', count: 1, status: 502, match: { method: 'GET', pathIncludes: id } }))!(env, child, provider);
-      await duringPolls((id) => ({ kind: 'server-error', count: 2, status: 503, match: { method: 'GET', pathIncludes: id } }))!(env, child, provider);
+      await duringPolls((id) => ({ kind: 'server-error', count: 1, status: 502, match: { method: 'GET', pathIncludes: id } }))(env, child, provider);
+      await duringPolls((id) => ({ kind: 'server-error', count: 2, status: 503, match: { method: 'GET', pathIncludes: id } }))(env, child, provider);
     },
     evidence: (env) => {
       expect(statusesOf(env, 502)).toHaveLength(1);

@@ -31,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
 
   const detailsPanels = new DetailsPanels(session);
   const onFilterChanged = (active: EvaluationStatusName[]): void => {
-    treeView.message = active.length > 0 ? `Showing ${active.map((status) => statusStyle(status).label).join(', ')} only` : undefined;
+    // An empty message removes it from the view (TreeView.message's documented reset).
+    treeView.message = active.length > 0 ? `Showing ${active.map((status) => statusStyle(status).label).join(', ')} only` : '';
   };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: never[]) => unknown> = {
     [COMMANDS.refresh]: refreshCommand(session),

@@ -30,7 +30,7 @@ export class EmulatorState {
   }
 
   /** A new simulation under the current settings; `createdAt` defaults to now. */
-  newSimulation(provider: Provider, options: { clientDriven?: boolean; createdAt?: number } = {}): NewSimulation {
+  newSimulation(provider: Provider, options: { clientDriven?: boolean; createdAt?: number | undefined } = {}): NewSimulation {
     const ordinal = (this.ordinals.get(provider) ?? 0) + 1;
     this.ordinals.set(provider, ordinal);
     const { settings } = this;

@@ -43,7 +43,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     if (key !== null) headers.authorization = `Bearer ${key}`;
     const payload = callOptions.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
     if (payload !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${emu.url}${path}`, { method, headers, body: payload });
+    const response = await fetch(`${emu.url}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
   };

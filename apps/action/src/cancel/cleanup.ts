@@ -1,9 +1,7 @@
 import { isTerminal, type EvalClient } from '@evalgate/core';
 import type { Clock, Logger } from '../deps.js';
-import { cancelRemote, describeRemoteCancel } from '../evaluation/cancel-remote.js';
-import { findLostCreate, type PendingCreate } from '../evaluation/lost-create.js';
+import { cancelRemote, describeRemoteCancel, escapeText, findLostCreate, type PendingCreate } from '@evalgate/gate';
 import type { GitHubPort } from '../github/port.js';
-import { escapeText } from '../report/escape.js';
 
 export interface LeftoverState {
   evaluationId?: string;

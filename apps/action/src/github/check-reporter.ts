@@ -1,9 +1,7 @@
 import { progressFraction, type Evaluation } from '@evalgate/core';
 import type { Clock, Logger } from '../deps.js';
-import { safeUrl } from '../report/escape.js';
-import { progressSummary } from '../report/summary.js';
-import { progressTitle } from '../report/title.js';
-import { truncateForGitHub } from '../report/truncate.js';
+import { progressSummary, progressTitle, safeUrl } from '@evalgate/gate';
+import { truncateForGitHub } from '../publish/truncate.js';
 import type { CheckConclusion, CheckOutput, CheckRun, GitHubPort } from './port.js';
 import { isPermissionProblem } from './port.js';
 

@@ -1,5 +1,6 @@
 // Which commit and pull request a run is about, from the runner's event payload.
 import { z } from 'zod';
+import type { RunContext as GateRunContext } from '@evalgate/gate';
 
 export interface RunContext {
   owner: string;
@@ -92,4 +93,20 @@ export function contextFromEvent(source: EventSource): RunContext {
   const branch = source.ref?.startsWith('refs/heads/') ? source.ref.slice('refs/heads/'.length) : undefined;
   if (branch) context.ref = branch;
   return withRun(context);
+}
+
+/** The gate's neutral view of this run. */
+export function gateContextOf(context: RunContext): GateRunContext {
+  return {
+    repository: `${context.owner}/${context.repo}`,
+    eventName: context.eventName,
+    sha: context.sha,
+    isFork: context.isFork,
+    ...(context.ref !== undefined ? { ref: context.ref } : {}),
+    ...(context.baseRef !== undefined ? { baseRef: context.baseRef } : {}),
+    ...(context.prNumber !== undefined ? { prNumber: context.prNumber } : {}),
+    ...(context.runId !== undefined ? { runId: context.runId } : {}),
+    ...(context.runAttempt !== undefined ? { runAttempt: context.runAttempt } : {}),
+    ...(context.runUrl !== undefined ? { runUrl: context.runUrl } : {}),
+  };
 }

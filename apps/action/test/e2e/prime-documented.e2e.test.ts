@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEAD_SHA, GITHUB_TOKEN, removeWorkDir, runAction } from '../support/action-process.js';
 import { PROVIDER_KEY, startE2E, type E2E } from '../support/e2e-env.js';
-import { startGitHubStandIn } from '../support/github-stand-in.js';
+import { startGitHubStandIn } from '@evalgate/github-stand-in';
 
 let env: E2E;
 beforeEach(async () => {

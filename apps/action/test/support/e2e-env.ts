@@ -1,6 +1,6 @@
 import { startEmulator, type Emulator } from '@evalgate/emulator';
 import { GITHUB_TOKEN } from './action-process.js';
-import { startGitHubStandIn, type GitHubStandIn } from './github-stand-in.js';
+import { startGitHubStandIn, type GitHubStandIn } from '@evalgate/github-stand-in';
 
 export const PROVIDER_KEY = 'emu-key-SECRET-93ad7';
 

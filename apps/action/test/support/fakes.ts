@@ -1,11 +1,12 @@
 import type { ActionSink, Files, Logger, RunDeps } from '../../src/deps.js';
 import type { RunContext } from '../../src/github/event.js';
 import { parseInputs } from '../../src/inputs/parse.js';
-import { makeRedactor } from '../../src/redact.js';
-import type { RawInputs } from '../../src/inputs/types.js';
+import { makeRedactor } from '@evalgate/gate';
+import type { RawInputs } from '../../src/inputs/table.js';
 import { FakeClient } from './fake-client.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeGitHub } from './fake-github.js';
+import { withOverrides, type Overrides } from './overrides.js';
 
 export const API_KEY = 'sk-test-SECRET-4f9a2c';
 
@@ -88,7 +89,7 @@ export interface Harness {
 export function harness(
   provider: 'prime' | 'openai' | 'nugen',
   raw: RawInputs = {},
-  options: { context?: Partial<RunContext>; github?: boolean } = {},
+  options: { context?: Overrides<RunContext>; github?: boolean } = {},
 ): Harness {
   const clock = new FakeClock();
   const client = new FakeClient(provider, clock);
@@ -100,7 +101,7 @@ export function harness(
   const inputs = parseInputs({ 'api-key': API_KEY, 'github-token': 'ghs_TOKEN_1234', 'poll-interval-seconds': '5', ...PROVIDER_INPUTS[provider], ...raw });
   const deps: RunDeps = {
     inputs,
-    context: { ...PR_CONTEXT, ...options.context },
+    context: withOverrides(PR_CONTEXT, options.context ?? {}),
     client,
     ...(options.github === false ? {} : { github }),
     logger,
@@ -108,7 +109,7 @@ export function harness(
     sink,
     files,
     signal: controller.signal,
-    redact: makeRedactor([inputs.apiKey, inputs.githubToken]),
+    redact: makeRedactor([API_KEY, inputs.githubToken]),
   };
   return { deps, client, github, clock, sink, files, logger, controller };
 }

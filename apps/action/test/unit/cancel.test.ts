@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { cleanUpAfterMain } from '../../src/cancel/cleanup.js';
-import { abortOnTermination, type SignalSource } from '../../src/cancel/signals.js';
+import { abortOnTermination, type SignalSource } from '@evalgate/gate';
 import { FakeClient } from '../support/fake-client.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { FakeGitHub } from '../support/fake-github.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpan, escapeText, markdownLink, safeId, safeUrl } from '../../src/report/escape.js';
-import { makeRedactor, redactDeep } from '../../src/redact.js';
+import { codeSpan, escapeText, makeRedactor, markdownLink, redactDeep, safeId, safeUrl } from '@evalgate/gate';
 import { run } from '../../src/run.js';
 import { PR_CONTEXT, harness } from '../support/fakes.js';
 

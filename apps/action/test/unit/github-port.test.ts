@@ -5,7 +5,7 @@ import { GitHubError, isPermissionProblem } from '../../src/github/port.js';
 import { withRetries } from '../../src/github/retrying-port.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { MemoryLogger } from '../support/fakes.js';
-import { startGitHubStandIn, type GitHubStandIn } from '../support/github-stand-in.js';
+import { startGitHubStandIn, type GitHubStandIn } from '@evalgate/github-stand-in';
 
 const TOKEN = 'ghs_unitToken_0001';
 let server: GitHubStandIn;

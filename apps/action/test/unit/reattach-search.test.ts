@@ -1,7 +1,7 @@
 // When the re-attach lookup lists the provider: only when the commit's check runs leave room for an evaluation
-// that none of them points at (see providerSearchNeeded in src/evaluation/reattach.ts).
+// that none of them points at (see providerSearchNeeded in src/github/check-run-lookups.ts).
+import { configFingerprint } from '@evalgate/gate';
 import { describe, expect, it } from 'vitest';
-import { configFingerprint } from '../../src/tags.js';
 import { run } from '../../src/run.js';
 import { PR_CONTEXT, harness } from '../support/fakes.js';
 

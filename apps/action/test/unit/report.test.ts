@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderBadge } from '../../src/badge/badge.js';
+import { formatDelta, formatScore, progressTitle, resultTitle, statusLine } from '@evalgate/gate';
+import { renderBadge } from '../../src/publish/badge.js';
 import { contextFromEvent } from '../../src/github/event.js';
-import { listSections, upsertSection } from '../../src/report/comment.js';
-import { formatDelta, formatScore } from '../../src/report/format.js';
-import { progressTitle, resultTitle, statusLine } from '../../src/report/title.js';
-import { GITHUB_TEXT_LIMIT, truncateForGitHub } from '../../src/report/truncate.js';
+import { listSections, upsertSection } from '../../src/publish/comment.js';
+import { GITHUB_TEXT_LIMIT, truncateForGitHub } from '../../src/publish/truncate.js';
 
 describe('truncateForGitHub', () => {
   it('leaves short text alone and cuts long text under the limit with a notice', () => {

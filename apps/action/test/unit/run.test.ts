@@ -1,9 +1,9 @@
 import { AuthenticationError, NotFoundError, ServerError, WaitTimeoutError, type EvaluationStatus } from '@evalgate/core';
+import { configFingerprint } from '@evalgate/gate';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_INTERVAL_MS } from '../../src/github/check-reporter.js';
-import { listSections, upsertSection } from '../../src/report/comment.js';
+import { listSections, upsertSection } from '../../src/publish/comment.js';
 import { run } from '../../src/run.js';
-import { configFingerprint } from '../../src/tags.js';
 import { API_KEY, PR_CONTEXT, harness } from '../support/fakes.js';
 
 const TITLE = 'avg 0.82 · min 0.41 · max 0.97 (n=200)';

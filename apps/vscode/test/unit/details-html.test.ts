@@ -2,22 +2,25 @@ import type { Evaluation, EvaluationSample } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { detailsHtml, SAMPLE_ROWS_SHOWN, type DetailsModel } from '../../src/logic/details/details-html.js';
 import { escapeHtml } from '../../src/logic/details/escape-html.js';
+import { withOverrides, type Overrides } from './helpers/overrides.js';
 
 const HOSTILE = `</pre><script>alert(1)</script><img src=x onerror="fetch('https://evil.test')"><a href="command:workbench.action.terminal.new">x</a>' \``;
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 
-function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
-  return {
-    provider: 'prime',
-    id: 'ev-1',
-    name: 'nightly',
-    status: 'completed',
-    rawStatus: 'COMPLETED',
-    scores: { avg: 0.5, min: 0, max: 1, count: 3 },
-    createdAt: new Date(NOW - 3 * 60_000),
-    capabilities: { canCancel: false, canFinalize: true },
-    ...overrides,
-  };
+function evaluation(overrides: Overrides<Evaluation> = {}): Evaluation {
+  return withOverrides(
+    {
+      provider: 'prime',
+      id: 'ev-1',
+      name: 'nightly',
+      status: 'completed',
+      rawStatus: 'COMPLETED',
+      scores: { avg: 0.5, min: 0, max: 1, count: 3 },
+      createdAt: new Date(NOW - 3 * 60_000),
+      capabilities: { canCancel: false, canFinalize: true },
+    },
+    overrides,
+  );
 }
 
 function model(samples: EvaluationSample[], overrides: Partial<DetailsModel> = {}): DetailsModel {

@@ -1,6 +1,7 @@
 import type { Evaluation } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { evaluationAccessibilityLabel } from '../../src/logic/evaluation-text.js';
+import { withOverrides } from './helpers/overrides.js';
 import { CANCEL_DIALOG, cancelTooLateMessage, copyableId, finishMessage, finishSeverity } from '../../src/logic/messages.js';
 
 const run: Evaluation = {
@@ -32,7 +33,7 @@ describe('user-facing wording', () => {
     expect(finishSeverity('timed_out')).toBe('warning');
     expect(finishSeverity('completed')).toBe('info');
     expect(finishSeverity('cancelled')).toBe('info');
-    expect(finishMessage({ ...run, status: 'failed', scores: undefined, errorMessage: 'judge crashed' } as Evaluation)).toBe(
+    expect(finishMessage(withOverrides(run, { status: 'failed', scores: undefined, errorMessage: 'judge crashed' }))).toBe(
       'Evaluation "nightly" failed: judge crashed.',
     );
     expect(finishMessage(run)).toBe('Evaluation "nightly" completed (avg 0.80).');
@@ -47,6 +48,6 @@ describe('user-facing wording', () => {
 
   it('rows say their status to a screen reader', () => {
     expect(evaluationAccessibilityLabel(run)).toBe('nightly, evaluation, completed, avg 0.80');
-    expect(evaluationAccessibilityLabel({ ...run, status: 'failed', scores: undefined } as Evaluation)).toBe('nightly, evaluation, failed');
+    expect(evaluationAccessibilityLabel(withOverrides(run, { status: 'failed', scores: undefined }))).toBe('nightly, evaluation, failed');
   });
 });

@@ -2,22 +2,25 @@ import type { Evaluation } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { diffChildren, stableRows } from '../../src/logic/row-diff.js';
 import { evaluationNode, type TreeNode } from '../../src/logic/tree-model.js';
+import { withOverrides, type Overrides } from './helpers/overrides.js';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 
-function row(id: string, overrides: Partial<Evaluation> = {}): TreeNode {
+function row(id: string, overrides: Overrides<Evaluation> = {}): TreeNode {
   return evaluationNode(
     { connectionId: 'c' },
-    {
-      provider: 'prime',
-      id,
-      name: `evaluation ${id}`,
-      status: 'completed',
-      rawStatus: 'COMPLETED',
-      capabilities: { canCancel: false, canFinalize: false },
-      scores: { avg: 0.5, min: 0, max: 1, count: 2 },
-      ...overrides,
-    },
+    withOverrides(
+      {
+        provider: 'prime',
+        id,
+        name: `evaluation ${id}`,
+        status: 'completed',
+        rawStatus: 'COMPLETED',
+        capabilities: { canCancel: false, canFinalize: false },
+        scores: { avg: 0.5, min: 0, max: 1, count: 2 },
+      },
+      overrides,
+    ),
     NOW,
   );
 }

@@ -84,7 +84,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
     await store.inFlight.whenIdle();
-    const failures: Array<{ kind: string; retryAfterMs?: number }> = [];
+    const failures: Array<{ kind: string; retryAfterMs: number | undefined }> = [];
     store.onDidFail(({ failure }) => failures.push({ kind: failure.kind, retryAfterMs: failure.retryAfterMs }));
     emulator.faults.add({ kind: 'rate-limit', count: 5, retryAfterSeconds: 7 });
     const start = emulator.requests.length;

@@ -16,9 +16,12 @@ export function stringRecord(value: unknown): Record<string, string> | undefined
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
+/** A record with its undefined-valued keys dropped: each key is absent or holds a defined value. */
+export type DefinedOnly<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
 /** Drops keys whose value is undefined, so requests carry only what the caller set. */
-export function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+export function definedOnly<T extends Record<string, unknown>>(value: T): DefinedOnly<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as DefinedOnly<T>;
 }
 
 export const nullableString = z.string().nullish();

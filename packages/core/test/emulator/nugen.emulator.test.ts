@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 /** The per-question scores the emulator's own download file carries, read over HTTP like any client would. */
-async function downloadedScores(id: string): Promise<{ single?: number[]; base?: number[]; eval?: number[] }> {
+async function downloadedScores(id: string): Promise<{ single: number[] | undefined; base: number[] | undefined; eval: number[] | undefined }> {
   const res = await fetch(`${h.emu.baseUrls.nugen}/api/v3/evaluations/${id}/download`, { headers: { authorization: 'Bearer emu-test-key-0123456789' } });
   const file = (await res.json()) as {
     detailed_results?: Array<{ score: number }>;

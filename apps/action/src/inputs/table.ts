@@ -1,0 +1,38 @@
+// The Action's inputs: every gate setting (@evalgate/gate's table) plus what only the Action has. action.yml
+// declares exactly these (a test compares them).
+import { GATE_SETTINGS, badgePath, choice, optionalText, type SettingSpec } from '@evalgate/gate';
+
+export const ACTION_ONLY_INPUTS = {
+  comment: {
+    description: 'upsert: keep one sticky PR comment with the result | off.',
+    default: 'upsert',
+    required: false,
+    secret: false,
+    parse: choice(['upsert', 'off']),
+  },
+  'badge-path': {
+    description: 'Write a badge here (x.svg, plus x.json as a shields.io endpoint).',
+    required: false,
+    secret: false,
+    parse: badgePath,
+  },
+  'github-token': {
+    description: 'Token for check runs and comments (needs checks: write, pull-requests: write).',
+    default: '${{ github.token }}',
+    // An expression only the runner evaluates: the parser never applies it.
+    defaultAppliedBy: 'runner',
+    required: false,
+    secret: true,
+    parse: optionalText,
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+export const ACTION_INPUTS = { ...GATE_SETTINGS, ...ACTION_ONLY_INPUTS } as const;
+
+export type InputName = keyof typeof ACTION_INPUTS;
+
+/** Every input name the action declares, as written in action.yml. */
+export const INPUT_NAMES = Object.keys(ACTION_INPUTS) as InputName[];
+
+/** Raw input strings as the runner passes them; empty or missing means unset. */
+export type RawInputs = Partial<Record<InputName, string>>;

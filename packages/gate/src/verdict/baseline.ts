@@ -1,0 +1,126 @@
+import type { EvalClient, Evaluation } from '@evalgate/core';
+import type { BaselineTrust, RunContext } from '../ports.js';
+import type { GateSettings } from '../settings/types.js';
+import { formatScore } from '../report/format.js';
+import { hasTags } from '../tags.js';
+import type { BaselineLookup } from './types.js';
+
+/** How many of the newest evaluations are searched for a tagged baseline. */
+export const BASELINE_SEARCH_LIMIT = 200;
+
+/**
+ * Events that only someone with write access to the base repository can cause. A pull request (from a fork or not)
+ * is never a baseline: its branch may be named like the base branch, and its code is what is being judged.
+ */
+export const TRUSTED_BASELINE_EVENTS: ReadonlySet<string> = new Set(['push', 'workflow_dispatch', 'schedule']);
+
+export interface BaselineDeps {
+  inputs: GateSettings;
+  context: RunContext;
+  client: EvalClient;
+  /** The host's own record of base-branch runs (the Action: check runs), when it has one. */
+  baselineTrust?: BaselineTrust;
+  /** The step's signal: timeout-minutes and cancel end the search too. */
+  signal?: AbortSignal;
+  warn: (message: string) => void;
+}
+
+/**
+ * Nugen comparison mode when a baseline model is set; otherwise, with `baseline: base-branch`, the latest completed
+ * evaluation this gate tagged for the base branch, found through the provider's metadata or the host's record of the
+ * base branch's runs (the Action: its check runs).
+ * Only an evaluation run by a trusted event (a push, dispatch or schedule) on the base repository's base branch qualifies,
+ * and never the evaluation being judged.
+ */
+export async function findBaseline(deps: BaselineDeps, evaluation: Evaluation): Promise<BaselineLookup> {
+  const { inputs, context } = deps;
+  if (inputs.settings.provider === 'nugen' && inputs.settings.baselineModelId) {
+    const comparison = evaluation.comparison;
+    if (comparison?.scores) {
+      return found({
+        source: 'comparison',
+        description: `model ${comparison.model || inputs.settings.baselineModelId} evaluated side by side (nugen comparison mode)`,
+        scores: comparison.scores,
+      });
+    }
+    return { note: `nugen returned no comparison scores for ${inputs.settings.baselineModelId}` };
+  }
+  if (inputs.baseline === 'none') return { note: 'no baseline requested (baseline: none)' };
+  if (!context.baseRef) return { note: `a ${context.eventName} event has no base branch to compare with` };
+
+  if (deps.client.provider !== 'nugen') {
+    const tagged = await latestTagged(deps, context.baseRef, evaluation.id);
+    if (tagged) return tagged;
+  }
+  const fromHost = await fromHostRecord(deps, context.baseRef, evaluation.id);
+  if (fromHost) return fromHost;
+  return { note: `no completed evaluation from this action was found for ${context.baseRef}` };
+}
+
+function found(baseline: NonNullable<BaselineLookup['baseline']>): BaselineLookup {
+  return { baseline, note: `baseline: ${baseline.description}, avg ${formatScore(baseline.scores.avg)}` };
+}
+
+/** Tagged by this action for the base branch of this repository, by a trusted event. */
+function isTrustedBaseline(deps: BaselineDeps, candidate: Evaluation, baseRef: string): boolean {
+  const { context, inputs } = deps;
+  const expected = { evalgate_repo: context.repository, evalgate_ref: baseRef, evalgate_check: inputs.checkName };
+  return hasTags(candidate, expected) && TRUSTED_BASELINE_EVENTS.has(candidate.metadata?.evalgate_event ?? '');
+}
+
+async function latestTagged(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {
+  const { client, inputs, signal } = deps;
+  const options = {
+    ...(inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId } : {}),
+    pageSize: 50,
+    maxItems: BASELINE_SEARCH_LIMIT,
+    ...(signal ? { signal } : {}),
+  };
+  let seen = 0;
+  try {
+    for await (const candidate of client.list(options)) {
+      if (++seen > BASELINE_SEARCH_LIMIT) break;
+      if (candidate.id === judgedId || candidate.status !== 'completed' || !isTrustedBaseline(deps, candidate, baseRef)) continue;
+      // Listings may omit statistics; the single-evaluation read has them.
+      const full = candidate.scores ? candidate : await client.get(candidate.id, signal ? { signal } : {});
+      if (!full.scores || full.scores.count === 0) continue;
+      return found({
+        source: 'base-branch',
+        description: `latest completed evaluation on ${baseRef} (${full.id})`,
+        evaluationId: full.id,
+        scores: full.scores,
+      });
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    deps.warn(`Could not search ${client.provider} for a baseline: ${(error as Error).message}`);
+  }
+  return undefined;
+}
+
+async function fromHostRecord(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {
+  if (!deps.baselineTrust) return undefined;
+  const candidates = await deps.baselineTrust.candidates(baseRef);
+  for (const candidate of candidates) {
+    if (candidate.evaluationId === judgedId) continue;
+    try {
+      const evaluation = await deps.client.get(candidate.evaluationId, deps.signal ? { signal: deps.signal } : {});
+      if (evaluation.id === judgedId || evaluation.status !== 'completed' || !evaluation.scores || evaluation.scores.count === 0) continue;
+      // Where the provider keeps our tags, they must say a trusted event made it; Nugen keeps none, and there the
+      // host's record (the Action: a check run on the base branch's head, which only this repository's token can
+      // write) is the proof.
+      const vouched = deps.client.provider === 'nugen' && candidate.hostVouches;
+      if (!vouched && !isTrustedBaseline(deps, evaluation, baseRef)) continue;
+      return found({
+        source: 'base-branch',
+        description: `evaluation ${evaluation.id} of ${candidate.source}`,
+        evaluationId: evaluation.id,
+        scores: evaluation.scores,
+      });
+    } catch (error) {
+      if (deps.signal?.aborted) throw error;
+      continue;
+    }
+  }
+  return undefined;
+}
