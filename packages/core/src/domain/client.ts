@@ -4,7 +4,7 @@ import type { ListSamplesOptions, SampleList } from './samples.js';
 
 /** Per-call options every method accepts. */
 export interface RequestOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms; overrides the client's. */
   timeoutMs?: number;
   /** Overrides the client's retry budget for this call. */

@@ -355,7 +355,8 @@ function abortAfterGrace(signal: AbortSignal, graceMs: number): { signal: AbortS
 async function finalize(deps: GateDeps, evaluation: Evaluation): Promise<Evaluation> {
   try {
     const finalized = await deps.client.finalize(evaluation.id, { signal: deps.signal });
-    return { ...evaluation, ...finalized, scores: finalized.scores ?? evaluation.scores };
+    const scores = finalized.scores ?? evaluation.scores;
+    return { ...evaluation, ...finalized, ...(scores ? { scores } : {}) };
   } catch (error) {
     if (deps.signal.aborted) throw error;
     deps.logger.warning(`Finalizing ${evaluation.id} failed (${(error as Error).message}); using the last read scores.`);
