@@ -2,18 +2,21 @@ import type { Evaluation } from '@evalgate/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideVerdict } from '../src/verdict/verdict.js';
+import { withOverrides, type Overrides } from './support/overrides.js';
 
-function evaluation(extra: Partial<Evaluation> = {}): Evaluation {
-  return {
-    provider: 'prime',
-    id: 'e',
-    name: 'e',
-    status: 'completed',
-    rawStatus: 'COMPLETED',
-    capabilities: { canCancel: false, canFinalize: true },
-    scores: { avg: 0.8, min: 0.4, max: 1, count: 10 },
-    ...extra,
-  };
+function evaluation(extra: Overrides<Evaluation> = {}): Evaluation {
+  return withOverrides(
+    {
+      provider: 'prime',
+      id: 'e',
+      name: 'e',
+      status: 'completed',
+      rawStatus: 'COMPLETED',
+      capabilities: { canCancel: false, canFinalize: true },
+      scores: { avg: 0.8, min: 0.4, max: 1, count: 10 },
+    },
+    extra,
+  );
 }
 const none = { note: 'none' };
 
@@ -22,7 +25,7 @@ describe('decideVerdict', () => {
     expect(decideVerdict({ evaluation: evaluation({ status: 'cancelled' }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'cancelled' });
     expect(decideVerdict({ evaluation: evaluation({ status: 'timed_out' }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'timed_out' });
     expect(decideVerdict({ evaluation: evaluation({ status: 'failed', errorMessage: 'OOM' }), thresholds: {}, baseline: none, failOn: 'neutral' })).toMatchObject({ gate: 'inconclusive', conclusion: 'neutral', reasons: ['The evaluation failed: OOM'] });
-    expect(decideVerdict({ evaluation: (({ scores: _unscored, ...rest }) => rest)(evaluation()), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'failure' });
+    expect(decideVerdict({ evaluation: evaluation({ scores: undefined }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'failure' });
   });
 
   it('meets a threshold equal to the score despite floating point', () => {

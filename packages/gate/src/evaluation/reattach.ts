@@ -57,7 +57,7 @@ async function viaHost(deps: ReattachDeps, runs: EarlierRun[]): Promise<Reattach
   for (const earlier of runs) {
     if (!earlier.evaluationId) continue;
     try {
-      const evaluation = await deps.client.get(earlier.evaluationId, { signal: deps.signal });
+      const evaluation = await deps.client.get(earlier.evaluationId, deps.signal ? { signal: deps.signal } : {});
       if (reusable(evaluation, deps)) return { evaluation, earlier, via: 'host' };
     } catch (error) {
       deps.logger.debug(`Earlier run ${earlier.id} points at ${earlier.evaluationId}, which cannot be read: ${(error as Error).message}`);
