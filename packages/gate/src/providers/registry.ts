@@ -1,5 +1,6 @@
 import type { ProviderName } from '@evalgate/core';
-import type { GateProvider } from './gate-provider.js';
+import type { ProviderSettings } from '../settings/types.js';
+import type { GateProvider, ListScope } from './gate-provider.js';
 import { nugenGate } from './nugen/request.js';
 import { openaiGate } from './openai/request.js';
 import { primeGate } from './prime/request.js';
@@ -13,3 +14,13 @@ export const GATE_PROVIDERS: { readonly [P in ProviderName]: GateProvider<P> } =
   openai: openaiGate,
   nugen: nugenGate,
 };
+
+/** The gate's part of the provider these settings are for. */
+export function gateProviderOf(settings: ProviderSettings): GateProvider<ProviderSettings['provider']> {
+  // The registry pairs each provider with its own settings' handlers; TypeScript cannot correlate the two unions.
+  return GATE_PROVIDERS[settings.provider] as GateProvider<ProviderSettings['provider']>;
+}
+
+export function listScopeOf(settings: ProviderSettings): ListScope {
+  return gateProviderOf(settings).listScope(settings);
+}

@@ -1,5 +1,6 @@
 import type { EvalClient, Evaluation } from '@evalgate/core';
 import type { BaselineTrust, RunContext } from '../ports.js';
+import { listScopeOf } from '../providers/registry.js';
 import type { GateSettings } from '../settings/types.js';
 import { formatScore } from '../report/format.js';
 import { hasTags } from '../tags.js';
@@ -71,7 +72,7 @@ function isTrustedBaseline(deps: BaselineDeps, candidate: Evaluation, baseRef: s
 async function latestTagged(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {
   const { client, inputs, signal } = deps;
   const options = {
-    ...(inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId } : {}),
+    ...listScopeOf(inputs.settings),
     pageSize: 50,
     maxItems: BASELINE_SEARCH_LIMIT,
     ...(signal ? { signal } : {}),

@@ -9,4 +9,5 @@ export const nugenGate: GateProvider<'nugen'> = {
     if (settings.metrics.length > 0) request.customMetrics = { metrics: settings.metrics };
     return request;
   },
+  listScope: () => ({}),
 };

@@ -8,4 +8,5 @@ export const openaiGate: GateProvider<'openai'> = {
     dataSource: resolved.dataSource ?? {},
     metadata: tags.metadata,
   }),
+  listScope: (settings) => ({ evalId: settings.evalId }),
 };

@@ -20,4 +20,5 @@ export const primeGate: GateProvider<'prime'> = {
     };
     return request;
   },
+  listScope: () => ({}),
 };
