@@ -1,0 +1,28 @@
+// The config file's shape, built from the gate's settings table so the file, the flags and the variables never drift.
+// The committed evalgate.schema.json is generated from it (scripts/write-schema.mjs) for editors.
+import { GATE_SETTINGS, GATE_SETTING_NAMES } from '@evalgate/gate';
+import { z } from 'zod';
+
+/** Never read from a config file: it gets committed. */
+export const NOT_IN_CONFIG: readonly string[] = ['api-key'];
+
+/** What a key may hold: the gate's parsers read text, so numbers and booleans are taken as written, lists joined. */
+const settingValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.record(z.string(), z.unknown())]);
+
+const shape: Record<string, z.ZodType> = {
+  $schema: z.string().optional().describe('Path or URL of evalgate.schema.json, for editor completion.'),
+};
+for (const name of GATE_SETTING_NAMES) {
+  if (NOT_IN_CONFIG.includes(name)) continue;
+  const spec = GATE_SETTINGS[name];
+  const meta: { description: string; default?: string } = { description: spec.description };
+  if ('default' in spec && spec.default !== undefined) meta.default = spec.default;
+  shape[name] = settingValue.optional().meta(meta);
+}
+
+export const configSchema = z.strictObject(shape).describe('evalgate CLI configuration (evalgate.config.json or evalgate.config.yaml).');
+
+/** The JSON Schema editors use to complete and check a config file. */
+export function configJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(configSchema, { io: 'input' }), title: 'evalgate configuration' };
+}
