@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as o}from"./chunks/chunk-ZR5U4IWN.js";import"./chunks/chunk-DAEYTWKF.js";o();
+import{b as o}from"./chunks/chunk-V2Y35SHZ.js";import"./chunks/chunk-VYMLM7SN.js";o();
