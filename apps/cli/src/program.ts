@@ -211,7 +211,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.pass : EXIT.configOrProvider;
     const message = error instanceof Error ? error.message : String(error);
-    if (!(error instanceof CliError && message === 'Interrupted.')) io.stderr.write(`evalgate: ${error instanceof CliError ? '' : errorLabel(error)}${message}\n`);
+    io.stderr.write(`evalgate: ${error instanceof CliError ? '' : errorLabel(error)}${message}\n`);
     return exitCodeForError(error);
   } finally {
     await demo?.emulator.close();

@@ -35,6 +35,8 @@ describe('the config file', () => {
     await expect(load('b.json', '{"provider": "prime",}')).rejects.toThrow(/is not valid JSON/);
     await expect(load('c.yaml', '- provider\n')).rejects.toThrow(/must hold an object of settings/);
     await expect(load('d.yaml', 'min-avg-score: null\n')).rejects.toThrow(/Invalid key "min-avg-score" in .*it must be a string, a number/);
+    await expect(load('g.yaml', 'provider: azure\n')).rejects.toThrow(/Invalid key "provider" in .*: it must be one of prime \| openai \| nugen\. Fix: use one of them/);
+    await expect(load('h.yaml', 'allow-insecure-http: maybe\n')).rejects.toThrow(/Invalid key "allow-insecure-http" in .*: it must be one of false \| true/);
     await expect(load('e.yaml', 'treshold: 0.8\n')).rejects.toThrow(/Unknown key "treshold" in .*Fix: remove it or use one of: provider/);
     await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.toThrow(/Key "api-key" in .*a secret does not belong in a config file.*set EVALGATE_API_KEY/);
     await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.not.toThrow(/sk-live/);
@@ -57,6 +59,9 @@ describe('evalgate.schema.json', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual(['$schema', ...GATE_SETTING_NAMES.filter((name) => name !== 'api-key')]);
     expect(schema.properties['timeout-minutes']).toMatchObject({ default: '30' });
+    expect(schema.properties.provider).toMatchObject({ enum: ['prime', 'openai', 'nugen'] });
+    expect(schema.properties['fail-on']).toMatchObject({ enum: ['failure', 'neutral'], default: 'failure' });
+    expect(schema.properties['allow-insecure-http']).toMatchObject({ anyOf: [{ type: 'boolean' }, { enum: ['false', 'true'] }] });
     expect(schema.additionalProperties).toBe(false);
   });
 });

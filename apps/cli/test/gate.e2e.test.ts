@@ -53,7 +53,9 @@ describe('evalgate gate', () => {
     expect(await junitSchemaErrors(await readFile(join(work, 'out/junit.xml'), 'utf8'))).toEqual([]);
     expect(await readFile(join(work, 'out/gate.env'), 'utf8')).toContain('EVALGATE_GATE=pass\n');
     // The Action's own job summary renderer.
-    expect(await readFile(join(work, 'out/summary.md'), 'utf8')).toContain('pass');
+    const summary = await readFile(join(work, 'out/summary.md'), 'utf8');
+    expect(summary).toContain('### evalgate: ✅ pass');
+    expect(summary).toContain('| min-avg-score | ✅ avg 0.85 ≥ 0.8 (min-avg-score) |');
     expect(JSON.parse(await readFile(join(work, 'out/badge.json'), 'utf8'))).toMatchObject({ label: 'evalgate', color: 'brightgreen' });
     expect(`${run.stdout}${run.stderr}${await everyFileIn(work)}`).not.toContain(API_KEY);
   });
@@ -105,7 +107,7 @@ describe('evalgate gate', () => {
 
   it('exits 3 when timeout-minutes passes, cancelling the remote evaluation', async () => {
     emulator = await startTestEmulator({ durationMs: 600_000 });
-    const run = await runCli(['gate', ...prime(), '--timeout-minutes', '0.02', '--dotenv', 'gate.env'], { env: env(), cwd: work });
+    const run = await runCli(['gate', ...prime(), '--timeout-minutes', '0.05', '--dotenv', 'gate.env'], { env: env(), cwd: work });
     expect(run.code).toBe(3);
     expect(await readFile(join(work, 'gate.env'), 'utf8')).toContain('EVALGATE_STATUS=timed_out\n');
     const id = emulator.evaluations('prime')[0]?.id;

@@ -38,3 +38,14 @@ describe('progress', () => {
     expect(writes.join('')).not.toContain('\x1b');
   });
 });
+
+describe('provider text on a terminal', () => {
+  it('loses control characters that could rewrite the screen', async () => {
+    const { printable } = await import('../src/output/printable.js');
+    expect(printable('ok\x1b[2J\x1b]0;title\x07 name\u202Egnp.exe\ttab\nline')).toBe('ok[2J]0;title namegnp.exe\ttab\nline');
+    const writes: string[] = [];
+    const view = createProgressView({ write: (text: string) => writes.push(text) }, () => 0, 'ev\x1b[31m_1');
+    view.update(evaluation({ id: 'ev\x1b[31m_1', status: 'running', rawStatus: 'RUNNING', scores: undefined, progress: { fraction: 0.5 } }));
+    expect(writes.join('')).not.toContain('\x1b');
+  });
+});

@@ -123,9 +123,14 @@ describe('evalgate wait', () => {
   it('exits 3 when timeout-minutes passes first, and says the evaluation may still run', async () => {
     emulator = await startTestEmulator({ durationMs: 600_000 });
     const evaluation = await createPrimeEvaluation(emulator);
-    const run = await runCli(['wait', evaluation.id, ...connection(), '--timeout-minutes', '0.01'], { env: keyEnv(), cwd: work });
+    const run = await runCli(['wait', evaluation.id, ...connection(), '--timeout-minutes', '0.01', '--junit', 'junit.xml', '--format', 'json'], { env: keyEnv(), cwd: work });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`Gave up waiting for ${evaluation.id} after 0.01 minutes (timeout-minutes)`);
+    // The CI job still gets its reports, saying how the wait ended.
+    expect(JSON.parse(run.stdout)).toMatchObject({ gate: 'inconclusive', status: 'timed_out', exitCode: 3 });
+    const junit = await readFile(join(work, 'junit.xml'), 'utf8');
+    expect(await junitSchemaErrors(junit)).toEqual([]);
+    expect(junit).toContain('<testcase name="evaluation timed_out"');
   });
 
   it('exits 3 when the evaluation ends as timed out at the provider', async () => {
@@ -146,6 +151,7 @@ describe('evalgate wait', () => {
     const run = await cli.done;
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`${evaluation.id} was not cancelled and may still be running`);
+    expect(run.stdout).toContain('INCONCLUSIVE');
     expect(emulator.requests.filter((request) => request.path.includes('/cancel'))).toEqual([]);
   });
 

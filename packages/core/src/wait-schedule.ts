@@ -8,10 +8,12 @@ export const GROWTH = 1.5;
 export const ERROR_GROWTH = 2;
 /** A poll aimed at a predicted end never comes sooner than this, however close the end looks. */
 export const PREDICTION_FLOOR_MS = 250;
-/** A predicted end is polled this share of the remaining time after it (clamped below), to land just past it. */
-export const PREDICTION_MARGIN_SHARE = 0.05;
-export const PREDICTION_MARGIN_MIN_MS = 250;
-export const PREDICTION_MARGIN_MAX_MS = 2_000;
+/**
+ * A predicted end is polled this long after it: enough for a request to reach the provider after the end, and the
+ * whole completion lag when the prediction holds. Fixed rather than a share of the distance: each poll on the way
+ * refines the estimate, so the last one is aimed from at most one pause away.
+ */
+export const PREDICTION_MARGIN_MS = 250;
 
 /** What the last poll showed, compared with the one before. */
 export type PollOutcome =
@@ -77,15 +79,26 @@ export function trackProgress(trend: readonly ProgressPoint[], at: number, fract
 
 /**
  * When the evaluation should be terminal (ms, injected clock): the provider's ETA when it gives one, else the
- * fraction's rise between the last two rising polls carried on to 1. Undefined when neither is known.
+ * fraction's rise between the last two rising polls carried on to 1, else — from a single poll — the pace since the
+ * provider says the run started (`startedAt`, its clock; ignored when it is not before the poll, as with a clock
+ * ahead of ours). Undefined when none of these is known.
  */
-export function expectedEndAt(progress: Progress | undefined, polledAt: number, trend: readonly ProgressPoint[]): number | undefined {
+export function expectedEndAt(
+  progress: Progress | undefined,
+  polledAt: number,
+  trend: readonly ProgressPoint[],
+  startedAt?: number,
+): number | undefined {
   const eta = progress?.etaSeconds;
   if (typeof eta === 'number' && Number.isFinite(eta) && eta >= 0) return polledAt + eta * 1000;
   const [earlier, later] = trend;
-  if (!earlier || !later || later.at <= earlier.at || later.fraction <= earlier.fraction) return undefined;
-  const perMs = (later.fraction - earlier.fraction) / (later.at - earlier.at);
-  return later.at + (1 - later.fraction) / perMs;
+  if (earlier && later && later.at > earlier.at && later.fraction > earlier.fraction) {
+    const perMs = (later.fraction - earlier.fraction) / (later.at - earlier.at);
+    return later.at + (1 - later.fraction) / perMs;
+  }
+  const fraction = progressFraction(progress);
+  if (startedAt === undefined || !Number.isFinite(startedAt) || startedAt >= polledAt || !fraction) return undefined;
+  return startedAt + (polledAt - startedAt) / fraction;
 }
 
 export interface NextPoll {
@@ -95,22 +108,15 @@ export interface NextPoll {
 }
 
 /**
- * The sleep before the next poll. Without an expected end: the regular interval. With one: just after that end (a
- * margin past it, never sooner than the floor) when it comes within `longestMs`, else up to `longestMs` — a known pace
- * makes the regular interval's ramp pointless, and each poll on the way refines the estimate.
+ * The sleep before the next poll. Without an expected end: the regular interval. With one: `PREDICTION_MARGIN_MS`
+ * past that end (never sooner than the floor) when that comes within `longestMs`, else all of `longestMs` — a known
+ * pace makes the regular interval's ramp pointless, and each poll on the way refines the estimate.
  */
 export function nextPollDelay(now: number, regularMs: number, endAt: number | undefined, longestMs: number = regularMs): NextPoll {
   if (endAt === undefined) return { delayMs: regularMs, predicted: false };
-  const untilEnd = Math.max(0, endAt - now);
-  const margin = clamp(untilEnd * PREDICTION_MARGIN_SHARE, PREDICTION_MARGIN_MIN_MS, PREDICTION_MARGIN_MAX_MS);
-  const aimed = Math.max(PREDICTION_FLOOR_MS, untilEnd + margin);
+  const aimed = Math.max(PREDICTION_FLOOR_MS, endAt - now + PREDICTION_MARGIN_MS);
   const longest = Math.max(regularMs, longestMs);
-  if (aimed <= longest) return { delayMs: aimed, predicted: true };
-  // Too far to aim at yet. When a pause reaches it, stop where the smallest margin covers the rest and one pause still
-  // fits: the aimed poll then lands that margin past the end, with no extra poll.
-  const closeRange = Math.min(PREDICTION_MARGIN_MIN_MS / PREDICTION_MARGIN_SHARE, longest - PREDICTION_MARGIN_MIN_MS);
-  const toCloseRange = untilEnd - closeRange;
-  return { delayMs: toCloseRange >= PREDICTION_FLOOR_MS ? Math.min(longest, toCloseRange) : longest, predicted: false };
+  return aimed <= longest ? { delayMs: aimed, predicted: true } : { delayMs: longest, predicted: false };
 }
 
 function clamp(value: number, min: number, max: number): number {

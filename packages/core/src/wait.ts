@@ -32,7 +32,7 @@ export const MAX_CONSECUTIVE_UNREADABLE_POLLS = 3;
 /**
  * Polls `get` until a terminal status, one request at a time (sleep, then poll). A status change resets the
  * interval to the initial one; otherwise (progress moving or nothing changing) it grows ×1.5 up to the ceiling. Once
- * progress predicts the end, polls are a ceiling apart until the end is within one, and that poll lands just after it; if the evaluation is not
+ * progress predicts the end, polls are a ceiling apart until the end is within one, and that poll lands 250 ms after it; if the evaluation is not
  * terminal then, the estimate is distrusted until progress moves again and the interval restarts from the initial
  * one. Errors the HTTP layer already retried back off ×2 and polling goes on until the deadline, except unreadable
  * answers (`ResponseValidationError`), thrown after `MAX_CONSECUTIVE_UNREADABLE_POLLS` in a row.
@@ -40,9 +40,10 @@ export const MAX_CONSECUTIVE_UNREADABLE_POLLS = 3;
 export async function waitForCompletion(deps: WaitDependencies, id: string, options: WaitOptions = {}): Promise<Evaluation> {
   const initialMs = options.initialIntervalMs ?? DEFAULT_INITIAL_INTERVAL_MS;
   const bounds = { initialMs, ceilingMs: Math.max(initialMs, options.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS) };
-  const { signal, deadline } = options;
+  const { signal, deadline, lastSeen } = options;
+  if (lastSeen && isTerminal(lastSeen.status)) return lastSeen;
   let interval = initialMs;
-  let last: Evaluation | undefined;
+  let last: Evaluation | undefined = lastSeen;
   let lastError: unknown;
   let unreadableInARow = 0;
   let trend: ProgressPoint[] = [];
@@ -51,12 +52,21 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
   /** The progress at a missed prediction: estimates wait until progress differs from it. */
   let distrustedProgress: string | undefined;
 
+  if (lastSeen) {
+    const seenAt = deps.now();
+    trend = trackProgress(trend, seenAt, progressFraction(lastSeen.progress));
+    // Nothing is known beyond what the caller just read: the interval grows from the first pause, not the initial one.
+    const firstDelayMs = Math.min(bounds.ceilingMs, Math.max(0, options.firstPollDelayMs ?? initialMs));
+    interval = Math.max(initialMs, firstDelayMs);
+    const untilDeadline = deadline === undefined ? Infinity : deadline - seenAt;
+    if (untilDeadline > 0) await deps.sleep(Math.min(firstDelayMs, untilDeadline), signal);
+  }
   for (;;) {
     if (signal?.aborted) throw new AbortError(`Waiting for ${deps.provider} evaluation ${id} was aborted`);
     const remaining = deadline === undefined ? Infinity : deadline - deps.now();
     if (remaining <= 0) throw deadlineError(deps.provider, id, last, lastError);
     let endAt: number | undefined;
-    /** The longest sleep toward a predicted end: the ceiling, unless the status just moved (then look again soon). */
+    /** The longest sleep toward a predicted end: the ceiling, unless the status just moved and progress did not. */
     let longestMs = interval;
     try {
       const evaluation = await deps.get(id, {
@@ -72,17 +82,21 @@ export async function waitForCompletion(deps: WaitDependencies, id: string, opti
       last = evaluation;
       if (isTerminal(evaluation.status)) return evaluation;
       interval = nextInterval(interval, outcome, bounds);
-      longestMs = outcome === 'progress-changed' || outcome === 'unchanged' ? bounds.ceilingMs : interval;
       trend = trackProgress(trend, polledAt, progressFraction(evaluation.progress));
       const progressKey = JSON.stringify(evaluation.progress ?? null);
       if (outcome === 'prediction-missed') distrustedProgress = progressKey;
       else if (distrustedProgress !== progressKey) distrustedProgress = undefined;
-      if (distrustedProgress === undefined) endAt = expectedEndAt(evaluation.progress, polledAt, trend);
+      if (distrustedProgress === undefined) endAt = expectedEndAt(evaluation.progress, polledAt, trend, evaluation.startedAt?.getTime());
+      // After a status change an estimate counts only when this poll's own progress made it (an ETA, or a rise):
+      // one left over from before the change is stale, so look again soon.
+      const progressIsNews = trend[trend.length - 1]?.at === polledAt || typeof evaluation.progress?.etaSeconds === 'number';
+      longestMs = outcome === 'status-changed' && !progressIsNews ? interval : bounds.ceilingMs;
     } catch (error) {
       if (error instanceof AbortError || !isTransientError(error)) throw error;
       unreadableInARow = error instanceof ResponseValidationError ? unreadableInARow + 1 : 0;
       if (unreadableInARow >= MAX_CONSECUTIVE_UNREADABLE_POLLS) throw error;
       lastError = error;
+      options.onPollError?.(error);
       interval = nextInterval(interval, 'error', bounds);
     }
     const now = deps.now();

@@ -67,7 +67,14 @@ describe('Nugen client: create', () => {
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v3/evaluations', 'POST /api/v3/evaluations']);
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ model_id: 'm1', benchmark_id: 'task-abc123', custom_metrics: { metrics: ['f1'] }, model_id_2: 'm2' });
     expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({ model_id: 'm1', benchmark_id: 'task-abc123', judge_provider: 'openai' });
-    expect(evaluation).toMatchObject({ id: 'eval-xyz789', name: 'm1 vs m2 on task-abc123', status: 'running', capabilities: { canCancel: false, canFinalize: false } });
+    expect(evaluation).toMatchObject({
+      id: 'eval-xyz789',
+      name: 'm1 vs m2 on task-abc123',
+      model: 'm1',
+      benchmark: 'task-abc123',
+      status: 'running',
+      capabilities: { canCancel: false, canFinalize: false },
+    });
     // No offset in the timestamp: read as UTC (X-2), whatever the runner's time zone.
     expect(evaluation.createdAt?.toISOString()).toBe('2026-03-10T10:43:12.826Z');
   });

@@ -130,7 +130,20 @@ describe('Prime client (wire mapping)', () => {
 
   it('maps a completed evaluation with scores, dates, tags and model', async () => {
     server.respond(
-      json(200, primeEvaluationBody({ status: 'COMPLETED', total_samples: 4, avg_score: 0.5, min_score: 0, max_score: 1, tags: ['nightly'], metadata: { branch: 'main', n: 3 }, progress: 1 })),
+      json(
+        200,
+        primeEvaluationBody({
+          status: 'COMPLETED',
+          total_samples: 4,
+          avg_score: 0.5,
+          min_score: 0,
+          max_score: 1,
+          tags: ['nightly'],
+          metadata: { branch: 'main', n: 3 },
+          progress: 1,
+          started_at: '2026-01-01T00:00:30Z',
+        }),
+      ),
     );
     const evaluation = await client().get('ev_1');
     expect(evaluation).toMatchObject({
@@ -145,6 +158,7 @@ describe('Prime client (wire mapping)', () => {
       capabilities: { canCancel: false, canFinalize: true },
     });
     expect(evaluation.createdAt?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(evaluation.startedAt?.toISOString()).toBe('2026-01-01T00:00:30.000Z');
   });
 
   it('pages with skip/limit and turns total into the next cursor', async () => {
@@ -284,7 +298,9 @@ describe('Prime client (wire mapping)', () => {
     server.respond(
       json(200, { evaluation_id: 'ev_1', name: 'n', status: 'RUNNING', eval_type: 'environment', total_samples: 0, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }),
     );
-    expect(await client().get('ev_1')).toMatchObject({ id: 'ev_1', status: 'running', capabilities: { canCancel: false } });
+    const evaluation = await client().get('ev_1');
+    expect(evaluation).toMatchObject({ id: 'ev_1', status: 'running', capabilities: { canCancel: false } });
+    expect(evaluation.startedAt).toBeUndefined();
   });
 
   it.each([

@@ -71,9 +71,31 @@ describe('expectedEndAt', () => {
     expect(expectedEndAt({ fraction: 0.6 }, 3000, trend)).toBe(5000);
   });
 
-  it('is undefined with fewer than two rising polls and no ETA', () => {
+  it('is undefined with fewer than two rising polls, no ETA and no start time', () => {
     expect(expectedEndAt({ fraction: 0.6 }, 3000, [{ at: 3000, fraction: 0.6 }])).toBeUndefined();
     expect(expectedEndAt(undefined, 3000, [])).toBeUndefined();
+  });
+
+  it('from a single poll, carries the pace since the provider started the run on to 1', () => {
+    // Started at 2 s, half done at 6 s: done at 10 s.
+    expect(expectedEndAt({ fraction: 0.5 }, 6000, [{ at: 6000, fraction: 0.5 }], 2000)).toBe(10_000);
+    expect(expectedEndAt({ completed: 1, total: 4 }, 6000, [], 2000)).toBe(18_000);
+  });
+
+  it('prefers the ETA and the two-poll trend to the pace since the start', () => {
+    const trend = [
+      { at: 1000, fraction: 0.2 },
+      { at: 3000, fraction: 0.6 },
+    ];
+    expect(expectedEndAt({ fraction: 0.6 }, 3000, trend, 0)).toBe(5000);
+    expect(expectedEndAt({ fraction: 0.6, etaSeconds: 1 }, 3000, trend, 0)).toBe(4000);
+  });
+
+  it('ignores a start time not before the poll (a provider clock ahead of ours) and progress of 0', () => {
+    expect(expectedEndAt({ fraction: 0.5 }, 6000, [], 6000)).toBeUndefined();
+    expect(expectedEndAt({ fraction: 0.5 }, 6000, [], 7000)).toBeUndefined();
+    expect(expectedEndAt({ fraction: 0 }, 6000, [], 2000)).toBeUndefined();
+    expect(expectedEndAt(undefined, 6000, [], 2000)).toBeUndefined();
   });
 });
 
@@ -83,10 +105,10 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(0, 3000, 2900)).toEqual({ delayMs: 3000, predicted: false });
   });
 
-  it('lands just after a sooner end: 5% of the time left past it, at least 250 ms, at most 2 s', () => {
+  it('lands 250 ms after a sooner end, however far away it is', () => {
     expect(nextPollDelay(0, 30_000, 1000)).toEqual({ delayMs: 1250, predicted: true });
-    expect(nextPollDelay(0, 30_000, 20_000)).toEqual({ delayMs: 21_000, predicted: true });
-    expect(nextPollDelay(0, 60_000, 50_000)).toEqual({ delayMs: 52_000, predicted: true });
+    expect(nextPollDelay(0, 30_000, 20_000)).toEqual({ delayMs: 20_250, predicted: true });
+    expect(nextPollDelay(0, 60_000, 50_000)).toEqual({ delayMs: 50_250, predicted: true });
   });
 
   it('never polls sooner than the floor, even when the end has passed', () => {
@@ -94,10 +116,12 @@ describe('nextPollDelay', () => {
   });
 
   it('with a longest pause above the regular interval: aims within it, else waits all of it', () => {
-    expect(nextPollDelay(0, 2000, 8000, 10_000)).toEqual({ delayMs: 8400, predicted: true });
+    expect(nextPollDelay(0, 2000, 8000, 10_000)).toEqual({ delayMs: 8250, predicted: true });
     expect(nextPollDelay(0, 2000, 60_000, 10_000)).toEqual({ delayMs: 10_000, predicted: false });
-    // 13 s away: a full pause would leave 3 s, aimed at with a 250 ms margin; stopping 5 s before gives the same margin.
-    expect(nextPollDelay(0, 2000, 13_000, 10_000)).toEqual({ delayMs: 8000, predicted: false });
+    // 13 s away: a full pause, after which the end (3 s on) is aimed at; shortening it would not save the poll.
+    expect(nextPollDelay(0, 2000, 13_000, 10_000)).toEqual({ delayMs: 10_000, predicted: false });
+    // Just out of reach: the full pause lands within the margin past the end, so no further poll is needed.
+    expect(nextPollDelay(0, 2000, 9900, 10_000)).toEqual({ delayMs: 10_000, predicted: false });
     expect(nextPollDelay(0, 2000, undefined, 10_000)).toEqual({ delayMs: 2000, predicted: false });
   });
 

@@ -80,6 +80,14 @@ describe('waitForCompletion', () => {
     expect(clock.delays).toEqual([2000, 1000]);
   });
 
+  it('reports a poll that failed, transient or not understood, and goes on', async () => {
+    server.respond(json(503, {}), json(200, { status: 42 }), status('COMPLETED', 1));
+    const failures: unknown[] = [];
+    const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, onPollError: (error) => failures.push(error) });
+    expect(result.status).toBe('completed');
+    expect(failures.map((error) => (error as Error).name)).toEqual(['ServerError', 'ResponseValidationError']);
+  });
+
   it('stops at once on a non-transient error', async () => {
     server.respond(json(404, { detail: 'Evaluation not found' }));
     await expect(client().waitForCompletion('ev_1')).rejects.toBeInstanceOf(NotFoundError);
@@ -181,12 +189,84 @@ describe('waitForCompletion', () => {
     });
     const result = await nugen.waitForCompletion('eval-1', { initialIntervalMs: 2000, maxIntervalMs: 30_000 });
     expect(result.status).toBe('failed');
-    // The first poll is a status change (look again soon); from the second the ETA (18 s, within the 30 s ceiling) is
-    // aimed at directly, 5% of the time left (900 ms) past it.
-    expect(clock.delays).toEqual([2000, 18_900]);
-    expect(clock.time - start).toBe(20_900);
+    // The first poll is a status change, but its own ETA (20 s, within the 30 s ceiling) is news: aimed at directly,
+    // 250 ms past it.
+    expect(clock.delays).toEqual([20_250]);
+    expect(clock.time - start).toBe(20_250);
+  });
+
+  it('predicts the end from one poll with the provider start time and lands 250 ms after it', async () => {
+    const start = clock.time;
+    // Queued for 2 s, then running evenly for 8 s: done at 10 s. started_at is when it left the queue.
+    server.respond(queuedThenLinear(start, 2000, 10_000));
+    const result = await client().waitForCompletion('ev_1', { initialIntervalMs: 1000, maxIntervalMs: 10_000 });
+    expect(result.status).toBe('completed');
+    // 0 s: PENDING, no progress. 1 s: still PENDING. 2.5 s: 6.25% done since 2 s, so the end is 7.5 s away (within the
+    // ceiling): one poll 250 ms after it, instead of a second progress poll to learn the pace.
+    expect(clock.delays).toEqual([1000, 1500, 7750]);
+    expect(clock.time - start).toBe(10_250);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  describe('with what the caller has just read (lastSeen)', () => {
+    const created = (raw: string): Evaluation => ({
+      provider: 'prime',
+      id: 'ev_1',
+      name: 'nightly',
+      status: raw === 'COMPLETED' ? 'completed' : 'queued',
+      rawStatus: raw,
+      progress: { completed: 0 },
+      capabilities: { canCancel: true, canFinalize: false },
+    });
+
+    it('waits the first pause before polling, grows the interval from it, and reports only news', async () => {
+      server.respond(status('PENDING', null), status('PENDING', null), status('PENDING', null), status('COMPLETED', 1));
+      const seen: string[] = [];
+      const result = await client().waitForCompletion('ev_1', {
+        initialIntervalMs: 1000,
+        maxIntervalMs: 10_000,
+        lastSeen: created('PENDING'),
+        firstPollDelayMs: 5000,
+        onProgress: (evaluation) => seen.push(evaluation.rawStatus),
+      });
+      expect(result.status).toBe('completed');
+      // The caller saw PENDING: the first poll's PENDING is no change, so 5 s grows to 7.5 s, then the ceiling.
+      expect(clock.delays).toEqual([5000, 7500, 10_000, 10_000]);
+      expect(seen).toEqual(['COMPLETED']);
+      expect(server.requests).toHaveLength(4);
+    });
+
+    it('returns an evaluation already terminal without a request', async () => {
+      const done = created('COMPLETED');
+      expect(await client().waitForCompletion('ev_1', { lastSeen: done, firstPollDelayMs: 5000 })).toBe(done);
+      expect(server.requests).toHaveLength(0);
+      expect(clock.delays).toEqual([]);
+    });
+
+    it('never sleeps past the deadline before the first poll', async () => {
+      server.respond(status('PENDING', null));
+      const deadline = clock.time + 3000;
+      const error = await client()
+        .waitForCompletion('ev_1', { deadline, lastSeen: created('PENDING'), firstPollDelayMs: 5000 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WaitTimeoutError);
+      expect(clock.delays).toEqual([3000]);
+      expect(server.requests).toHaveLength(0);
+    });
   });
 });
+
+/** A hosted Prime run: PENDING until `queuedMs`, then RUNNING with progress rising evenly and `started_at` set, done at `doneMs`. */
+function queuedThenLinear(start: number, queuedMs: number, doneMs: number): Handler {
+  return (req, res, body) => {
+    const elapsed = clock.time - start;
+    const startedAt = new Date(start + queuedMs).toISOString();
+    if (elapsed < queuedMs) return json(200, primeEvaluationBody({ status: 'PENDING', progress: null, started_at: null }))(req, res, body);
+    if (elapsed >= doneMs) return json(200, primeEvaluationBody({ status: 'COMPLETED', progress: 1, started_at: startedAt }))(req, res, body);
+    const fraction = (elapsed - queuedMs) / (doneMs - queuedMs);
+    return json(200, primeEvaluationBody({ status: 'RUNNING', progress: fraction, started_at: startedAt }))(req, res, body);
+  };
+}
 
 /** A Prime evaluation whose progress rises evenly to 1 at `progressEndMs` (capped at 95% until then) and that is terminal at `doneMs`. */
 function linear(start: number, progressEndMs: number, doneMs: number): Handler {

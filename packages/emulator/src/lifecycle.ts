@@ -65,6 +65,18 @@ export function simulatedState(sim: Simulation, now: number): LifecycleState {
   return { phase: 'running', progress: progressAt(sim, now), terminalAt: null };
 }
 
+/**
+ * When the run left the queue and started working (ms), null while queued or when it never started (dormant, or
+ * cancelled in the queue). Pushed (client-driven) evaluations run from their creation.
+ */
+export function startedAt(sim: Simulation, state: LifecycleState): number | null {
+  if (sim.dormant || state.phase === 'queued') return null;
+  if (sim.clientDriven) return sim.createdAt;
+  const queueEnd = sim.createdAt + sim.durationMs * QUEUED_FRACTION;
+  const stoppedAt = state.terminalAt ?? Infinity;
+  return stoppedAt < queueEnd ? null : queueEnd;
+}
+
 function progressAt(sim: Simulation, at: number): number {
   const queuedMs = sim.durationMs * QUEUED_FRACTION;
   const runningMs = sim.durationMs - queuedMs;

@@ -129,17 +129,35 @@ describe('Prime get and lifecycle', () => {
     const { evaluation_id: id } = await createHosted();
     expect(await get(id)).toMatchObject({ status: 'PENDING', avg_score: null, completed_at: null, started_at: null, is_hosted: true });
     t.clock.advance(550); // 10% queued, then 450 of 900 ms running
-    expect(await get(id)).toMatchObject({ status: 'RUNNING', progress: 0.5, avg_score: null, total_samples: 5 });
+    // started_at is when it left the queue (100 ms after creation), not the creation time.
+    const startedAt = new Date(START + 100).toISOString();
+    expect(await get(id)).toMatchObject({ status: 'RUNNING', progress: 0.5, avg_score: null, total_samples: 5, started_at: startedAt });
     t.clock.advance(450);
     const done = await get(id);
     const [record] = t.emu.evaluations('prime');
-    expect(done).toMatchObject({ status: 'COMPLETED', total_samples: 10, completed_at: new Date(START + 1000).toISOString(), error_message: null });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      total_samples: 10,
+      started_at: startedAt,
+      completed_at: new Date(START + 1000).toISOString(),
+      error_message: null,
+    });
     expect(done.avg_score).toBeCloseTo(avg(record!.scores), 10);
     expect(done.min_score).toBe(Math.min(...record!.scores));
     expect(done.max_score).toBe(Math.max(...record!.scores));
     expect(done.statistics).toMatchObject({ totalResults: 10 });
     const samples = (await t.call('GET', `/api/v1/evaluations/${id}/samples?limit=1000`)).body.samples;
     expect(samples.map((sample: { reward: number }) => sample.reward)).toEqual(record!.scores);
+  });
+
+  it('has no started_at for a run cancelled in the queue; a pushed evaluation runs from its creation', async () => {
+    const { evaluation_id: queued } = await createHosted();
+    t.clock.advance(50);
+    await t.call('PATCH', `/api/v1/hosted-evaluations/${queued}/cancel`);
+    t.clock.advance(1000);
+    expect(await get(queued)).toMatchObject({ status: 'CANCELLED', started_at: null });
+    const pushed = await createPushed();
+    expect(await get(pushed.evaluation_id)).toMatchObject({ status: 'RUNNING', started_at: new Date(START + 1050).toISOString() });
   });
 
   it('ends FAILED or TIMEOUT with an error_message when configured so', async () => {

@@ -120,6 +120,30 @@ describe('an answer that cannot be understood', () => {
   });
 });
 
+describe('a poll answer that cannot be understood once', () => {
+  it('prime: the log says so and the wait goes on to the result', async () => {
+    env.emulator.configure({ durationMs: 1_500 });
+    let garbled = 0;
+    // The first poll's answer in a shape no Prime document shows; the ones after it are intact.
+    const garbleOnce = (request: { method: string; path: string }, value: unknown): unknown => {
+      if (request.method !== 'GET' || !/\/api\/v1\/evaluations\/[^/?]+$/.test(request.path) || garbled > 0) return value;
+      garbled++;
+      return value !== null && typeof value === 'object' ? { ...value, status: 7 } : value;
+    };
+    const proxy = await startProviderProxy({ target: env.emulator.url, rewrite: garbleOnce });
+    try {
+      const run = await runAction({ inputs: env.inputs('prime', { 'base-url': proxy.url }), githubApiUrl: env.github.url });
+      expect(garbled).toBe(1);
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.stdout).toMatch(/A poll of prime evaluation \S+ failed; polling on\. ResponseValidationError: .*unexpected body: status/);
+      expect(finalCheck()).toMatchObject({ status: 'completed', conclusion: 'success' });
+      await removeWorkDir(run);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe('scores print with one precision per title, never 1.00 for less than 1 nor 0.00 for more than 0', () => {
   it.each([
     { scores: [0.9985], title: 'avg 0.999 · min 0.999 · max 0.999 (n=1)', avg: '0.9985' },

@@ -313,7 +313,7 @@ describe('run() lost creates', () => {
     const h = harness('nugen');
     h.client.failures.set('create', [new ServerError('gateway timeout', { provider: 'nugen', status: 504 })]);
     // What the failed create left at the provider.
-    const lost = h.client.seed({ id: 'eval-lost', status: 'running', model: 'model-a', name: 'model-a on bench-1' });
+    const lost = h.client.seed({ id: 'eval-lost', status: 'running', model: 'model-a', benchmark: 'bench-1', name: 'model-a on bench-1' });
     h.client.evaluations.set(lost.id, { ...lost, status: 'completed', rawStatus: 'completed', scores: { avg: 0.82, min: 0.41, max: 0.97, count: 200 } });
     const outcome = await run(h.deps);
     expect(h.client.count('create')).toBe(1);
@@ -324,7 +324,7 @@ describe('run() lost creates', () => {
   it('nugen: an older evaluation of the same model is not mistaken for the lost one', async () => {
     const h = harness('nugen');
     h.client.failures.set('create', [new ServerError('bad gateway', { provider: 'nugen', status: 502 })]);
-    h.client.seed({ id: 'eval-old', status: 'completed', model: 'model-a', name: 'model-a on bench-1', createdAt: new Date(h.clock.now() - 3_600_000) });
+    h.client.seed({ id: 'eval-old', status: 'completed', model: 'model-a', benchmark: 'bench-1', name: 'model-a on bench-1', createdAt: new Date(h.clock.now() - 3_600_000) });
     const outcome = await run(h.deps);
     expect(h.client.count('create')).toBe(2);
     expect(outcome.result.evaluationId).toBe('ev_1');

@@ -2,6 +2,7 @@ import { formatScore, type EvalClient, type Evaluation } from '@evalgate/core';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { renderEvaluationsJson } from '../output/json.js';
+import { printable } from '../output/printable.js';
 
 export interface ListOptions {
   limit: number;
@@ -11,7 +12,7 @@ export interface ListOptions {
 function row(evaluation: Evaluation): string {
   const avg = evaluation.scores && evaluation.scores.count > 0 ? formatScore(evaluation.scores.avg) : '-';
   const created = evaluation.createdAt ? evaluation.createdAt.toISOString().slice(0, 16).replace('T', ' ') : '-';
-  return [evaluation.id, evaluation.status, avg, created, evaluation.name.replace(/\s+/g, ' ')].join('\t');
+  return printable([evaluation.id.replace(/\s+/g, ' '), evaluation.status, avg, created, evaluation.name.replace(/\s+/g, ' ')].join('\t'));
 }
 
 export async function listCommand(client: EvalClient, io: CliIo, options: ListOptions): Promise<ExitCode> {

@@ -1,12 +1,11 @@
 // `evalgate wait <id>`: polls with core's wait (no overlapping requests, backoff, deadline) until the evaluation ends,
 // then applies the thresholds and writes the reports. Ctrl-C stops waiting; the remote evaluation keeps running
 // unless --cancel-on-interrupt asks to cancel it (someone else may have started it, so stopping it is opt-in).
-import { AbortError, UnsupportedOperationError, WaitTimeoutError, type EvalClient, type Evaluation } from '@evalgate/core';
-import { CliError } from '../cli-error.js';
+import { AbortError, UnsupportedOperationError, WaitTimeoutError, type EvalClient, type Evaluation, type ProviderName } from '@evalgate/core';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { decideOutcome } from '../outcome/decide.js';
-import type { Thresholds } from '../outcome/types.js';
+import type { Outcome, Thresholds } from '../outcome/types.js';
 import { createProgressView } from '../output/progress.js';
 import { renderFormat, writeReports, type Format, type ReportFiles } from '../output/reports.js';
 
@@ -39,6 +38,7 @@ async function cancelAfterInterrupt(client: EvalClient, io: CliIo, id: string): 
 export async function waitCommand(client: EvalClient, io: CliIo, id: string, options: WaitCommandOptions): Promise<ExitCode> {
   const startedAt = io.now();
   const view = options.progress ? createProgressView(io.stderr, io.now, id) : undefined;
+  let last: Evaluation | undefined;
   let evaluation: Evaluation;
   try {
     evaluation = await client.waitForCompletion(id, {
@@ -47,17 +47,32 @@ export async function waitCommand(client: EvalClient, io: CliIo, id: string, opt
       // As the Action: poll-interval-seconds is the longest pause; short evaluations are still noticed within 2 s.
       initialIntervalMs: Math.min(FIRST_POLL_INTERVAL_MS, options.pollIntervalSeconds * 1000),
       maxIntervalMs: options.pollIntervalSeconds * 1000,
-      onProgress: (update) => view?.update(update),
+      onProgress: (update) => {
+        last = update;
+        view?.update(update);
+      },
     });
   } catch (error) {
     view?.finish();
+    const stopped = async (status: 'cancelled' | 'timed_out', reason: string): Promise<ExitCode> => {
+      // The CI job still gets its reports: the run ended inconclusive, with what the last poll saw.
+      const outcome = stoppedOutcome(client.provider, status, reason, last ?? (error instanceof WaitTimeoutError ? error.lastEvaluation : undefined), {
+        startedAt,
+        durationMs: io.now() - startedAt,
+      });
+      await writeReports(options.files, outcome, io.hostname, { redact: options.redact });
+      io.stdout.write(renderFormat(options.format, outcome, io.hostname));
+      return outcome.exitCode;
+    };
     if (error instanceof AbortError || io.interrupt.aborted) {
       if (options.cancelOnInterrupt) await cancelAfterInterrupt(client, io, id);
       else io.stderr.write(`evalgate: stopped waiting; ${id} was not cancelled and may still be running (evalgate cancel ${id} stops it).\n`);
-      throw new CliError('Interrupted.', EXIT.cancelledOrTimedOut);
+      return stopped('cancelled', 'Interrupted while waiting (Ctrl-C).');
     }
     if (error instanceof WaitTimeoutError) {
-      throw new CliError(`Gave up waiting for ${id} after ${options.timeoutMinutes} minutes (timeout-minutes); it may still be running. Fix: raise --timeout-minutes.`, EXIT.cancelledOrTimedOut);
+      const reason = `Gave up waiting for ${id} after ${options.timeoutMinutes} minutes (timeout-minutes); it may still be running.`;
+      io.stderr.write(`evalgate: ${reason} Fix: raise --timeout-minutes.\n`);
+      return stopped('timed_out', reason);
     }
     throw error;
   }
@@ -73,4 +88,14 @@ export async function waitCommand(client: EvalClient, io: CliIo, id: string, opt
   await writeReports(options.files, outcome, io.hostname, { redact: options.redact });
   io.stdout.write(renderFormat(options.format, outcome, io.hostname));
   return outcome.exitCode;
+}
+
+function stoppedOutcome(
+  provider: ProviderName,
+  status: 'cancelled' | 'timed_out',
+  reason: string,
+  evaluation: Evaluation | undefined,
+  timing: { startedAt: number; durationMs: number },
+): Outcome {
+  return { provider, status, ...(evaluation ? { evaluation } : {}), gate: 'inconclusive', criteria: [], reasons: [reason], exitCode: EXIT.cancelledOrTimedOut, ...timing };
 }

@@ -82,5 +82,7 @@ function describeIssue(file: string, issue: z.core.$ZodIssue | undefined): strin
     return `Unknown key "${issue.keys[0]}" in ${file}. Fix: remove it or use one of: ${known.join(', ')}.`;
   }
   const key = String(issue?.path[0] ?? '');
+  const allowed = issue?.code === 'invalid_value' ? issue.values : issue?.code === 'invalid_union' ? issue.errors.flat().flatMap((sub) => (sub.code === 'invalid_value' ? sub.values : [])) : [];
+  if (allowed.length > 0) return `Invalid key "${key}" in ${file}: it must be one of ${allowed.map(String).join(' | ')}. Fix: use one of them.`;
   return `Invalid key "${key}" in ${file}: it must be a string, a number, true/false, a list or a mapping. Fix: write it as in the README's settings table.`;
 }

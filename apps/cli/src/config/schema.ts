@@ -12,12 +12,30 @@ const settingValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.uni
 const shape: Record<string, z.ZodType> = {
   $schema: z.string().optional().describe('Path or URL of evalgate.schema.json, for editor completion.'),
 };
+/**
+ * The values a choice setting allows, for editor completion: a choice parser refuses an empty value with "is required:
+ * one of a | b" (other parsers take it as unset). test/config.test.ts pins the result for provider and fail-on.
+ */
+function choicesOf(parse: z.ZodType<unknown, string>): [string, ...string[]] | undefined {
+  const result = parse.safeParse('');
+  const match = result.success ? null : /one of (.+)$/.exec(result.error.issues[0]?.message ?? '');
+  const values = match?.[1]?.split(' | ');
+  return values && values.length > 0 ? (values as [string, ...string[]]) : undefined;
+}
+
+function valueSchema(parse: z.ZodType<unknown, string>): z.ZodType {
+  const choices = choicesOf(parse);
+  if (choices === undefined) return settingValue;
+  // YAML reads true/false as booleans.
+  return choices.length === 2 && choices.includes('true') && choices.includes('false') ? z.union([z.boolean(), z.enum(choices)]) : z.enum(choices);
+}
+
 for (const name of GATE_SETTING_NAMES) {
   if (NOT_IN_CONFIG.includes(name)) continue;
   const spec = GATE_SETTINGS[name];
   const meta: { description: string; default?: string } = { description: spec.description };
   if ('default' in spec && spec.default !== undefined) meta.default = spec.default;
-  shape[name] = settingValue.optional().meta(meta);
+  shape[name] = valueSchema(spec.parse).optional().meta(meta);
 }
 
 export const configSchema = z.strictObject(shape).describe('evalgate CLI configuration (evalgate.config.json or evalgate.config.yaml).');

@@ -3,6 +3,7 @@
 import type { Evaluation } from '@evalgate/core';
 import type { FinalReport, Logger, Reporter } from '@evalgate/gate';
 import type { OutputStream } from '../io.js';
+import { printable } from '../output/printable.js';
 import { createProgressView, type ProgressView } from '../output/progress.js';
 
 export interface TerminalReporter extends Reporter {
@@ -20,7 +21,7 @@ export function terminalOutput(stderr: OutputStream, now: () => number, options:
   let evaluationId: string | undefined;
   const print = (line: string): void => {
     view?.pause();
-    stderr.write(`${line}\n`);
+    stderr.write(`${printable(line)}\n`);
     view?.resume();
   };
   const logger: Logger = {

@@ -2,6 +2,7 @@
 // Elsewhere (CI logs, pipes) a plain line whenever the status changes or another tenth is done.
 import type { Evaluation } from '@evalgate/core';
 import type { OutputStream } from '../io.js';
+import { printable } from './printable.js';
 
 const BAR_WIDTH = 24;
 
@@ -53,8 +54,9 @@ export function progressLine(evaluation: Evaluation, elapsedMs: number, withBar:
   return parts.join(' ');
 }
 
-export function createProgressView(stream: OutputStream, now: () => number, label: string): ProgressView {
+export function createProgressView(stream: OutputStream, now: () => number, rawLabel: string): ProgressView {
   const started = now();
+  const label = printable(rawLabel).replace(/\s+/g, ' ');
   if (stream.isTTY) {
     let last: Evaluation | undefined;
     const draw = (): void => {

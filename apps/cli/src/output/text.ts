@@ -1,5 +1,6 @@
 import { formatScore, type Evaluation } from '@evalgate/core';
 import type { Outcome } from '../outcome/types.js';
+import { printable } from './printable.js';
 
 const GATE_WORDS = { pass: 'PASS', fail: 'FAIL', inconclusive: 'INCONCLUSIVE' } as const;
 
@@ -22,7 +23,7 @@ export function renderEvaluationText(evaluation: Evaluation): string {
   if (evaluation.createdAt) lines.push(`  created   ${evaluation.createdAt.toISOString()}`);
   if (evaluation.reportUrl) lines.push(`  report    ${evaluation.reportUrl}`);
   if (evaluation.errorMessage) lines.push(`  error     ${evaluation.errorMessage}`);
-  return `${lines.join('\n')}\n`;
+  return printable(`${lines.join('\n')}\n`);
 }
 
 export function renderOutcomeText(outcome: Outcome): string {
@@ -35,5 +36,5 @@ export function renderOutcomeText(outcome: Outcome): string {
   for (const reason of outcome.gate === 'inconclusive' ? outcome.reasons : []) lines.push(`  ! ${reason}`);
   if (evaluation?.reportUrl) lines.push(`  report: ${evaluation.reportUrl}`);
   lines.push(`  exit code ${outcome.exitCode}`);
-  return `${lines.join('\n')}\n`;
+  return printable(`${lines.join('\n')}\n`);
 }

@@ -37,16 +37,30 @@ export interface WaitOptions {
   /**
    * Poll interval in ms at the start and after every status change (default 2000). It grows ×1.5 per poll while the
    * status stays the same (progress moving or not). When progress predicts an end sooner than the next poll, that poll
-   * comes just after the predicted end (not sooner than 250 ms).
+   * comes 250 ms after the predicted end.
    */
   initialIntervalMs?: number;
   /**
-   * Longest pause between polls in ms (default 30000). Once progress predicts the end, polls are this far apart until
-   * the end is within reach (the ramp from `initialIntervalMs` only matters while the pace is unknown).
+   * Longest pause between polls in ms (default 30000). Once progress (an ETA, the pace between two polls, or one
+   * poll's progress since the provider's `startedAt`) predicts the end, polls are this far apart until the end is
+   * within reach (the ramp from `initialIntervalMs` only matters while the pace is unknown).
    */
   maxIntervalMs?: number;
+  /**
+   * The evaluation as the caller has just read it (e.g. the create's answer). The first poll is compared with it — a
+   * status it already showed is no news — and comes after `firstPollDelayMs` instead of at once. Returned as it is
+   * when already terminal.
+   */
+  lastSeen?: Evaluation;
+  /** With `lastSeen`: the pause before the first poll (default `initialIntervalMs`); the interval grows from it. */
+  firstPollDelayMs?: number;
   /** Called after every successful poll whose evaluation differs from the previous one. */
   onProgress?: (evaluation: Evaluation) => void;
+  /**
+   * Called when a poll failed and polling goes on: a transient error the HTTP retries did not cure, or an answer that
+   * could not be understood (tolerated a few times in a row). Lets the caller say what happened.
+   */
+  onPollError?: (error: unknown) => void;
 }
 
 /** A container of evaluations: an OpenAI eval, whose runs are the evaluations. */

@@ -74,12 +74,16 @@ export interface Evaluation {
   scores?: Scores;
   reportUrl?: string;
   createdAt?: Date;
+  /** When the provider began running it (after any queue), when it says (Prime `started_at`). */
+  startedAt?: Date;
   updatedAt?: Date;
   capabilities: Capabilities;
   tags?: string[];
   metadata?: Record<string, string>;
   /** Model under evaluation, when the provider says. */
   model?: string;
+  /** Nugen: the benchmark it runs (`benchmark_id`), when the answer says. */
+  benchmark?: string;
   usage?: TokenUsage[];
   /** Provider error message for a failed evaluation. */
   errorMessage?: string;

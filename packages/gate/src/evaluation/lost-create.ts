@@ -77,12 +77,13 @@ function matches(evaluation: Evaluation, target: CreateTarget, since: number): b
   if (created === undefined || created < since - CLOCK_MARGIN_MS) return false;
   if (target.provider === 'prime') return target.name !== undefined && evaluation.name === target.name && evaluation.metadata?.[MARKER_KEY] === undefined;
   if (target.provider === 'openai') return false;
-  if (evaluation.model !== target.modelId || !evaluation.name.includes(target.benchmarkId)) return false;
+  // Exact ids: a substring would take bench-10's run for bench-1's.
+  if (evaluation.model !== target.modelId || evaluation.benchmark !== target.benchmarkId) return false;
   const mode = nugenMode(evaluation);
   // Someone else's run of the other mode on the same model and benchmark is a different experiment.
   if (!target.modelId2) return mode !== 'comparison';
   if (mode === 'single') return false;
-  return evaluation.comparison?.model === target.modelId2 || evaluation.name.includes(target.modelId2);
+  return evaluation.comparison?.model === target.modelId2;
 }
 
 /**

@@ -2,6 +2,11 @@ import { WaitTimeoutError, type EvalClient, type Evaluation } from '@evalgate/co
 import type { Clock } from '../ports.js';
 
 const FIRST_POLL_INTERVAL_MS = 2_000;
+/**
+ * After a create, whose answer gave the status, the first poll waits this long (at most poll-interval-seconds), as a
+ * naive 5 s poll would: a run is not done sooner, and one poll with progress is enough to predict its end.
+ */
+const FIRST_POLL_AFTER_CREATE_MS = 5_000;
 
 /** `timeout-minutes` passed before the evaluation reached a terminal status. */
 export class DeadlineError extends Error {
@@ -24,11 +29,13 @@ export interface WaitDeps {
   /** The longest pause between polls (`poll-interval-seconds`). */
   pollIntervalMs: number;
   onProgress: (evaluation: Evaluation) => void;
+  /** A poll failed (transient, or an answer that could not be understood) and polling goes on. */
+  onPollError?: (error: unknown) => void;
   /**
-   * The evaluation was just created and its status is known from the create's answer: the first poll waits one
-   * interval instead of asking again at once (one provider request less per run, the same timeline after it).
+   * The evaluation as the create just answered it: the first poll waits `FIRST_POLL_AFTER_CREATE_MS` instead of
+   * asking again at once, and a status the create already gave is no news to it.
    */
-  justCreated?: boolean;
+  created?: Evaluation;
 }
 
 /**
@@ -38,7 +45,6 @@ export interface WaitDeps {
 export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evaluation> {
   const initialIntervalMs = Math.min(FIRST_POLL_INTERVAL_MS, deps.pollIntervalMs);
   try {
-    if (deps.justCreated) await deps.clock.sleep(Math.min(initialIntervalMs, Math.max(0, deps.deadline - deps.clock.now())), deps.signal);
     return await deps.client.waitForCompletion(id, {
       deadline: deps.deadline,
       signal: deps.signal,
@@ -47,6 +53,8 @@ export async function waitForTerminal(id: string, deps: WaitDeps): Promise<Evalu
       initialIntervalMs,
       maxIntervalMs: deps.pollIntervalMs,
       onProgress: deps.onProgress,
+      ...(deps.onPollError ? { onPollError: deps.onPollError } : {}),
+      ...(deps.created ? { lastSeen: deps.created, firstPollDelayMs: Math.min(FIRST_POLL_AFTER_CREATE_MS, deps.pollIntervalMs) } : {}),
     });
   } catch (error) {
     if (deps.signal.aborted) throw error;

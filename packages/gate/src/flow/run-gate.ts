@@ -108,12 +108,13 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
       signal,
       deadline,
       pollIntervalMs: settings.pollIntervalSeconds * 1000,
-      justCreated: !reattached && !samplesMode,
+      ...(reattached || samplesMode ? {} : { created: evaluation }),
       onProgress: (current) => {
         evaluation = current;
         progressLog(current);
         reporter.progress(current);
       },
+      onPollError: (error) => logger.warning(`A poll of ${settings.provider} evaluation ${evaluation?.id ?? ''} failed; polling on. ${describe(error)}`),
     });
     progressLog(evaluation);
 

@@ -40,6 +40,7 @@ function base(id: string, rawStatus: string, identity: NugenIdentity | undefined
     // Nugen has neither cancel nor finalize; DELETE is never a cancel (NUGEN-7, X-1).
     capabilities: { canCancel: false, canFinalize: false },
     ...(identity?.modelId ? { model: identity.modelId } : {}),
+    ...(identity?.benchmarkId ? { benchmark: identity.benchmarkId } : {}),
   };
 }
 

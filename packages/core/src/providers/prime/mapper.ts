@@ -25,6 +25,7 @@ export function mapPrimeEvaluation(wire: PrimeEvaluationWire, hostedHint?: boole
   const progressFraction = typeof wire.progress === 'number' ? Math.min(1, Math.max(0, wire.progress)) : undefined;
   const updatedAt = toDate(wire.updated_at ?? wire.completed_at);
   const createdAt = toDate(wire.created_at);
+  const startedAt = toDate(wire.started_at);
   const metadata = stringRecord(wire.metadata);
   const model = wire.inference_model ?? wire.model_name ?? undefined;
   return {
@@ -44,6 +45,7 @@ export function mapPrimeEvaluation(wire: PrimeEvaluationWire, hostedHint?: boole
     ...(scores ? { scores } : {}),
     ...(wire.viewer_url ? { reportUrl: wire.viewer_url } : {}),
     ...(createdAt ? { createdAt } : {}),
+    ...(startedAt ? { startedAt } : {}),
     ...(updatedAt ? { updatedAt } : {}),
     capabilities: {
       canCancel: hosted && !isTerminal(status),

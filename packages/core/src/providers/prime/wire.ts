@@ -19,6 +19,7 @@ export const primeEvaluation = z
     model_name: nullableString,
     viewer_url: nullableString,
     created_at: nullableString,
+    started_at: nullableString,
     updated_at: nullableString,
     completed_at: nullableString,
     total_samples: nullableNumber,

@@ -1,6 +1,6 @@
 /** Prime wire objects built from the stored records and the clock; statuses in Prime's vocabulary (the spec's seven). */
 import type { LifecycleState, Phase } from '../../lifecycle.js';
-import { effectiveState, isTerminal } from '../../lifecycle.js';
+import { effectiveState, isTerminal, startedAt } from '../../lifecycle.js';
 import { average, maximum, minimum } from '../../stats.js';
 import type { PrimeEvaluation } from './records-store.js';
 import { isoString } from '../../time-format.js';
@@ -99,6 +99,7 @@ export function primeEvaluation(record: PrimeEvaluation, now: number, origin: st
   const { state, status } = primeState(record, now);
   const stats = primeStats(record, state);
   const values = stats.avg_score === null ? [] : record.scores;
+  const started = startedAt(record.sim, state);
   return {
     evaluation_id: record.id,
     name: record.name,
@@ -123,7 +124,8 @@ export function primeEvaluation(record: PrimeEvaluation, now: number, origin: st
     description: record.description,
     tags: record.tags,
     ...stats,
-    started_at: state.phase === 'queued' ? null : isoString(record.sim.createdAt),
+    // When it left the queue (PENDING) and began running, not when it was created.
+    started_at: started === null ? null : isoString(started),
     completed_at: state.terminalAt === null || !isTerminal(state.phase) ? null : isoString(state.terminalAt),
     created_at: isoString(record.sim.createdAt),
     updated_at: isoString(Math.max(record.updatedAt, state.terminalAt ?? record.updatedAt)),
