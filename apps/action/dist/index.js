@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a as i}from"./chunks/chunk-V2Y35SHZ.js";import"./chunks/chunk-VYMLM7SN.js";i();
+import{a as i}from"./chunks/chunk-FCVZDBDK.js";import"./chunks/chunk-RZKRYCVZ.js";i();
