@@ -4,6 +4,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { startEmulator } from '@evalgate/emulator';
 import { bundleExports } from '../lib/bundle-logic.mjs';
@@ -15,6 +16,7 @@ const exec = promisify(execFile);
 const ACTIVATION_RUNS = 15;
 const LIST_RUNS = 3;
 const LIST_COUNT = 10_000;
+const EDITOR_RUNS = 5;
 const API_KEY = 'bench-key';
 // vsce as the extension's workspace resolves it (it is the extension's dev dependency).
 const vsce = join(dirname(createRequire(fromRoot('apps/vscode/package.json')).resolve('@vscode/vsce/package.json')), 'vsce');
@@ -31,6 +33,25 @@ async function medianActivation(bundle) {
   for (let i = 0; i < ACTIVATION_RUNS; i++) runs.push(await runJson([`${benchDir}probes/activate-extension.cjs`, bundle]));
   if (!runs.every((run) => run.returnedApi)) throw new Error(`activate() of ${bundle} returned nothing`);
   return { total: median(runs.map((run) => run.requireMs + run.activateMs)), activate: median(runs.map((run) => run.activateMs)) };
+}
+
+/**
+ * Activation in a real VS Code (code-server's web build, the in-editor suite's setup), as the editor reports it in
+ * "Developer: Show Running Extensions": each .vsix installed, a fresh window per run, evalgate activated by opening its
+ * view, the Hello World reference by its command. Median per extension.
+ */
+async function editorActivation(evalgateVsix, floorVsix, log) {
+  const harness = await import(pathToFileURL(fromRoot('apps/vscode/scripts/in-editor/activation.mjs')).href);
+  const samples = await harness.measureEditorActivation({
+    runs: EDITOR_RUNS,
+    log: (message) => log(`extension (in editor): ${message}`),
+    extensions: [
+      { name: 'evalgate', vsix: evalgateVsix, extensionId: 'evalgate.evalgate-vscode', displayName: 'evalgate: Evaluations', trigger: harness.openEvaluationsView },
+      { name: 'floor', vsix: floorVsix, extensionId: 'evalgate.floor-extension', displayName: 'Floor extension (benchmark reference)', trigger: harness.runPaletteCommand('Hello World') },
+    ],
+  });
+  log(`extension (in editor): evalgate ${samples.evalgate.join(', ')} ms; Hello World ${samples.floor.join(', ')} ms`);
+  return { evalgate: median(samples.evalgate), floor: median(samples.floor) };
 }
 
 async function listIntoTree(logic) {
@@ -73,14 +94,25 @@ export async function runExtensionBenchmarks(log) {
     });
     const list = await listIntoTree(logic);
 
+    log(`extension: activation in a real VS Code (code-server), ${EDITOR_RUNS} fresh windows per extension`);
+    const notes = [];
+    const editor = await editorActivation(join(scratch, 'evalgate.vsix'), join(scratch, 'floor.vsix'), log).catch((error) => {
+      notes.push(`extension activation in a real VS Code not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return undefined;
+    });
+
     const floor = 'Hello World extension';
-    return [
+    const rows = [
       { id: 'extension.activation', figure: 'extension cold activation: require(dist/extension.js) + activate()', evalgate: activation.total, reference: floorActivation.total, referenceLabel: floor, unit: 'ms' },
+      ...(editor
+        ? [{ id: 'extension.activation.editor', figure: `extension activation in VS Code 1.139 (code-server), as Show Running Extensions reports it, median of ${EDITOR_RUNS} windows`, evalgate: editor.evalgate, reference: editor.floor, referenceLabel: floor, unit: 'ms' }]
+        : []),
       { id: 'extension.vsix', figure: 'extension .vsix size', evalgate: vsix / 1024, reference: floorVsix / 1024, referenceLabel: floor, unit: 'KiB' },
       { id: 'extension.bundle', figure: 'extension dist/extension.js (minified, shipped in the .vsix)', evalgate: bundleSize / 1024, unit: 'KiB' },
       { id: 'extension.list10k.time', figure: `10,000 evaluations into the tree model (${list.store.requests} pages of 50)`, evalgate: list.store.ms, reference: list.plain.ms, referenceLabel: 'core list() into an array', unit: 'ms' },
       { id: 'extension.list10k.heap', figure: '10,000 evaluations into the tree model: heap delta', evalgate: list.store.heap / 2 ** 20, reference: list.plain.heap / 2 ** 20, referenceLabel: 'core list() into an array', unit: 'MiB' },
     ];
+    return { rows, notes };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

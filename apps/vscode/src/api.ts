@@ -76,6 +76,13 @@ export const COMMANDS = {
    * keyed by those names, skips the questions. Resolves to the new evaluation's id (undefined if the user gave up).
    */
   startEvaluation: 'evalgate.startEvaluation',
+  /**
+   * `(item, { confirm?: boolean })` — starts a finished evaluation again with the parameters its provider returns
+   * (rows with the `rerunnable` word: Prime hosted runs, OpenAI runs, completed Nugen evaluations). `confirm` defaults
+   * to true (a modal dialog naming the parameters). Resolves to the new evaluation's id, shown at the top of its list,
+   * or undefined when declined or impossible.
+   */
+  rerun: 'evalgate.rerun',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -144,7 +151,8 @@ export type ViewState =
  *   words `removable`, then `hasApiKey` or `needsApiKey`.
  * - `group` (OpenAI eval, children are its runs): words `copyable`.
  * - `evaluation` (label = evaluation name): words `cancelable` (provider can cancel and not terminal), `openable`
- *   (has a report URL), `copyable`, `status-<normalized status>`.
+ *   (has a report URL), `rerunnable` (finished, and the provider returned what starting it again needs), `copyable`,
+ *   `status-<normalized status>`.
  * - `loadMore` (label `Load more…`): runs `evalgate.loadMore`.
  * - `message` (an inline notice, e.g. "No API key — click to set" or a load error): words `error` when it is one.
  */

@@ -11,6 +11,7 @@ import { loadMoreCommand } from './commands/load-more.js';
 import { openDetailsCommand } from './commands/open-details.js';
 import { openReportCommand } from './commands/open-report.js';
 import { refreshCommand } from './commands/refresh.js';
+import { rerunCommand } from './commands/rerun.js';
 import { removeConnectionCommand } from './commands/remove-connection.js';
 import { setApiKeyCommand } from './commands/set-api-key.js';
 import { showLogCommand } from './commands/show-log.js';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
     [COMMANDS.openDetails]: openDetailsCommand(session, detailsPanels),
     [COMMANDS.compare]: compareCommand(session, detailsPanels),
     [COMMANDS.startEvaluation]: startEvaluationCommand(session),
+    [COMMANDS.rerun]: rerunCommand(session),
   };
 
   context.subscriptions.push(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ClientOptions } from './domain/client.js';
 import type { ProviderName } from './domain/evaluation.js';
 import { providerDefinition, providerNames } from './providers/registry.js';
@@ -6,35 +6,35 @@ import { ConfigurationError } from './errors.js';
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 
-const httpUrl = z.string().refine((value) => {
+const httpUrl = z.string().check(z.refine((value) => {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
     return false;
   }
-});
+}));
 
 const clientOptionsSchema = z.object({
   // Checked against the registry when parsing, so a test provider registered later is accepted too.
   provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerNames().includes(value as ProviderName)),
-  apiKey: z.string().refine((key) => key.trim().length > 0),
-  baseUrl: httpUrl.optional(),
-  timeoutMs: z.number().int().positive().optional(),
-  maxRetries: z.number().int().min(0).max(20).optional(),
-  fetch: z.custom<typeof fetch>(isFunction).optional(),
-  now: z.custom<() => number>(isFunction).optional(),
-  sleep: z.custom<(ms: number, signal?: AbortSignal) => Promise<void>>(isFunction).optional(),
-  random: z.custom<() => number>(isFunction).optional(),
-  logger: z
-    .custom<NonNullable<ClientOptions['logger']>>(
+  apiKey: z.string().check(z.refine((key) => key.trim().length > 0)),
+  baseUrl: z.optional(httpUrl),
+  timeoutMs: z.optional(z.int().check(z.positive())),
+  maxRetries: z.optional(z.int().check(z.gte(0), z.lte(20))),
+  fetch: z.optional(z.custom<typeof fetch>(isFunction)),
+  now: z.optional(z.custom<() => number>(isFunction)),
+  sleep: z.optional(z.custom<(ms: number, signal?: AbortSignal) => Promise<void>>(isFunction)),
+  random: z.optional(z.custom<() => number>(isFunction)),
+  logger: z.optional(
+    z.custom<NonNullable<ClientOptions['logger']>>(
       (value) =>
         typeof value === 'object' && value !== null && isFunction((value as { debug?: unknown }).debug) && isFunction((value as { warn?: unknown }).warn),
-    )
-    .optional(),
-  userAgent: z.string().min(1).optional(),
-  maxResponseBytes: z.number().int().positive().optional(),
-  allowInsecureHttp: z.boolean().optional(),
+    ),
+  ),
+  userAgent: z.optional(z.string().check(z.minLength(1))),
+  maxResponseBytes: z.optional(z.int().check(z.positive())),
+  allowInsecureHttp: z.optional(z.boolean()),
 });
 
 // One fix per option, so the message tells the user what to do, not just what is wrong. Values are never echoed:

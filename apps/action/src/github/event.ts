@@ -20,6 +20,10 @@ export interface RunContext {
   runAttempt?: string;
   /** Link to the workflow run, for the check and summary. */
   runUrl?: string;
+  /** The repository's default branch, when the event payload names it (badge-branch publishes only there). */
+  defaultBranch?: string;
+  /** GITHUB_SERVER_URL without a trailing slash, e.g. https://github.com. */
+  serverUrl?: string;
 }
 
 const repoSchema = z.object({ full_name: z.string().optional() }).loose().nullish();
@@ -36,6 +40,7 @@ const payloadSchema = z
   .object({
     pull_request: pullRequestSchema.optional(),
     after: z.string().optional(),
+    repository: z.object({ default_branch: z.string().min(1).optional() }).loose().optional(),
   })
   .loose();
 
@@ -65,7 +70,8 @@ export function contextFromEvent(source: EventSource): RunContext {
   const parsed = payloadSchema.safeParse(source.payload ?? {});
   const payload = parsed.success ? parsed.data : {};
   const serverUrl = (source.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
-  const base = { owner, repo, eventName: source.eventName, isFork: false };
+  const defaultBranch = payload.repository?.default_branch;
+  const base = { owner, repo, eventName: source.eventName, isFork: false, serverUrl, ...(defaultBranch ? { defaultBranch } : {}) };
   const withRun = <T extends object>(context: T): T & Pick<RunContext, 'runId' | 'runAttempt' | 'runUrl'> =>
     source.runId
       ? {

@@ -1,6 +1,6 @@
 // The GitHub port over Octokit's `request`, with every response checked by zod.
 import { z } from 'zod';
-import type { CheckRun, CreateCheckRequest, GitHubPort, IssueComment, UpdateCheckRequest } from './port.js';
+import type { BranchHead, CheckRun, CreateCheckRequest, GitHubPort, IssueComment, TreeFile, UpdateCheckRequest } from './port.js';
 import { CHECK_RUNS_PAGE_SIZE, GitHubError } from './port.js';
 
 /** The slice of an Octokit instance this port uses. */
@@ -24,6 +24,12 @@ const checkRunSchema = z
 const checkRunListSchema = z.object({ check_runs: z.array(checkRunSchema) }).loose();
 const commentSchema = z
   .object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string() }).loose().nullish() })
+  .loose();
+const shaSchema = z.string().regex(/^[0-9a-f]{40}$/, 'a 40-character hex SHA');
+const refSchema = z.object({ object: z.object({ sha: shaSchema }).loose() }).loose();
+const commitSchema = z.object({ sha: shaSchema, tree: z.object({ sha: shaSchema }).loose() }).loose();
+const treeSchema = z
+  .object({ sha: shaSchema, tree: z.array(z.object({ path: z.string(), sha: shaSchema.nullish(), type: z.string() }).loose()) })
   .loose();
 const userSchema = z.object({ login: z.string().min(1) }).loose();
 const viewerSchema = z.object({ data: z.object({ viewer: z.object({ login: z.string().min(1) }).loose() }).loose() }).loose();
@@ -204,5 +210,45 @@ export class OctokitPort implements GitHubPort {
 
   async deleteComment(commentId: number): Promise<void> {
     await this.call('delete comment', 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId });
+  }
+
+  async readBranch(branch: string): Promise<BranchHead | undefined> {
+    let data: unknown;
+    try {
+      data = await this.call('read branch', 'GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: `heads/${branch}` });
+    } catch (error) {
+      if (error instanceof GitHubError && error.status === 404) return undefined;
+      throw error;
+    }
+    const commitSha = parse(refSchema, data, 'read branch').object.sha;
+    const commit = parse(commitSchema, await this.call('read commit', 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: commitSha }), 'read commit');
+    return { commitSha, treeSha: commit.tree.sha };
+  }
+
+  async listTree(treeSha: string): Promise<TreeFile[]> {
+    const data = parse(treeSchema, await this.call('read tree', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: treeSha }), 'read tree');
+    return data.tree.flatMap((entry) => (entry.type === 'blob' && entry.sha ? [{ path: entry.path, sha: entry.sha }] : []));
+  }
+
+  async createTree(files: Record<string, string>, baseTreeSha?: string): Promise<string> {
+    const data = await this.call('create tree', 'POST /repos/{owner}/{repo}/git/trees', {
+      ...(baseTreeSha ? { base_tree: baseTreeSha } : {}),
+      // Inline content: GitHub writes each blob, which saves one request per file.
+      tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644', type: 'blob', content })),
+    });
+    return parse(treeSchema, data, 'create tree').sha;
+  }
+
+  async createCommit(message: string, treeSha: string, parents: string[]): Promise<string> {
+    const data = await this.call('create commit', 'POST /repos/{owner}/{repo}/git/commits', { message, tree: treeSha, parents });
+    return parse(commitSchema, data, 'create commit').sha;
+  }
+
+  async createBranch(branch: string, commitSha: string): Promise<void> {
+    await this.call('create branch', 'POST /repos/{owner}/{repo}/git/refs', { ref: `refs/heads/${branch}`, sha: commitSha });
+  }
+
+  async updateBranch(branch: string, commitSha: string): Promise<void> {
+    await this.call('update branch', 'PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ref: `heads/${branch}`, sha: commitSha, force: false });
   }
 }

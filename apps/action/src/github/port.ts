@@ -50,6 +50,18 @@ export interface IssueComment {
   body: string;
 }
 
+/** A branch's head commit and that commit's tree. */
+export interface BranchHead {
+  commitSha: string;
+  treeSha: string;
+}
+
+/** One file at the root of a tree: its name and its blob SHA. */
+export interface TreeFile {
+  path: string;
+  sha: string;
+}
+
 export interface GitHubPort {
   createCheck(request: CreateCheckRequest): Promise<CheckRun>;
   updateCheck(id: number, request: UpdateCheckRequest): Promise<void>;
@@ -62,6 +74,17 @@ export interface GitHubPort {
   createComment(issueNumber: number, body: string): Promise<void>;
   updateComment(commentId: number, body: string): Promise<void>;
   deleteComment(commentId: number): Promise<void>;
+  /** Git data: the branch's head, or undefined when the branch does not exist. */
+  readBranch(branch: string): Promise<BranchHead | undefined>;
+  /** The entries at the root of a tree. */
+  listTree(treeSha: string): Promise<TreeFile[]>;
+  /** A tree of `files` (path → UTF-8 text, at the root) over `baseTreeSha`, or over nothing; returns its SHA. */
+  createTree(files: Record<string, string>, baseTreeSha?: string): Promise<string>;
+  /** A commit of `treeSha` with these parents (none: an orphan commit); returns its SHA. */
+  createCommit(message: string, treeSha: string, parents: string[]): Promise<string>;
+  createBranch(branch: string, commitSha: string): Promise<void>;
+  /** Moves the branch to `commitSha`; GitHub refuses (422) what is not a fast-forward. */
+  updateBranch(branch: string, commitSha: string): Promise<void>;
 }
 
 /** A GitHub API failure; `status` is absent when no HTTP response arrived. */
@@ -74,6 +97,14 @@ export class GitHubError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The branch moved or appeared between reading and writing it: GitHub answers 422 "Update is not a fast forward" to a
+ * ref update and "Reference already exists" to a ref create. Read again and retry.
+ */
+export function isBranchRace(error: unknown): boolean {
+  return error instanceof GitHubError && error.status === 422 && /not a fast.forward|reference already exists/i.test(error.message);
 }
 
 /** 403/404 on a write: a fork PR or a token without `checks: write` / `pull-requests: write`. */

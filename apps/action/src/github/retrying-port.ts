@@ -60,5 +60,11 @@ export function withRetries(port: GitHubPort, options: RetryOptions): GitHubPort
     createComment: (issue, body) => attempt('create comment', () => port.createComment(issue, body)),
     updateComment: (id, body) => attempt('update comment', () => port.updateComment(id, body)),
     deleteComment: (id) => attempt('delete comment', () => port.deleteComment(id)),
+    readBranch: (branch) => attempt('read branch', () => port.readBranch(branch)),
+    listTree: (sha) => attempt('read tree', () => port.listTree(sha)),
+    createTree: (files, base) => attempt('create tree', () => port.createTree(files, base)),
+    createCommit: (message, tree, parents) => attempt('create commit', () => port.createCommit(message, tree, parents)),
+    createBranch: (branch, sha) => attempt('create branch', () => port.createBranch(branch, sha)),
+    updateBranch: (branch, sha) => attempt('update branch', () => port.updateBranch(branch, sha)),
   };
 }

@@ -16,6 +16,7 @@ export function parseInputs(raw: RawInputs): ActionInputs {
   if (all.length > 0 || settings === undefined || !own.success) throw new InputError(all);
   const inputs: ActionInputs = { ...settings, comment: own.data.comment };
   if (own.data['badge-path'] !== undefined) inputs.badge = own.data['badge-path'];
+  if (own.data['badge-branch'] !== undefined) inputs.badgeBranch = own.data['badge-branch'];
   if (own.data['github-token'] !== undefined) inputs.githubToken = own.data['github-token'];
   return inputs;
 }

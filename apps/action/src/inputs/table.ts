@@ -1,6 +1,7 @@
 // The Action's inputs: every gate setting (@evalgate/gate's table) plus what only the Action has. action.yml
 // declares exactly these (a test compares them).
 import { GATE_SETTINGS, badgePath, choice, optionalText, type SettingSpec } from '@evalgate/gate';
+import { branchName } from './branch-name.js';
 
 export const ACTION_ONLY_INPUTS = {
   comment: {
@@ -15,6 +16,13 @@ export const ACTION_ONLY_INPUTS = {
     required: false,
     secret: false,
     parse: badgePath,
+  },
+  'badge-branch': {
+    description:
+      'Commit the badge (the SVG and the shields.io endpoint JSON, named after check-name) to this branch on a push to the default branch; needs contents: write. Off when empty.',
+    required: false,
+    secret: false,
+    parse: branchName,
   },
   'github-token': {
     description: 'Token for check runs and comments (needs checks: write, pull-requests: write).',

@@ -4,5 +4,7 @@ import type { BadgePaths, GateSettings } from '@evalgate/gate';
 export interface ActionInputs extends GateSettings {
   comment: 'upsert' | 'off';
   badge?: BadgePaths;
+  /** badge-branch: where a run on the default branch commits its badge. */
+  badgeBranch?: string;
   githubToken?: string;
 }

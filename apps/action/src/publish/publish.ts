@@ -24,7 +24,8 @@ export async function publish(deps: PublishDeps, checks: CheckReporter, report: 
   if (checks.warning) notes.push(checks.warning);
 
   const result = resultJsonOf(report, checks.id !== undefined ? { checkRunId: checks.id } : {});
-  const jobSummary = truncateForGitHub(finalSummary(report, notes), 1024 * 1024 - 1);
+  // The job summary has room (1 MiB) for the full-size histogram and trend; the check and the comment get one line each.
+  const jobSummary = truncateForGitHub(finalSummary(report, notes, 'full'), 1024 * 1024 - 1);
   try {
     await sink.appendSummary(jobSummary);
   } catch (error) {
@@ -72,17 +73,38 @@ async function upsertComment(deps: PublishDeps, markdown: string): Promise<void>
 }
 
 async function writeBadge(deps: PublishDeps, result: ResultJson): Promise<void> {
-  const badge = deps.inputs.badge;
-  if (!badge) return;
+  const { badge, badgeBranch } = deps.inputs;
+  if (!badge && !badgeBranch) return;
   const scores = result.scores ? { avg: result.scores.avg, min: result.scores.min, max: result.scores.max, count: result.scores.count } : undefined;
   // Loaded on demand: badge-maker carries large font tables.
   const { renderBadge } = await import('./badge.js');
   const files = renderBadge(deps.inputs.checkName, result.gate, scores, result.status);
-  try {
-    await deps.files.write(badge.svg, files.svg);
-    await deps.files.write(badge.json, files.json);
-    deps.logger.info(`Badge written to ${badge.svg} and ${badge.json}`);
-  } catch (error) {
-    deps.logger.warning(`Could not write the badge (badge-path): ${(error as Error).message}`);
+  if (badge) {
+    try {
+      await deps.files.write(badge.svg, files.svg);
+      await deps.files.write(badge.json, files.json);
+      deps.logger.info(`Badge written to ${badge.svg} and ${badge.json}`);
+    } catch (error) {
+      deps.logger.warning(`Could not write the badge (badge-path): ${(error as Error).message}`);
+    }
+  }
+  if (badgeBranch) {
+    const { publishBadgeToBranch } = await import('./badge-branch.js');
+    const section = await publishBadgeToBranch(deps.github, deps.logger, {
+      branch: badgeBranch,
+      checkName: deps.inputs.checkName,
+      gate: result.gate,
+      status: result.status,
+      svg: files.svg,
+      json: files.json,
+      context: deps.context,
+    });
+    if (section) {
+      try {
+        await deps.sink.appendSummary(section);
+      } catch (error) {
+        deps.logger.warning(`Could not write the job summary: ${(error as Error).message}`);
+      }
+    }
   }
 }

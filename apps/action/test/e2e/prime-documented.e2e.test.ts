@@ -80,9 +80,12 @@ describe('Prime, the documented way (dist/index.js)', () => {
     expect(env.emulator.requests.filter((request) => request.method === 'GET' && /^\/api\/v1\/evaluations\/?(\?|$)/.test(request.path))).toHaveLength(0);
     const [evaluation] = env.emulator.evaluations('prime');
     expect(evaluation?.terminalAt).toEqual(expect.any(Number));
-    // Its answer carried status and scores: no finalize read, no samples read after it.
+    // Its answer carried status and scores: no finalize read after it; one page of samples for the score histogram.
     const afterEnd = env.emulator.requests.filter((request) => request.at >= evaluation!.terminalAt! && request.path.startsWith(`/api/v1/evaluations/${id}`));
-    expect(afterEnd.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /api/v1/evaluations/${id}`]);
+    expect(afterEnd.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /api/v1/evaluations/${id}`,
+      `GET /api/v1/evaluations/${id}/samples?page=1&limit=1000`,
+    ]);
     expect(run.outputs).toMatchObject({ status: 'completed', gate: 'pass' });
     await removeWorkDir(run);
   });

@@ -28,12 +28,17 @@ describe('dist/index.js against the emulator and the GitHub stand-in', () => {
     // Nugen documents no report URL: no details_url then, and an empty report-url output.
     expect(check.details_url ?? '').toBe(run.outputs['report-url']);
     expect(check.output.summary).toContain('| avg | 0.65 |');
+    // The samples' scores, read back from the provider: one line in the check and comment, full size in the job summary.
+    expect(check.output.summary).toContain('Scores per sample: `0.00   ▄  ▄   █ 1.00` (4 samples)');
+    expect(run.summary).toContain('**Scores per sample** (4 samples)');
+    expect(run.summary).toContain(`0.95–1.00 │${'█'.repeat(32)}│ 1`);
     expect(run.outputs).toMatchObject({ status: 'completed', gate: 'pass', 'avg-score': '0.65', 'min-score': '0.2', 'max-score': '1', 'total-samples': '4' });
     expect(JSON.parse(run.outputs['result-json']!)).toMatchObject({ version: 1, gate: 'pass', scores: { avg: 0.65, count: 4 } });
     expect(run.summary).toContain('avg 0.65 · min 0.20 · max 1.00 (n=4)');
     expect(run.state).toMatchObject({ 'evaluation-id': run.outputs['evaluation-id'], completed: 'true' });
     const comment = env.github.comments.find((candidate) => candidate.issue_number === 7);
     expect(comment?.body).toContain('<!-- evalgate:evalgate -->');
+    expect(comment?.body).toContain('Scores per sample: `0.00   ▄  ▄   █ 1.00`');
     const badgeJson = await readFile(join(run.workDir, 'badges/eval.json'), 'utf8');
     const badgeSvg = await readFile(join(run.workDir, 'badges/eval.svg'), 'utf8');
     expect(JSON.parse(badgeJson)).toEqual({ schemaVersion: 1, label: 'evalgate', message: 'pass · avg 0.65', color: 'brightgreen' });

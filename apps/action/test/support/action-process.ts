@@ -23,6 +23,8 @@ export interface PushEvent {
   kind: 'push';
   sha: string;
   branch: string;
+  /** repository.default_branch in the payload, as GitHub sends it. */
+  defaultBranch?: string;
 }
 
 export interface ActionRun {
@@ -62,7 +64,9 @@ export function parseCommandFile(text: string): Record<string, string> {
 }
 
 function eventPayload(event: PullRequestEvent | PushEvent): unknown {
-  if (event.kind === 'push') return { ref: `refs/heads/${event.branch}`, after: event.sha };
+  if (event.kind === 'push') {
+    return { ref: `refs/heads/${event.branch}`, after: event.sha, ...(event.defaultBranch ? { repository: { default_branch: event.defaultBranch } } : {}) };
+  }
   return {
     number: event.number ?? 7,
     pull_request: {

@@ -1,8 +1,10 @@
 import type {
+  BranchHead,
   CheckRun,
   CreateCheckRequest,
   GitHubPort,
   IssueComment,
+  TreeFile,
   UpdateCheckRequest,
 } from '../../src/github/port.js';
 import { GitHubError } from '../../src/github/port.js';
@@ -102,5 +104,36 @@ export class FakeGitHub implements GitHubPort {
       }
     }
     throw new GitHubError('Not Found', 404);
+  }
+
+  // The git data API is exercised against the GitHub stand-in over HTTP (badge-branch.test.ts); a unit test that
+  // reaches it here has published a badge it did not ask for.
+  private notFaked(method: keyof GitHubPort): never {
+    this.calls.push(method);
+    throw new GitHubError(`FakeGitHub does not model the git data API (${method}); test it against @evalgate/github-stand-in`, 501);
+  }
+
+  async readBranch(): Promise<BranchHead | undefined> {
+    return this.notFaked('readBranch');
+  }
+
+  async listTree(): Promise<TreeFile[]> {
+    return this.notFaked('listTree');
+  }
+
+  async createTree(): Promise<string> {
+    return this.notFaked('createTree');
+  }
+
+  async createCommit(): Promise<string> {
+    return this.notFaked('createCommit');
+  }
+
+  async createBranch(): Promise<void> {
+    return this.notFaked('createBranch');
+  }
+
+  async updateBranch(): Promise<void> {
+    return this.notFaked('updateBranch');
   }
 }

@@ -91,6 +91,12 @@ describe('withRetries', () => {
       createComment: port.createComment.bind(port),
       updateComment: port.updateComment.bind(port),
       deleteComment: port.deleteComment.bind(port),
+      readBranch: port.readBranch.bind(port),
+      listTree: port.listTree.bind(port),
+      createTree: port.createTree.bind(port),
+      createCommit: port.createCommit.bind(port),
+      createBranch: port.createBranch.bind(port),
+      updateBranch: port.updateBranch.bind(port),
       // The check is created, but the response is lost.
       createCheck: async (request: Parameters<OctokitPort['createCheck']>[0]) => {
         creates++;

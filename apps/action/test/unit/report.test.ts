@@ -72,6 +72,9 @@ describe('contextFromEvent', () => {
   });
   it('uses the pushed SHA for push and workflow_dispatch', () => {
     expect(contextFromEvent({ eventName: 'push', payload: { after: 'pushed123' }, repository: 'a/b', sha: 'x', ref: 'refs/heads/main' })).toMatchObject({ sha: 'pushed123', ref: 'main' });
+    expect(
+      contextFromEvent({ eventName: 'push', payload: { after: 'p1', repository: { default_branch: 'trunk' } }, repository: 'a/b', ref: 'refs/heads/trunk', serverUrl: 'https://ghe.example.com/' }),
+    ).toMatchObject({ ref: 'trunk', defaultBranch: 'trunk', serverUrl: 'https://ghe.example.com' });
     expect(contextFromEvent({ eventName: 'workflow_dispatch', payload: {}, repository: 'a/b', sha: 'dispatch1', ref: 'refs/heads/dev' })).toMatchObject({ sha: 'dispatch1', ref: 'dev' });
   });
   it('names what is missing', () => {

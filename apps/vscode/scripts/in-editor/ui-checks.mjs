@@ -1,9 +1,12 @@
 // The UI pass: what a user sees and clicks in the Evaluations sidebar, checked against the emulator.
 import { TEST_API_KEY } from './emulator.mjs';
 import {
+  answerDialog,
   contextMenuLabels,
   expandRow,
+  hoverText,
   openViewContainer,
+  runContextMenuEntry,
   screenshotSidebar,
   setApiKeyThroughPrompts,
   titleButtonPrompt,
@@ -11,6 +14,7 @@ import {
 } from './workbench.mjs';
 
 const CANCEL_LABEL = 'Cancel Evaluation';
+const RERUN_LABEL = 'Re-run Evaluation';
 const VIEW_CONTAINER_TITLE = 'Evaluations';
 
 /** The emulator's Prime evaluations as its public API lists them (the names the tree must show). */
@@ -53,6 +57,7 @@ export async function checkSidebar({ page, emulatorUrl, screenshot, log }) {
   const runningMenu = await contextMenuLabels(page, treeRow(page, running.name).first());
   log(`context menu of running "${running.name}": ${runningMenu.join(' | ')}`);
   if (!runningMenu.includes(CANCEL_LABEL)) failures.push(`"${running.name}" (RUNNING) context menu lacks "${CANCEL_LABEL}"`);
+  if (runningMenu.includes(RERUN_LABEL)) failures.push(`"${running.name}" (RUNNING) context menu offers "${RERUN_LABEL}"`);
 
   const completedMenu = await contextMenuLabels(page, treeRow(page, completed.name).first());
   log(`context menu of completed "${completed.name}": ${completedMenu.join(' | ')}`);
@@ -73,9 +78,42 @@ export async function checkSidebar({ page, emulatorUrl, screenshot, log }) {
     if (!placeholder.startsWith(expected)) failures.push(`"${title}" with a row selected asked "${placeholder}", expected "${expected}…"`);
   }
 
+  failures.push(...(await checkRerun(page, evaluations, emulatorUrl, log)));
+
+  // The row's tooltip is resolved when the pointer rests on it: its times are relative to now.
   await treeRow(page, running.name).first().hover();
+  const tooltip = await hoverText(page, /Started: .+ ago/);
+  if (tooltip === undefined) failures.push(`hovering "${running.name}" showed no tooltip with "Started: … ago"`);
+  else log(`tooltip of "${running.name}": ${tooltip.replace(/\s+/g, ' ').slice(0, 300)}`);
   await screenshotSidebar(page, screenshot);
   log(`screenshot: ${screenshot}`);
+  return failures;
+}
+
+/**
+ * Re-run on a failed hosted row, clicked as a user does: its context menu offers it, the dialog names the parameters,
+ * "Re-run" creates a new evaluation at the provider and a second row of that name appears without a refresh.
+ */
+async function checkRerun(page, evaluations, emulatorUrl, log) {
+  const failed = evaluations.find((e) => e.is_hosted && e.status === 'FAILED');
+  if (!failed) throw new Error('the emulator seed lacks a failed hosted Prime evaluation');
+  const rows = treeRow(page, failed.name);
+  const before = await rows.count();
+  const createdBefore = (await primeEvaluations(emulatorUrl)).length;
+  const menu = await contextMenuLabels(page, rows.first());
+  if (!menu.includes(RERUN_LABEL)) return [`"${failed.name}" (FAILED, hosted) context menu lacks "${RERUN_LABEL}": ${menu.join(' | ')}`];
+  await runContextMenuEntry(page, rows.first(), RERUN_LABEL);
+  const dialog = await answerDialog(page, 'Re-run');
+  log(`Re-run dialog: ${dialog.message} — ${dialog.detail}`);
+  const failures = [];
+  if (!dialog.message.includes(failed.name) || !dialog.detail.includes('environment gsm8k')) {
+    failures.push(`the Re-run dialog does not name the evaluation and its environment: "${dialog.message}" / "${dialog.detail}"`);
+  }
+  const appeared = await rows.nth(before).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  if (!appeared) failures.push(`after Re-run, no new "${failed.name}" row appeared (still ${await rows.count()})`);
+  const createdAfter = (await primeEvaluations(emulatorUrl)).length;
+  if (createdAfter !== createdBefore + 1) failures.push(`Re-run created ${createdAfter - createdBefore} Prime evaluations, expected 1`);
+  log(`Re-run of "${failed.name}" clicked: ${before} → ${await rows.count()} rows of that name`);
   return failures;
 }
 

@@ -152,16 +152,41 @@ export async function contextMenuLabels(page, row) {
   return labels;
 }
 
+/** The text of the hover (tooltip) the workbench shows that matches `pattern`, or undefined if none shows within 15 s. */
+export async function hoverText(page, pattern) {
+  const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: pattern }).first();
+  return hover.waitFor({ timeout: 15_000 }).then(() => hover.innerText(), () => undefined);
+}
+
+/** Right-clicks `row` and clicks its context-menu entry labelled exactly `label`, as a user does. */
+export async function runContextMenuEntry(page, row, label) {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^\\s*${escapeRegex(label)}\\s*$`) }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await entry.click();
+}
+
+/** Waits for a modal dialog, clicks its button labelled `button`, and returns the dialog's message and detail. */
+export async function answerDialog(page, button) {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 10_000 });
+  const text = async (selector) => ((await dialog.locator(selector).first().innerText().catch(() => '')) ?? '').trim();
+  const answer = { message: await text('.dialog-message-text'), detail: await text('.dialog-message-detail') };
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegex(button)}\\s*$`) }).first().click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  return answer;
+}
+
 const quickInput = (page) => page.locator('.quick-input-widget');
 const quickInputRow = (page, text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 
 /** Runs a command by its palette title (`Category: Title`). */
-async function runFromPalette(page, title) {
+export async function runFromPalette(page, title) {
   await page.locator('.part.sidebar .title').first().click();
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input').first();
   await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(`>${title}`);
+  await input.fill(`>${title}`, { timeout: 5_000 });
   await quickInputRow(page, title).waitFor({ timeout: 5_000 });
   await input.press('Enter');
 }
@@ -218,4 +243,33 @@ export async function titleButtonPrompt(page, row, title) {
   await page.keyboard.press('Escape');
   await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   return placeholder;
+}
+
+/**
+ * The activation time VS Code itself reports for an extension: the "Developer: Show Running Extensions" editor's
+ * `Activation: <n>ms` (the extension host's code loading + activate() call). The row is named by the display name,
+ * or the id when the editor has no marketplace data; the list is virtual, so it is scrolled until the row shows.
+ * Waits while it says "Activating...".
+ */
+export async function reportedActivationMs(page, { extensionId, displayName }) {
+  await runFromPalette(page, 'Developer: Show Running Extensions');
+  const names = [extensionId, displayName].filter(Boolean).map(escapeRegex).join('|');
+  const list = page.locator('.runtime-extensions-editor .monaco-list').first();
+  await list.waitFor({ timeout: 30_000 });
+  const row = page.locator('.runtime-extensions-editor .extension').filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*(${names})\\s*$`, 'i') }) }).first();
+  for (let scrolls = 0; (await row.count()) === 0; scrolls++) {
+    if (scrolls === 100) throw new Error(`Show Running Extensions lists no ${displayName ?? extensionId}`);
+    await list.hover();
+    await page.mouse.wheel(0, 280);
+    await page.waitForTimeout(100);
+  }
+  const time = row.locator('.activation-time');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const text = (await time.innerText({ timeout: 30_000 })).trim();
+    const match = /Activation: (\d+(?:\.\d+)?)\s*ms/.exec(text);
+    if (match) return Number(match[1]);
+    if (Date.now() > deadline) throw new Error(`Show Running Extensions says "${text}" for ${displayName ?? extensionId}, no activation time`);
+    await page.waitForTimeout(200);
+  }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AddConnectionArgs } from '../api.js';
 import type { ProviderName } from '@evalgate/core';
 import { providerIds } from './providers/registry.js';
@@ -22,8 +22,8 @@ const addConnectionArgs = z.object({
     error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
   }),
   baseUrl: z.string(),
-  label: z.string().optional(),
-  id: z.string().optional(),
+  label: z.optional(z.string()),
+  id: z.optional(z.string()),
 });
 
 /** `evalgate.addConnection`'s argument: the entry to add, or undefined to ask (no argument, or a tree row). */

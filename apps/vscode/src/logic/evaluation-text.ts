@@ -1,5 +1,6 @@
 import { isTerminal, type Evaluation } from '@evalgate/core';
-import { codeSpan, escapeMarkdown, formatDuration, formatScore, formatScores, formatTimestamp } from './format.js';
+import { codeSpan, escapeMarkdown, formatScore, formatScores } from './format.js';
+import { evaluationTiming, tooltipAt } from './row-timing.js';
 import { statusStyle } from './status-style.js';
 
 /** The row's description: the average score when there is one, else progress, else the status. */
@@ -20,15 +21,11 @@ export function evaluationAccessibilityLabel(evaluation: Evaluation): string {
   return [evaluation.name, 'evaluation', status, ...(description !== status ? [description] : [])].join(', ');
 }
 
-/** Running time so far (non-terminal) or from creation to the last update (terminal). */
-export function evaluationDurationMs(evaluation: Evaluation, now: number): number | undefined {
-  if (!evaluation.createdAt) return undefined;
-  const end = isTerminal(evaluation.status) ? evaluation.updatedAt?.getTime() : now;
-  return end === undefined ? undefined : end - evaluation.createdAt.getTime();
-}
-
-/** Markdown tooltip: status, avg/min/max, count, created time, duration, id. */
-export function evaluationTooltip(evaluation: Evaluation, now: number): string {
+/**
+ * The tooltip's fixed Markdown: status, progress, avg/min/max, count, model, error, id. The times ("started 3 min ago")
+ * follow when the tooltip is shown (row-timing.ts).
+ */
+export function evaluationTooltipBody(evaluation: Evaluation): string {
   const lines = [`**${escapeMarkdown(evaluation.name)}**`, ''];
   const status = statusStyle(evaluation.status).label;
   const raw = evaluation.rawStatus && evaluation.rawStatus !== status ? ` (${codeSpan(evaluation.rawStatus)})` : '';
@@ -48,11 +45,14 @@ export function evaluationTooltip(evaluation: Evaluation, now: number): string {
   } else {
     lines.push('- Scores: none yet');
   }
-  if (evaluation.createdAt) lines.push(`- Created: ${formatTimestamp(evaluation.createdAt)}`);
-  const duration = evaluationDurationMs(evaluation, now);
-  if (duration !== undefined) lines.push(`- Duration: ${formatDuration(duration)}`);
   if (evaluation.model) lines.push(`- Model: ${escapeMarkdown(evaluation.model)}`);
   if (evaluation.errorMessage) lines.push(`- Error: ${escapeMarkdown(evaluation.errorMessage)}`);
   lines.push(`- ID: ${codeSpan(evaluation.id)}`);
   return lines.join('\n');
+}
+
+/** The whole tooltip as shown at `now`. */
+export function evaluationTooltip(evaluation: Evaluation, now: number): string {
+  const timing = evaluationTiming(evaluation);
+  return tooltipAt({ tooltip: evaluationTooltipBody(evaluation), ...(timing ? { timing } : {}) }, now) ?? '';
 }

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ItemRef } from '../api.js';
 
 const itemRefSchema = z.object({
-  connectionId: z.string().min(1),
-  groupId: z.string().min(1).optional(),
-  evaluationId: z.string().min(1).optional(),
+  connectionId: z.string().check(z.minLength(1)),
+  groupId: z.optional(z.string().check(z.minLength(1))),
+  evaluationId: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**

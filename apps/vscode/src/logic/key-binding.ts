@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ProviderName } from '@evalgate/core';
 import { providerIds } from './providers/registry.js';
 import type { Connection } from './connection.js';
@@ -15,9 +15,9 @@ export interface StoredKey {
 }
 
 const storedKeySchema = z.object({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName)),
-  baseUrl: z.string().min(1),
+  baseUrl: z.string().check(z.minLength(1)),
 });
 
 export function serializeStoredKey(stored: StoredKey): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ProviderName } from '@evalgate/core';
 import { providerIds } from './providers/registry.js';
 import { defaultConnectionId, trimTrailingSlash, type Connection } from './connection.js';
@@ -31,15 +31,18 @@ export interface RawSettings {
 }
 
 // https, or plain http on loopback only: the API key travels with every request.
-const httpUrl = z.string().trim().superRefine((value, context) => {
-  const problem = baseUrlProblem(value);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+const httpUrl = z.string().check(
+  z.trim(),
+  z.superRefine((value, context) => {
+    const problem = baseUrlProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem, input: value });
+  }),
+);
 
 // Extra keys are ignored (liberal), known keys are checked.
 const connectionEntry = z.object({
-  id: z.string().trim().min(1, { message: 'must not be empty (or leave it out for the default)' }).optional(),
-  label: z.string().optional(),
+  id: z.optional(z.string().check(z.trim(), z.minLength(1, { message: 'must not be empty (or leave it out for the default)' }))),
+  label: z.optional(z.string()),
   // Checked against the registry when parsed, so the list lives in one place.
   provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName), {
     error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,

@@ -1,8 +1,10 @@
 import type { TreeNodeSnapshot } from '../api.js';
+import { tooltipAt } from './row-timing.js';
 import type { TreeNode } from './tree-model.js';
 
-/** The API's view of a row: what VS Code draws, without the extension's internals. */
-export function toSnapshot(node: TreeNode, children?: TreeNodeSnapshot[]): TreeNodeSnapshot {
+/** The API's view of a row: what VS Code draws (the tooltip as it would show at `now`), without the extension's internals. */
+export function toSnapshot(node: TreeNode, children?: TreeNodeSnapshot[], now = Date.now()): TreeNodeSnapshot {
+  const tooltip = tooltipAt(node, now);
   return {
     kind: node.kind,
     connectionId: node.connectionId,
@@ -13,7 +15,7 @@ export function toSnapshot(node: TreeNode, children?: TreeNodeSnapshot[]): TreeN
     contextValue: node.contextValue,
     ...(node.icon ? { iconId: node.icon.id } : {}),
     ...(node.icon?.colorId ? { iconColor: node.icon.colorId } : {}),
-    ...(node.tooltip !== undefined ? { tooltip: node.tooltip } : {}),
+    ...(tooltip !== undefined ? { tooltip } : {}),
     ...(node.accessibilityLabel !== undefined ? { accessibilityLabel: node.accessibilityLabel } : {}),
     ...(children ? { children } : {}),
   };

@@ -3,9 +3,11 @@ import { isTerminal } from '@evalgate/core';
 import { COMMANDS, type ItemRef, type TreeNodeKind, type ViewState } from '../api.js';
 import { connectionTitle } from './connection.js';
 import { reportUrlProblem } from './endpoint.js';
-import { evaluationAccessibilityLabel, evaluationDescription, evaluationTooltip } from './evaluation-text.js';
+import { evaluationAccessibilityLabel, evaluationDescription, evaluationTooltipBody } from './evaluation-text.js';
+import { evaluationTiming, type RowTiming } from './row-timing.js';
 import { codeSpan, escapeMarkdown, formatTimestamp } from './format.js';
 import type { ListRef } from './list-ref.js';
+import { isRerunnable } from './rerun/rerun-question.js';
 import { statusStyle } from './status-style.js';
 import type { ConnectionState, EvaluationStore, ListState } from './store.js';
 
@@ -16,8 +18,10 @@ export interface TreeNode extends ItemRef {
   id: string;
   label: string;
   description?: string;
-  /** Markdown. */
+  /** Markdown, without the times relative to now (see `timing`). */
   tooltip?: string;
+  /** Moments the tooltip tells relative to now, appended when it is shown (row-timing.ts `tooltipAt`). */
+  timing?: RowTiming;
   /** What a screen reader says for the row (the status is otherwise only an icon colour). */
   accessibilityLabel?: string;
   contextValue: string;
@@ -44,7 +48,7 @@ export function rootNodes(source: TreeModelSource, viewState: ViewState): TreeNo
 }
 
 /** Children of an expandable row, from what is loaded (the adapter loads first). */
-export function childNodes(source: TreeModelSource, parent: TreeNode, now: number): TreeNode[] {
+export function childNodes(source: TreeModelSource, parent: TreeNode): TreeNode[] {
   const state = source.connection(parent.connectionId);
   if (!state) return [];
   if (parent.kind === 'connection') {
@@ -68,10 +72,10 @@ export function childNodes(source: TreeModelSource, parent: TreeNode, now: numbe
       ];
     }
     if (state.grouped) return groupRows(source, state);
-    return evaluationRows(source, { connectionId: parent.connectionId }, now);
+    return evaluationRows(source, { connectionId: parent.connectionId });
   }
   if (parent.kind === 'group' && parent.groupId !== undefined) {
-    return evaluationRows(source, { connectionId: parent.connectionId, groupId: parent.groupId }, now);
+    return evaluationRows(source, { connectionId: parent.connectionId, groupId: parent.groupId });
   }
   return [];
 }
@@ -143,13 +147,13 @@ function groupNode(source: TreeModelSource, connectionId: string, group: Evaluat
   };
 }
 
-function evaluationRows(source: TreeModelSource, ref: ListRef, now: number): TreeNode[] {
+function evaluationRows(source: TreeModelSource, ref: ListRef): TreeNode[] {
   const list = source.evaluations(ref);
   if (!list) return [];
   if (list.status === 'failed') return [failureNode(ref.connectionId, ref.groupId, list)];
   const filter = source.statusFilter();
   const visible = filter ? list.items.filter((evaluation) => filter.has(evaluation.status)) : list.items;
-  const rows = visible.map((evaluation) => evaluationNode(ref, evaluation, now));
+  const rows = visible.map((evaluation) => evaluationNode(ref, evaluation));
   if (rows.length === 0) {
     const text = list.items.length === 0 ? 'No evaluations yet' : `No loaded evaluation matches the filter (${list.items.length} loaded)`;
     rows.push(messageNode(ref.connectionId, ref.groupId, text));
@@ -157,11 +161,13 @@ function evaluationRows(source: TreeModelSource, ref: ListRef, now: number): Tre
   return withLoadMore(rows, ref, list);
 }
 
-export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number): TreeNode {
+export function evaluationNode(ref: ListRef, evaluation: Evaluation): TreeNode {
+  const timing = evaluationTiming(evaluation);
   const style = statusStyle(evaluation.status);
   const words = ['evaluation'];
   if (evaluation.capabilities.canCancel && !isTerminal(evaluation.status)) words.push('cancelable');
   if (evaluation.reportUrl && !reportUrlProblem(evaluation.reportUrl)) words.push('openable');
+  if (isRerunnable(evaluation)) words.push('rerunnable');
   words.push('copyable', `status-${evaluation.status}`);
   return {
     kind: 'evaluation',
@@ -172,7 +178,8 @@ export function evaluationNode(ref: ListRef, evaluation: Evaluation, now: number
     label: evaluation.name,
     description: evaluationDescription(evaluation),
     accessibilityLabel: evaluationAccessibilityLabel(evaluation),
-    tooltip: evaluationTooltip(evaluation, now),
+    tooltip: evaluationTooltipBody(evaluation),
+    ...(timing ? { timing } : {}),
     contextValue: words.join(' '),
     icon: { id: style.iconId, colorId: style.colorId },
     collapsible: 'none',

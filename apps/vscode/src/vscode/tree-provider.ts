@@ -4,8 +4,9 @@ import { toSnapshot } from '../logic/snapshot.js';
 import type { EvaluationStore } from '../logic/store.js';
 import { diffChildren, stableRows } from '../logic/row-diff.js';
 import { childNodes, rootNodes, type TreeNode } from '../logic/tree-model.js';
+import { tooltipAt } from '../logic/row-timing.js';
 import { computeViewState } from '../logic/view-state.js';
-import { toTreeItem } from './tree-item.js';
+import { markdownTooltip, toTreeItem } from './tree-item.js';
 
 const ROOT = '';
 
@@ -42,6 +43,13 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return toTreeItem(node);
   }
 
+  /** The tooltip of a row with times, computed as it is shown: the row itself need not change as time passes. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const text = tooltipAt(node, Date.now());
+    if (item.tooltip === undefined && text !== undefined) item.tooltip = markdownTooltip(text);
+    return item;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     await this.ready();
     if (!node) {
@@ -52,7 +60,7 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (node.kind === 'group' && node.groupId !== undefined) {
       await this.store.ensureLoaded({ connectionId: node.connectionId, groupId: node.groupId });
     }
-    return this.remember(node.id, childNodes(this.store, node, Date.now()));
+    return this.remember(node.id, childNodes(this.store, node));
   }
 
   /** The rows as VS Code would get them, children of expandable rows included unless `expand` is false. */
@@ -106,7 +114,7 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
     for (const [parentId, shownIds] of this.shown) {
       const parent = parentId === ROOT ? undefined : this.rows.get(parentId);
       if (parentId !== ROOT && !parent) continue;
-      const next = parent ? childNodes(this.store, parent, Date.now()) : rootNodes(this.store, state);
+      const next = parent ? childNodes(this.store, parent) : rootNodes(this.store, state);
       const diff = diffChildren(shownIds, next, this.rows);
       if (diff.structureChanged) {
         if (!parent) {

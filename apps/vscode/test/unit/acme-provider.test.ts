@@ -67,7 +67,7 @@ describe('a test-only fourth provider walks through the extension by one folder 
 
       const [root] = rootNodes(store, computeViewState(store, false));
       expect(root).toMatchObject({ kind: 'connection', description: expect.stringContaining('acme') });
-      const rows = childNodes(store, root!, Date.now());
+      const rows = childNodes(store, root!);
       expect(rows.map((row) => [row.label, row.icon?.id])).toEqual([
         ['code · m-2', 'sync~spin'],
         ['math · m-1', expect.any(String)],

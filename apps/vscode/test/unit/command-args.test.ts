@@ -6,7 +6,6 @@ import { evaluationNode } from '../../src/logic/tree-model.js';
 const selectedRow = evaluationNode(
   { connectionId: 'emu-prime' },
   { provider: 'prime', id: 'e1', name: 'n', status: 'completed', rawStatus: 'COMPLETED', capabilities: { canCancel: false, canFinalize: false } },
-  0,
 );
 
 describe('title commands ignore the selected row VS Code passes them', () => {

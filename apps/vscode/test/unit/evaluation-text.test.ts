@@ -37,7 +37,7 @@ describe('evaluation description', () => {
 });
 
 describe('evaluation tooltip', () => {
-  it('lists status, avg/min/max, count, created time, duration and id', () => {
+  it('lists status, avg/min/max, count and id, then when it started and finished relative to now, and how long it took', () => {
     const text = evaluationTooltip(
       evaluation({
         status: 'completed',
@@ -53,9 +53,10 @@ describe('evaluation tooltip', () => {
       '- Status: completed (`COMPLETED`)',
       '- Avg / min / max: 0.75 / 0.50 / 1.00',
       '- Count: 4',
-      '- Created: 2026-11-25 14:00:00 UTC',
-      '- Duration: 3m 05s',
       '- ID: `ev-1`',
+      '- Started: 1 h ago (2026-11-25 14:00:00 UTC)',
+      '- Finished: 56 min ago (2026-11-25 14:03:05 UTC)',
+      '- Duration: 3m 05s',
     ]);
   });
 
@@ -67,7 +68,9 @@ describe('evaluation tooltip', () => {
     expect(text).toContain('**\\[click\\]\\(command\\:evil\\)**');
     expect(text).toContain('- Progress: 50%, 10/20');
     expect(text).toContain('- Scores: none yet');
-    expect(text).toContain('- Duration: 1h 02m');
+    expect(text).toContain('- Duration: 1h 02m so far');
+    expect(text).toContain('- Started: 1 h ago (2026-11-25 14:00:00 UTC)');
+    expect(text).not.toContain('Finished');
   });
 });
 

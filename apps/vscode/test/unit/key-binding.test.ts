@@ -97,7 +97,7 @@ describe('the tree shows a withheld key and offers only safe report links', () =
     const [row] = rootNodes(source, 'ready');
     expect(row?.description).toBe('API key withheld');
     expect(row?.contextValue.split(' ')).toContain('keyWithheld');
-    const [notice] = childNodes(source, row!, 0);
+    const [notice] = childNodes(source, row!);
     expect(notice?.label).toBe('API key not sent: it was entered for https://api.primeintellect.ai — click to set one for this address');
     expect(notice?.command).toEqual({ command: COMMANDS.setApiKey, title: 'Set API Key', arguments: [state.connection.id] });
   });
@@ -112,7 +112,7 @@ describe('the tree shows a withheld key and offers only safe report links', () =
         rawStatus: 'COMPLETED',
         capabilities: { canCancel: false, canFinalize: false },
         reportUrl,
-      }, 0).contextValue.split(' ');
+      }).contextValue.split(' ');
     expect(row('https://app.primeintellect.ai/e')).toContain('openable');
     expect(row('http://127.0.0.1:4010/e')).toContain('openable');
     expect(row('file:///etc/passwd')).not.toContain('openable');

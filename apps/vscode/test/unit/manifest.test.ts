@@ -78,9 +78,19 @@ describe('package.json agrees with src/api.ts', () => {
     expect(menuShows(remove, 'evaluation copyable status-running')).toBe(false);
   });
 
+  it('offers Re-run (inline and in the context menu) only on rerunnable rows', () => {
+    const rerunEntries = (manifest.contributes.menus['view/item/context'] ?? []).filter((entry) => entry.command === COMMANDS.rerun);
+    expect(rerunEntries.map((entry) => entry.group?.split('@')[0])).toEqual(['inline', '1_evaluation']);
+    for (const entry of rerunEntries) {
+      expect(menuShows(entry, 'evaluation openable rerunnable copyable status-completed')).toBe(true);
+      expect(menuShows(entry, 'evaluation openable copyable status-completed')).toBe(false);
+      expect(menuShows(entry, 'evaluation cancelable copyable status-running')).toBe(false);
+    }
+  });
+
   it('hides item commands from the command palette', () => {
     const hidden = (manifest.contributes.menus.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport, COMMANDS.openDetails, COMMANDS.compare].sort());
+    expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport, COMMANDS.openDetails, COMMANDS.compare, COMMANDS.rerun].sort());
   });
 
   it('ignores workspace-level connections in an untrusted workspace', () => {

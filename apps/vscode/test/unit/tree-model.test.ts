@@ -25,7 +25,7 @@ describe('tree model over a store loaded from the emulator', () => {
     expect(root?.description).toBe('50 of 60');
     expect(root?.contextValue).toBe('connection removable hasApiKey');
 
-    const rows = childNodes(store, root!, Date.now());
+    const rows = childNodes(store, root!);
     expect(rows).toHaveLength(51);
     const first = rows[0]!;
     expect(first.label).toBe('seeded evaluation 60');
@@ -37,7 +37,7 @@ describe('tree model over a store loaded from the emulator', () => {
     expect(loadMore.command?.arguments).toEqual([{ connectionId: connection.id }]);
 
     await store.loadMore({ connectionId: connection.id });
-    const all = childNodes(store, root!, Date.now());
+    const all = childNodes(store, root!);
     expect(all).toHaveLength(60);
     expect(all.some((row) => row.kind === 'loadMore')).toBe(false);
     expect(new Set(all.map((row) => row.id)).size).toBe(60);
@@ -53,13 +53,13 @@ describe('tree model over a store loaded from the emulator', () => {
     emulator.setStatus('prime', id, 'RUNNING');
     await store.pollRound();
     const parent = rootNodes(store, 'ready')[0]!;
-    let row = childNodes(store, parent, Date.now())[0]!;
+    let row = childNodes(store, parent)[0]!;
     expect(row.icon).toEqual({ id: 'sync~spin', colorId: 'charts.blue' });
     expect(row.contextValue).toMatch(/\bcancelable\b/);
 
     emulator.setStatus('prime', id, null);
     await store.cancel(connection.id, id);
-    row = childNodes(store, parent, Date.now())[0]!;
+    row = childNodes(store, parent)[0]!;
     expect(row.icon).toEqual({ id: 'circle-slash', colorId: 'disabledForeground' });
     expect(row.contextValue).not.toMatch(/\bcancelable\b/);
     expect(row.description).toBe('cancelled');
@@ -71,7 +71,7 @@ describe('tree model over a store loaded from the emulator', () => {
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
-    const rows = childNodes(store, rootNodes(store, 'ready')[0]!, Date.now());
+    const rows = childNodes(store, rootNodes(store, 'ready')[0]!);
     expect(rows.map((row) => row.contextValue)).toEqual(['evaluation copyable status-running', 'evaluation copyable status-running']);
   });
 
@@ -81,11 +81,11 @@ describe('tree model over a store loaded from the emulator', () => {
     const store = storeFor();
     store.setConnections([{ connection, apiKey: API_KEY }]);
     await store.ensureTopListsLoaded();
-    const [group] = childNodes(store, rootNodes(store, 'ready')[0]!, Date.now());
+    const [group] = childNodes(store, rootNodes(store, 'ready')[0]!);
     expect(group).toMatchObject({ kind: 'group', label: 'Demo eval', groupId: 'eval_demo', collapsible: 'collapsed', contextValue: 'group copyable' });
-    expect(childNodes(store, group!, Date.now())).toEqual([]);
+    expect(childNodes(store, group!)).toEqual([]);
     await store.ensureLoaded({ connectionId: connection.id, groupId: 'eval_demo' });
-    const runs = childNodes(store, group!, Date.now());
+    const runs = childNodes(store, group!);
     expect(runs.map((run) => run.label)).toEqual(['seeded run 3', 'seeded run 2', 'seeded run 1']);
     expect(runs.every((run) => run.groupId === 'eval_demo' && run.evaluationId?.startsWith('eval_demo/'))).toBe(true);
   });
@@ -101,15 +101,15 @@ describe('tree model over a store loaded from the emulator', () => {
     const parent = (): TreeNode => rootNodes(store, 'ready')[0]!;
 
     store.setStatusFilter(['cancelled']);
-    expect(childNodes(store, parent(), Date.now()).map((row) => row.evaluationId)).toEqual([items[0]!.id]);
+    expect(childNodes(store, parent()).map((row) => row.evaluationId)).toEqual([items[0]!.id]);
     expect(parent().description).toBe('3 · filter: cancelled');
 
     store.setStatusFilter(['failed']);
-    const [message] = childNodes(store, parent(), Date.now());
+    const [message] = childNodes(store, parent());
     expect(message).toMatchObject({ kind: 'message', label: 'No loaded evaluation matches the filter (3 loaded)' });
 
     store.setStatusFilter([]);
-    expect(childNodes(store, parent(), Date.now())).toHaveLength(3);
+    expect(childNodes(store, parent())).toHaveLength(3);
   });
 
   it('offers to set a missing key and shows a load error as a retry row', async () => {
@@ -120,12 +120,12 @@ describe('tree model over a store loaded from the emulator', () => {
     await store.ensureTopListsLoaded();
     const [keylessNode, brokenNode] = rootNodes(store, computeViewState(store, false));
     expect(keylessNode?.contextValue).toBe('connection removable needsApiKey');
-    expect(childNodes(store, keylessNode!, Date.now())[0]).toMatchObject({
+    expect(childNodes(store, keylessNode!)[0]).toMatchObject({
       kind: 'message',
       command: { command: 'evalgate.setApiKey', arguments: [keyless.id] },
     });
     expect(brokenNode?.description).toBe('API key rejected');
-    const [errorRow] = childNodes(store, brokenNode!, Date.now());
+    const [errorRow] = childNodes(store, brokenNode!);
     expect(errorRow).toMatchObject({ kind: 'message', contextValue: 'message error', command: { command: 'evalgate.refresh' } });
     expect(errorRow?.label).toContain('Not authenticated');
   });

@@ -110,6 +110,13 @@ export interface EvalClient {
    * the evaluation completed). Optional so that other implementations of this interface keep compiling.
    */
   listSamples?(id: string, options?: ListSamplesOptions): Promise<SampleList>;
+  /**
+   * The create request that starts a finished evaluation again with the same parameters, rebuilt from what the
+   * provider returns now: what is evaluated and how, never the tags or metadata that say who started it (the Action
+   * finds its own runs by them). Throws `UnsupportedOperationError` where the provider's answer is not enough to
+   * rebuild it faithfully; `capabilities.canRerun` says so ahead. Optional like `listSamples`.
+   */
+  rerunRequest?(id: string, options?: RequestOptions): Promise<CreateEvaluationRequest>;
   /** Polls until a terminal status; never overlaps requests. */
   waitForCompletion(id: string, options?: WaitOptions): Promise<Evaluation>;
 }

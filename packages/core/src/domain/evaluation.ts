@@ -49,6 +49,11 @@ export interface Capabilities {
   canCancel: boolean;
   /** The provider has a finalize step (Prime) that computes the final statistics. */
   canFinalize: boolean;
+  /**
+   * Finished, and what the provider returns about it is enough to start it again with the same parameters
+   * (`EvalClient.rerunRequest`). Absent means no.
+   */
+  canRerun?: boolean;
 }
 
 export interface TokenUsage {

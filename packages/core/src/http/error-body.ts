@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface ParsedErrorBody {
   message?: string;
@@ -6,15 +6,15 @@ export interface ParsedErrorBody {
 }
 
 const primeErrors = z.object({
-  errors: z.array(z.looseObject({ param: z.unknown().optional(), details: z.unknown().optional() })),
+  errors: z.array(z.looseObject({ param: z.optional(z.unknown()), details: z.optional(z.unknown()) })),
 });
 const openAIError = z.object({
-  error: z.looseObject({ message: z.string().nullish(), param: z.string().nullish(), code: z.unknown().optional() }),
+  error: z.looseObject({ message: z.nullish(z.string()), param: z.nullish(z.string()), code: z.optional(z.unknown()) }),
 });
 const fastAPIDetail = z.object({
   detail: z.union([
     z.string(),
-    z.array(z.looseObject({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.unknown().optional() })),
+    z.array(z.looseObject({ loc: z.optional(z.array(z.union([z.string(), z.number()]))), msg: z.optional(z.unknown()) })),
   ]),
 });
 

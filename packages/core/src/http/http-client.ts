@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import '../zod-messages.js';
+import type * as z from 'zod/mini';
 import type { ProviderName } from '../domain/evaluation.js';
 import type { ClientLogger, RequestOptions } from '../domain/client.js';
 import {
@@ -44,7 +45,7 @@ export interface HttpRequest<T> {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   /** Validates (and may transform) a 2xx body. */
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /**
    * Whether sending the request twice is harmless. Defaults to true except for POST.
    * A non-idempotent request is retried only when the server cannot have acted on it:

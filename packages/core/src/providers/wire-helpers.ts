@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Page } from '../domain/evaluation.js';
 import { ConfigurationError } from '../errors.js';
 
@@ -24,8 +24,8 @@ export function definedOnly<T extends Record<string, unknown>>(value: T): Define
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as DefinedOnly<T>;
 }
 
-export const nullableString = z.string().nullish();
-export const nullableNumber = z.number().nullish();
+export const nullableString = z.nullish(z.string());
+export const nullableNumber = z.nullish(z.number());
 
 /** The page size a caller asked for, checked against the provider's ceiling. */
 export function pageSize(requested: number | undefined, fallback: number, max: number): number {

@@ -20,6 +20,7 @@ import type { GateSettings } from '../settings/types.js';
 import { runStatusOf, type Conclusion, type Gate, type RunStatus } from '../status.js';
 import { configFingerprint, runAttemptKey, tagsFor } from '../tags.js';
 import { findBaseline } from '../verdict/baseline.js';
+import { pushedSampleScores, readSampleScores } from '../report/sample-scores.js';
 import type { BaselineLookup, Verdict } from '../verdict/types.js';
 import { decideVerdict } from '../verdict/verdict.js';
 
@@ -137,7 +138,11 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     logger.info(baseline.baseline ? `Baseline used: ${baseline.baseline.description}` : `No baseline: ${baseline.note}`);
     const verdict = decideVerdict({ evaluation, thresholds: settings.thresholds, baseline, failOn: settings.failOn });
     const status = runStatusOf(evaluation.status);
-    const report = await finish(deps, { evaluation, status, verdict, baseline, reattached, settled: true });
+    const sampleScores =
+      resolved.samples && evaluation.status === 'completed'
+        ? pushedSampleScores(resolved.samples)
+        : await readSampleScores(client, evaluation, { signal, warn: (message) => logger.info(redact(message)) });
+    const report = await finish(deps, { evaluation, status, verdict, baseline, reattached, settled: true, ...(sampleScores ? { sampleScores } : {}) });
     return outcome(report, verdict.gate === 'pass' ? `Gate passed: evaluation ${report.status}` : `Gate ${verdict.gate}: ${verdict.reasons.join('; ')}`);
   } catch (error) {
     if (signal.aborted) return stopped(deps, evaluation, reattached, isStepTimeout(signal) ? 'timed_out' : 'cancelled', createPending);

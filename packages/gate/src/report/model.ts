@@ -1,5 +1,6 @@
 import type { Evaluation, ProviderName } from '@evalgate/core';
 import type { RunStatus } from '../status.js';
+import type { SampleScores } from './sample-scores.js';
 import type { BaselineLookup, Verdict } from '../verdict/types.js';
 
 /** Everything a finished run reports, in every place it reports it (the Markdown summary renders it). */
@@ -14,6 +15,9 @@ export interface RunReport {
   /** Warnings worth showing next to the result, e.g. why no check run was posted. */
   notes: string[];
   runUrl?: string;
+  sampleScores?: SampleScores;
+  /** `compact` (check run, PR comment): one-line pictures; `full` (job summary): the full-size ones. Default compact. */
+  pictures?: 'compact' | 'full';
 }
 
 /** How a run ended, however it ended: what runGate() hands the Reporter and the renderers. */
@@ -35,4 +39,6 @@ export interface FinalReport {
   settled: boolean;
   /** Link to the CI run, for the summary. */
   runUrl?: string;
+  /** Per-sample scores of a completed evaluation, for the histogram; absent when they could not be read. */
+  sampleScores?: SampleScores;
 }

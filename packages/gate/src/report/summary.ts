@@ -3,7 +3,10 @@ import { codeSpan, escapeFenced, escapeText, markdownLink } from './escape.js';
 import { formatDelta, formatPercent, scoreFormatter } from './format.js';
 import type { RunReport } from './model.js';
 import { hasPartialScores, statusHeading, type RunStatus } from '../status.js';
+import { compactHistogram, fullHistogram } from './histogram.js';
+import { coverageNote } from './sample-scores.js';
 import { progressTitle, resultTitle } from './title.js';
+import { compactTrend, fullTrend } from './trend.js';
 
 /** Markdown for the check run, the job summary and the PR comment. Provider text goes through escape.ts. */
 export function resultSummary(report: RunReport): string {
@@ -11,6 +14,7 @@ export function resultSummary(report: RunReport): string {
   const heading = `### ${escapeText(report.checkName)}: ${statusHeading(status, verdict.gate)}`;
   const lines = [heading, '', `**${escapeText(resultTitle(status, evaluation))}**`, ''];
   if (evaluation.scores && status === 'completed') lines.push(...scoreTable(evaluation.scores, baseline.baseline?.scores), '');
+  if (status === 'completed') lines.push(...pictures(report));
   if (evaluation.scores && hasPartialScores(status, evaluation)) {
     lines.push(`Partial scores over the items completed before the evaluation stopped; not a result:`, '', ...scoreTable(evaluation.scores, undefined), '');
   }
@@ -52,6 +56,24 @@ function scoreTable(scores: Scores, baseline: Scores | undefined): string[] {
     row('count', String(scores.count), baseline && String(baseline.count)),
     row('pass rate', passRate(scores), baseline && passRate(baseline)),
   ];
+}
+
+/** The score histogram and the base branch's trend, each followed by a blank line; nothing when there is no data. */
+function pictures(report: RunReport): string[] {
+  const full = report.pictures === 'full';
+  const lines: string[] = [];
+  if (report.sampleScores) {
+    const note = coverageNote(report.sampleScores);
+    const histogram = full ? fullHistogram(report.sampleScores.scores, note) : compactHistogram(report.sampleScores.scores, note);
+    if (histogram !== undefined) lines.push(...(typeof histogram === 'string' ? [histogram] : histogram), '');
+  }
+  const trend = report.baseline.trend;
+  if (trend) {
+    const current = report.evaluation.scores?.avg;
+    const drawn = full ? fullTrend(trend, current) : compactTrend(trend, current);
+    if (drawn !== undefined) lines.push(...(typeof drawn === 'string' ? [drawn] : drawn), '');
+  }
+  return lines;
 }
 
 function detailsLine(evaluation: Evaluation, reattached: boolean, runUrl?: string): string {

@@ -3,11 +3,17 @@ import type { BaselineTrust, RunContext } from '../ports.js';
 import { listScopeOf } from '../providers/registry.js';
 import type { GateSettings } from '../settings/types.js';
 import { formatScore } from '../report/format.js';
+import { TREND_LENGTH, type TrendPoint } from '../report/trend.js';
 import { hasTags } from '../tags.js';
 import type { BaselineLookup } from './types.js';
 
 /** How many of the newest evaluations are searched for a tagged baseline. */
 export const BASELINE_SEARCH_LIMIT = 200;
+const SEARCH_PAGE_SIZE = 50;
+/** Evaluations listed after the baseline was found, for the trend: at most one more page of requests. */
+const TREND_EXTRA_ITEMS = SEARCH_PAGE_SIZE;
+/** Reads of evaluations the listing shows without scores, for the trend's points beyond the baseline. */
+const TREND_READ_BUDGET = 3;
 
 /**
  * Events that only someone with write access to the base repository can cause. A pull request (from a fork or not)
@@ -73,30 +79,52 @@ async function latestTagged(deps: BaselineDeps, baseRef: string, judgedId: strin
   const { client, inputs, signal } = deps;
   const options = {
     ...listScopeOf(inputs.settings),
-    pageSize: 50,
+    pageSize: SEARCH_PAGE_SIZE,
     maxItems: BASELINE_SEARCH_LIMIT,
     ...(signal ? { signal } : {}),
   };
   let seen = 0;
+  let lookup: BaselineLookup | undefined;
+  /** After the baseline, the walk goes on for the trend, but at most one more page (see TREND_EXTRA_ITEMS). */
+  let stopAt = BASELINE_SEARCH_LIMIT;
+  const trend: TrendPoint[] = [];
+  let reads = 0;
   try {
     for await (const candidate of client.list(options)) {
-      if (++seen > BASELINE_SEARCH_LIMIT) break;
+      if (++seen > stopAt) break;
       if (candidate.id === judgedId || candidate.status !== 'completed' || !isTrustedBaseline(deps, candidate, baseRef)) continue;
-      // Listings may omit statistics; the single-evaluation read has them.
+      // Listings may omit statistics; the single-evaluation read has them. The baseline is always read; the trend's
+      // other points only within a small budget (an OpenAI run's read walks its output items).
+      if (lookup && !candidate.scores && reads >= TREND_READ_BUDGET) continue;
+      if (!candidate.scores) reads++;
       const full = candidate.scores ? candidate : await client.get(candidate.id, signal ? { signal } : {});
       if (!full.scores || full.scores.count === 0) continue;
-      return found({
-        source: 'base-branch',
-        description: `latest completed evaluation on ${baseRef} (${full.id})`,
-        evaluationId: full.id,
-        scores: full.scores,
-      });
+      trend.push({ evaluationId: full.id, avg: full.scores.avg, ...(full.createdAt ? { createdAt: full.createdAt } : {}) });
+      if (!lookup) {
+        lookup = found({
+          source: 'base-branch',
+          description: `latest completed evaluation on ${baseRef} (${full.id})`,
+          evaluationId: full.id,
+          scores: full.scores,
+        });
+        stopAt = Math.min(BASELINE_SEARCH_LIMIT, seen + TREND_EXTRA_ITEMS);
+      }
+      if (trend.length >= TREND_LENGTH) break;
     }
   } catch (error) {
     if (signal?.aborted) throw error;
-    deps.warn(`Could not search ${client.provider} for a baseline: ${(error as Error).message}`);
+    // Without a baseline this is worth a warning; a trend cut short is not.
+    if (!lookup) deps.warn(`Could not search ${client.provider} for a baseline: ${(error as Error).message}`);
   }
-  return undefined;
+  if (!lookup) return undefined;
+  return { ...lookup, trend: { branch: baseRef, points: oldestFirst(trend) } };
+}
+
+/** Oldest first by creation time; evaluations without one keep the listing's order (newest first) reversed. */
+function oldestFirst(points: TrendPoint[]): TrendPoint[] {
+  const reversed = [...points].reverse();
+  if (reversed.some((point) => point.createdAt === undefined)) return reversed;
+  return reversed.sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime());
 }
 
 async function fromHostRecord(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {

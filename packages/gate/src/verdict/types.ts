@@ -1,4 +1,5 @@
 import type { Scores } from '@evalgate/core';
+import type { Trend } from '../report/trend.js';
 import type { Conclusion, Gate } from '../status.js';
 
 /** What the run is compared against. */
@@ -14,6 +15,8 @@ export interface Baseline {
 export interface BaselineLookup {
   baseline?: Baseline;
   note: string;
+  /** The base branch's recent evaluations the search came across, oldest first (the baseline among them). */
+  trend?: Trend;
 }
 
 export interface Criterion {

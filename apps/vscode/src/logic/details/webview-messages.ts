@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What a details page may say to the extension. Anything else is ignored: the page shows provider text. */
 const webviewMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openReport') }),
   z.object({
     type: z.literal('rendered'),
-    revision: z.number().int().nonnegative(),
-    sampleIds: z.array(z.string().max(1000)).max(1000),
-    histogramBars: z.number().int().nonnegative(),
+    revision: z.int().check(z.nonnegative()),
+    sampleIds: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000)),
+    histogramBars: z.int().check(z.nonnegative()),
   }),
 ]);
 

@@ -1,5 +1,5 @@
 import type { CreateEvaluationRequest, ProviderName } from '@evalgate/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { providerEntry } from '../providers/registry.js';
 import type { StartField } from './start-field.js';
 

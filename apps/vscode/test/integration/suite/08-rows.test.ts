@@ -54,4 +54,15 @@ suite('rows', () => {
       assert.match(row.accessibilityLabel ?? '', new RegExp(`^${row.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, evaluation, ${status}`));
     }
   });
+
+  test('row tooltips tell when the evaluation started relative to now, computed when the tooltip is asked for', async () => {
+    const tree = await waitForTree(api, 'the Prime rows', (t) => {
+      const rows = evaluationRows(connectionRow(t, 'prime'));
+      return rows.length > 0 ? rows : undefined;
+    });
+    for (const row of tree) {
+      assert.match(row.tooltip ?? '', /\n- Started: (just now|\d+ s ago|\d+ min ago|\d+ h ago|yesterday|\d+ days ago) \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/, row.label);
+      assert.match(row.tooltip ?? '', /\n- Duration: /, row.label);
+    }
+  });
 });

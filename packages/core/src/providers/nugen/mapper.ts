@@ -10,6 +10,8 @@ export interface NugenIdentity {
   modelId2?: string | null | undefined;
   benchmarkId?: string | null | undefined;
   createdAt?: string | null | undefined;
+  /** `judge_provider` as create or list answered it (absent on older Nugen versions, NUGEN-3). */
+  judgeProvider?: string | null | undefined;
 }
 
 /** What a completed evaluation adds to its status: aggregates and, when readable, the per-question file. */
@@ -30,15 +32,17 @@ export function nugenName(id: string, identity: NugenIdentity | undefined): stri
 
 function base(id: string, rawStatus: string, identity: NugenIdentity | undefined): Evaluation {
   const createdAt = nugenTime(identity?.createdAt);
+  const status = nugenStatusOf(rawStatus);
   return {
     provider: 'nugen',
     id,
     name: nugenName(id, identity),
-    status: nugenStatusOf(rawStatus),
+    status,
     rawStatus,
     ...(createdAt ? { createdAt } : {}),
     // Nugen has neither cancel nor finalize; DELETE is never a cancel (NUGEN-7, X-1).
-    capabilities: { canCancel: false, canFinalize: false },
+    // A re-run reads /results, which exists once completed and says whether two models were compared (nugen/rerun.ts).
+    capabilities: { canCancel: false, canFinalize: false, canRerun: status === 'completed' && !!identity?.modelId && !!identity.benchmarkId },
     ...(identity?.modelId ? { model: identity.modelId } : {}),
     ...(identity?.benchmarkId ? { benchmark: identity.benchmarkId } : {}),
   };
@@ -58,6 +62,7 @@ export function mapNugenListItem(item: NugenListItemWire): Evaluation {
     modelId2: item.model_id_2,
     benchmarkId: item.benchmark_id,
     createdAt: item.created_at,
+    judgeProvider: item.judge_provider,
   });
   const metrics = item.metrics ?? undefined;
   const baseModel = objectAt(metrics, 'base_model');
@@ -117,6 +122,7 @@ export function mapNugenStatus(wire: NugenStatusWire, identity: NugenIdentity | 
     modelId2: results?.model_id_2 ?? identity?.modelId2,
     benchmarkId: results?.benchmark_id ?? wire.benchmark_id ?? identity?.benchmarkId,
     createdAt: identity?.createdAt,
+    judgeProvider: identity?.judgeProvider,
   });
   const progress = nugenProgress(wire);
   const updatedAt = nugenTime(results?.completed_at) ?? nugenTime(wire.end_time);

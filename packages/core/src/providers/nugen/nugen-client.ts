@@ -7,6 +7,7 @@ import { BaseEvalClient } from '../base-client.js';
 import { NUGEN_CAPABILITIES } from './capabilities.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity, type NugenOutcome } from './mapper.js';
+import { nugenRerunRequest } from './rerun.js';
 import {
   nugenCreateResponse,
   nugenDownload,
@@ -59,6 +60,7 @@ export class NugenClient extends BaseEvalClient {
       modelId2: nugen.modelId2,
       benchmarkId: created.benchmark_id ?? nugen.benchmarkId,
       createdAt: created.created_at,
+      judgeProvider: created.judge_provider ?? nugen.judgeProvider,
     };
     this.identities.set(created.evaluation_id, identity);
     return mapNugenStatus({ evaluation_id: created.evaluation_id, status: created.status }, identity);
@@ -123,7 +125,20 @@ export class NugenClient extends BaseEvalClient {
       modelId2: item.model_id_2 ?? this.identities.get(item.evaluation_id)?.modelId2,
       benchmarkId: item.benchmark_id,
       createdAt: item.created_at,
+      judgeProvider: item.judge_provider,
     });
+  }
+
+  /**
+   * Nugen has no get-one: model, benchmark and judge come from what list/create answered, and `/results` (there once
+   * completed) says whether a second model was compared and which (nugen/rerun.ts).
+   */
+  async rerunRequest(id: string, options: RequestOptions = {}): Promise<CreateEvaluationRequest> {
+    requireId(id);
+    const results = await this.results(id, options);
+    const request = results ? nugenRerunRequest(results, this.identities.get(id)) : undefined;
+    if (!request) throw new UnsupportedOperationError('nugen', `re-running ${id} (${results ? 'its model, benchmark or second model is not known' : 'it has no results yet: only a completed evaluation can be started again'})`);
+    return request;
   }
 
   /**

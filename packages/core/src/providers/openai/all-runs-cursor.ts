@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigurationError } from '../../errors.js';
 
 /** Where a listing over the runs of every eval stands: which eval, and after which run inside it. */
@@ -7,7 +7,7 @@ export interface AllRunsPosition {
   runAfter?: string;
 }
 
-const positionSchema = z.object({ evalId: z.string().min(1), runAfter: z.string().min(1).optional() });
+const positionSchema = z.object({ evalId: z.string().check(z.minLength(1)), runAfter: z.optional(z.string().check(z.minLength(1))) });
 
 export function encodeAllRunsCursor(position: AllRunsPosition): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');

@@ -3,6 +3,7 @@ import { lookupStatus } from '../status-table.js';
 import { OPENAI_STATUS_TABLE } from './statuses.js';
 import { definedOnly, stringRecord, toDate } from '../wire-helpers.js';
 import { joinRunId } from './ids.js';
+import { openAIRerunRequest } from './rerun.js';
 import type { OpenAIRunWire } from './wire.js';
 
 /**
@@ -54,7 +55,7 @@ export function mapOpenAIRun(run: OpenAIRunWire, itemScores?: Scores): Evaluatio
     ...(scores ? { scores } : {}),
     ...(run.report_url ? { reportUrl: run.report_url } : {}),
     ...(createdAt ? { createdAt } : {}),
-    capabilities: { canCancel: !isTerminal(status), canFinalize: false },
+    capabilities: { canCancel: !isTerminal(status), canFinalize: false, canRerun: isTerminal(status) && openAIRerunRequest(run) !== undefined },
     ...(metadata ? { metadata } : {}),
     ...(run.model ? { model: run.model } : {}),
     ...(usage ? { usage } : {}),

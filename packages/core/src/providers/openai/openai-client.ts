@@ -18,6 +18,9 @@ import { decodeAllRunsCursor, encodeAllRunsCursor } from './all-runs-cursor.js';
 import { CancelRouter } from './cancel-route.js';
 import { nextAfter } from './cursor.js';
 import { toWireDataSource } from './data-source.js';
+import { openAIRerunRequest } from './rerun.js';
+import { lookupStatus } from '../status-table.js';
+import { OPENAI_STATUS_TABLE } from './statuses.js';
 import { readOutputItemScores } from './output-item-scores.js';
 import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
 import { maxSamplesOf } from '../sample-helpers.js';
@@ -59,14 +62,25 @@ export class OpenAIClient extends BaseEvalClient {
   }
 
   async get(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    return this.toEvaluation(await this.readRun(id, options), options);
+  }
+
+  /** A new run of a finished run's eval with its data_source, as GET returns it (openai/rerun.ts). */
+  async rerunRequest(id: string, options: RequestOptions = {}): Promise<CreateEvaluationRequest> {
+    const run = await this.readRun(id, options);
+    const request = isTerminal(lookupStatus(OPENAI_STATUS_TABLE, run.status)) ? openAIRerunRequest(run) : undefined;
+    if (!request) throw new UnsupportedOperationError('openai', `re-running ${id} (only a finished run that came back with its data_source can be started again)`);
+    return request;
+  }
+
+  private readRun(id: string, options: RequestOptions): Promise<OpenAIRunWire> {
     const { evalId, runId } = splitRunId(id);
-    const run = await this.context.http.request({
+    return this.context.http.request({
       method: 'GET',
       path: path`/evals/${evalId}/runs/${runId}`,
       schema: openAIRun,
       options,
     });
-    return this.toEvaluation(run, options);
   }
 
   /**

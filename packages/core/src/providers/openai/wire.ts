@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nullableNumber, nullableString } from '../wire-helpers.js';
 
 // Private wire shapes of OpenAI Evals. Loose objects; statuses as plain strings. Every field the spec marks required
@@ -31,11 +31,12 @@ export const openAIRun = z.looseObject({
   name: nullableString,
   created_at: nullableNumber,
   report_url: nullableString,
-  result_counts: resultCounts.nullish(),
-  per_model_usage: z.array(modelUsage).nullish(),
-  per_testing_criteria_results: z.array(criteriaResult).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  error: z.looseObject({ code: nullableString, message: nullableString }).nullish(),
+  result_counts: z.nullish(resultCounts),
+  per_model_usage: z.nullish(z.array(modelUsage)),
+  per_testing_criteria_results: z.nullish(z.array(criteriaResult)),
+  metadata: z.nullish(z.record(z.string(), z.unknown())),
+  data_source: z.nullish(z.record(z.string(), z.unknown())),
+  error: z.nullish(z.looseObject({ code: nullableString, message: nullableString })),
 });
 export type OpenAIRunWire = z.infer<typeof openAIRun>;
 
@@ -48,26 +49,22 @@ export const openAIEval = z.looseObject({
 export const openAIOutputItem = z.looseObject({
   id: z.string(),
   status: nullableString,
-  results: z
-    .array(z.looseObject({ name: nullableString, score: z.number().nullish(), passed: z.boolean().nullish() }))
-    .nullish(),
+  results: z.nullish(z.array(z.looseObject({ name: nullableString, score: z.nullish(z.number()), passed: z.nullish(z.boolean()) }))),
 });
 
 /** An output item with what a per-sample view shows: the row, the model's messages, each grader's result. */
-export const openAIOutputItemDetail = openAIOutputItem.extend({
-  datasource_item_id: z.number().nullish(),
-  datasource_item: z.record(z.string(), z.unknown()).nullish(),
-  sample: z
-    .looseObject({ input: z.array(z.unknown()).nullish(), output: z.array(z.unknown()).nullish() })
-    .nullish(),
+export const openAIOutputItemDetail = z.extend(openAIOutputItem, {
+  datasource_item_id: z.nullish(z.number()),
+  datasource_item: z.nullish(z.record(z.string(), z.unknown())),
+  sample: z.nullish(z.looseObject({ input: z.nullish(z.array(z.unknown())), output: z.nullish(z.array(z.unknown())) })),
 });
 export type OpenAIOutputItemDetailWire = z.infer<typeof openAIOutputItemDetail>;
 
-export function openAIList<T extends z.ZodType>(item: T) {
+export function openAIList<T extends z.ZodMiniType>(item: T) {
   return z.looseObject({
     data: z.array(item),
     first_id: nullableString,
     last_id: nullableString,
-    has_more: z.boolean().nullish(),
+    has_more: z.nullish(z.boolean()),
   });
 }

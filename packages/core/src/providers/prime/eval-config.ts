@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '../../zod-messages.js';
+import * as z from 'zod/mini';
 import { ConfigurationError } from '../../errors.js';
 
 /**
@@ -8,29 +9,29 @@ import { ConfigurationError } from '../../errors.js';
  */
 export const PRIME_DEFAULT_TIMEOUT_MINUTES = 120;
 
-const optionalInteger = (min: number, max: number) => z.number().int().min(min).max(max).nullish();
+const optionalInteger = (min: number, max: number) => z.nullish(z.int().check(z.gte(min), z.lte(max)));
 
 // Prime's HostedEvalConfig: the keys it documents are checked, others pass through (the spec allows them).
 const hostedEvalConfig = z.looseObject({
-  num_examples: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER),
-  rollouts_per_example: z.number().int().min(1).max(2048),
-  env_args: z.record(z.string(), z.unknown()).nullish(),
-  allow_sandbox_access: z.boolean().nullish(),
-  allow_instances_access: z.boolean().nullish(),
-  allow_tunnel_access: z.boolean().nullish(),
+  num_examples: z.int().check(z.gte(-1), z.lte(Number.MAX_SAFE_INTEGER)),
+  rollouts_per_example: z.int().check(z.gte(1), z.lte(2048)),
+  env_args: z.nullish(z.record(z.string(), z.unknown())),
+  allow_sandbox_access: z.nullish(z.boolean()),
+  allow_instances_access: z.nullish(z.boolean()),
+  allow_tunnel_access: z.nullish(z.boolean()),
   timeout_minutes: optionalInteger(120, 1440),
-  custom_secrets: z.record(z.string(), z.string()).nullish(),
-  sampling_args: z.record(z.string(), z.unknown()).nullish(),
+  custom_secrets: z.nullish(z.record(z.string(), z.string())),
+  sampling_args: z.nullish(z.record(z.string(), z.unknown())),
   max_concurrent: optionalInteger(1, Number.MAX_SAFE_INTEGER),
   max_retries: optionalInteger(0, Number.MAX_SAFE_INTEGER),
-  state_columns: z.array(z.string()).nullish(),
-  independent_scoring: z.boolean().nullish(),
-  verbose: z.boolean().nullish(),
-  headers: z.array(z.string()).nullish(),
-  extra_env_kwargs: z.record(z.string(), z.unknown()).nullish(),
-  api_client_type: z.string().nullish(),
-  api_base_url: z.string().nullish(),
-  api_key_var: z.string().nullish(),
+  state_columns: z.nullish(z.array(z.string())),
+  independent_scoring: z.nullish(z.boolean()),
+  verbose: z.nullish(z.boolean()),
+  headers: z.nullish(z.array(z.string())),
+  extra_env_kwargs: z.nullish(z.record(z.string(), z.unknown())),
+  api_client_type: z.nullish(z.string()),
+  api_base_url: z.nullish(z.string()),
+  api_key_var: z.nullish(z.string()),
 });
 
 /**

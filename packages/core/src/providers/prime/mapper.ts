@@ -5,6 +5,7 @@ import { PRIME_STATUS_TABLE } from './statuses.js';
 import { ConfigurationError } from '../../errors.js';
 import { definedOnly, stringRecord, toDate } from '../wire-helpers.js';
 import { completeEvalConfig } from './eval-config.js';
+import { primeRerunRequest } from './rerun.js';
 import type { PrimeEvaluationWire, PrimeFinalizeWire, PrimeHostedCreatedWire } from './wire.js';
 
 export function primeScores(wire: {
@@ -51,6 +52,7 @@ export function mapPrimeEvaluation(wire: PrimeEvaluationWire, hostedHint?: boole
       canCancel: hosted && !isTerminal(status),
       // Client-driven ones are finalized by the caller; hosted ones once they completed (idempotent).
       canFinalize: hosted ? status === 'completed' : !isTerminal(status),
+      canRerun: isTerminal(status) && primeRerunRequest(wire) !== undefined,
     },
     ...(wire.tags && wire.tags.length > 0 ? { tags: wire.tags } : {}),
     ...(metadata ? { metadata } : {}),

@@ -15,6 +15,9 @@ import {
   withFinalizeResult,
 } from './mapper.js';
 import { scoresOfSamples, withReward } from './samples.js';
+import { primeRerunRequest } from './rerun.js';
+import { lookupStatus } from '../status-table.js';
+import { PRIME_STATUS_TABLE } from './statuses.js';
 import {
   primeCancelResponse,
   primeEvaluation,
@@ -102,6 +105,16 @@ export class PrimeClient extends BaseEvalClient {
 
   async get(id: string, options: RequestOptions = {}): Promise<Evaluation> {
     return mapPrimeEvaluation(await this.readEvaluation(id, options));
+  }
+
+  /** A finished hosted run again, from what GET returns (prime/rerun.ts says what qualifies). */
+  async rerunRequest(id: string, options: RequestOptions = {}): Promise<CreateEvaluationRequest> {
+    const wire = await this.readEvaluation(id, options);
+    const request = isTerminal(lookupStatus(PRIME_STATUS_TABLE, wire.status)) ? primeRerunRequest(wire) : undefined;
+    if (!request) {
+      throw new UnsupportedOperationError('prime', `re-running ${id} (only a finished hosted evaluation of one environment, with its model and eval_config and no custom_secrets, can be started again)`);
+    }
+    return request;
   }
 
   private readEvaluation(id: string, options: RequestOptions): Promise<PrimeEvaluationWire> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nullableNumber, nullableString } from '../wire-helpers.js';
 
 // Private wire shapes of the Prime Evaluations API. Loose objects: extra fields never throw;
@@ -11,11 +11,13 @@ export const primeEvaluation = z
     name: z.string(),
     status: z.string(),
     eval_type: nullableString,
-    is_hosted: z.boolean().nullish(),
-    environment_ids: z.array(z.string()).nullish(),
+    is_hosted: z.nullish(z.boolean()),
+    environment_ids: z.nullish(z.array(z.string())),
     suite_id: nullableString,
     run_id: nullableString,
     inference_model: nullableString,
+    eval_config: z.nullish(z.record(z.string(), z.unknown())),
+    team_id: nullableString,
     model_name: nullableString,
     viewer_url: nullableString,
     created_at: nullableString,
@@ -26,16 +28,18 @@ export const primeEvaluation = z
     avg_score: nullableNumber,
     min_score: nullableNumber,
     max_score: nullableNumber,
-    tags: z.array(z.string()).nullish(),
-    metadata: z.record(z.string(), z.unknown()).nullish(),
+    tags: z.nullish(z.array(z.string())),
+    metadata: z.nullish(z.record(z.string(), z.unknown())),
     progress: nullableNumber,
     error_message: nullableString,
   })
-  .superRefine((value, ctx) => {
-    if (!value.evaluation_id && !value.id) {
-      ctx.addIssue({ code: 'custom', path: ['evaluation_id'], message: 'required (neither evaluation_id nor id present)' });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      if (!value.evaluation_id && !value.id) {
+        ctx.addIssue({ code: 'custom', path: ['evaluation_id'], message: 'required (neither evaluation_id nor id present)' });
+      }
+    }),
+  );
 export type PrimeEvaluationWire = z.infer<typeof primeEvaluation>;
 
 export const primeEvaluationList = z.looseObject({
@@ -59,7 +63,7 @@ export type PrimeFinalizeWire = z.infer<typeof primeFinalizeResponse>;
 
 /** `PATCH /api/v1/hosted-evaluations/{id}/cancel`; `success: false` means nothing was cancelled. */
 export const primeCancelResponse = z.looseObject({
-  success: z.boolean().nullish(),
+  success: z.nullish(z.boolean()),
   message: nullableString,
   evaluation_id: nullableString,
   status: nullableString,
@@ -81,20 +85,22 @@ export const primeSamplesPage = z.looseObject({
 export const primeHostedCreated = z
   .looseObject({
     evaluation_id: nullableString,
-    evaluation_ids: z.array(z.string()).nullish(),
+    evaluation_ids: z.nullish(z.array(z.string())),
     sandbox_id: nullableString,
     status: nullableString,
     error: nullableString,
   })
-  .superRefine((value, ctx) => {
-    if (!value.evaluation_id && !value.evaluation_ids?.[0]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['evaluation_id'],
-        message: `required (neither evaluation_id nor evaluation_ids present${value.error ? `; Prime said: ${value.error}` : ''})`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      if (!value.evaluation_id && !value.evaluation_ids?.[0]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evaluation_id'],
+          message: `required (neither evaluation_id nor evaluation_ids present${value.error ? `; Prime said: ${value.error}` : ''})`,
+        });
+      }
+    }),
+  );
 export type PrimeHostedCreatedWire = z.infer<typeof primeHostedCreated>;
 
 /** `PUT /api/v1/evaluations/{id}`. */

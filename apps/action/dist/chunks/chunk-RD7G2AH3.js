@@ -1,0 +1,2 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+var t=class extends Error{constructor(r,n,i){super(r);this.status=n;this.retryAfterMs=i}status;retryAfterMs;name="GitHubError"};function a(e){return e instanceof t&&e.status===422&&/not a fast.forward|reference already exists/i.test(e.message)}function o(e){return e instanceof t&&(e.status===403||e.status===404||e.status===401)}export{t as a,a as b,o as c};
