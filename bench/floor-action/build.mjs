@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { actionBundleOptions } from '../../apps/action/scripts/bundle-options.mjs';
+import { actionBundleOptions } from '@evalgate/action/bundle-options';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -7,10 +7,6 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function mean(values) {
-  return values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
 export function round(value, digits = 2) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return value;
   const factor = 10 ** digits;

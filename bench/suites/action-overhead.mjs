@@ -152,11 +152,7 @@ async function naiveRun(action, durationMs) {
 export async function runActionOverheadBenchmarks(log) {
   const action = await import(
     await bundleExports('action', {
-      run: 'apps/action/src/run.ts',
-      parseInputs: 'apps/action/src/inputs/parse.ts',
-      contextFromEvent: 'apps/action/src/github/event.ts',
-      OctokitPort: 'apps/action/src/github/octokit-port.ts',
-      withRetries: 'apps/action/src/github/retrying-port.ts',
+      'run, parseInputs, contextFromEvent, OctokitPort, withRetries': '@evalgate/action/internals',
     })
   );
   const mean = (runs, key) => runs.reduce((sum, run) => sum + run[key], 0) / runs.length;

@@ -89,8 +89,7 @@ export async function runExtensionBenchmarks(log) {
 
     log('extension: 10,000 evaluations into the tree model');
     const logic = await bundleExports('vscode-logic', {
-      EvaluationStore: 'apps/vscode/src/logic/store.ts',
-      'rootNodes, childNodes': 'apps/vscode/src/logic/tree-model.ts',
+      'EvaluationStore, rootNodes, childNodes': 'evalgate-vscode/logic',
     });
     const list = await listIntoTree(logic);
 

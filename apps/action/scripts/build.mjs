@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { actionBundleOptions } from './bundle-options.mjs';
+import { versionDefine } from './version-define.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,6 +14,7 @@ await build({
   entryPoints: { index: 'src/index.ts', post: 'src/post.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.js' },
+  define: versionDefine,
 });
 
 // dist/ runs as ESM even when copied out of this package.

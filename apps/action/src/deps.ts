@@ -5,7 +5,7 @@ import type { RunContext } from './github/event.js';
 import type { GitHubPort } from './github/port.js';
 import type { ActionInputs } from './inputs/types.js';
 
-export { STATE, type Clock, type Files, type Logger } from '@evalgate/gate';
+export type { Clock, Files, Logger } from '@evalgate/gate';
 
 /** Where results go: step outputs, job summary and state for the post step. */
 export interface ActionSink {

@@ -16,8 +16,9 @@ import { INPUT_NAMES, type RawInputs } from './inputs/table.js';
 import type { ActionInputs } from './inputs/types.js';
 import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
+import { ACTION_VERSION } from './version.js';
 
-const USER_AGENT = 'evalgate-action/0.1.0';
+const USER_AGENT = `evalgate-action/${ACTION_VERSION}`;
 
 function readRawInputs(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
@@ -57,7 +58,7 @@ function evalClient(inputs: Pick<ActionInputs, 'provider' | 'baseUrl' | 'allowIn
     // Rate-limit storms happen; waiting a little longer is cheaper than failing a PR check.
     maxRetries: 8,
     // Core warns on each retry; those are routine, so they stay log lines rather than annotations on the PR.
-    logger: { debug: logger.debug, warn: logger.info },
+    logger: { debug: (message) => logger.debug(message), warn: (message) => logger.info(message) },
     userAgent: USER_AGENT,
   });
 }
@@ -98,7 +99,7 @@ export async function main(): Promise<void> {
   const redact = makeRedactor([apiKey, token]);
   const logger = actionsLogger(redact);
   const controller = new AbortController();
-  const uninstall = abortOnTermination(process, controller, logger.warning);
+  const uninstall = abortOnTermination(process, controller, (message) => logger.warning(message));
   try {
     const forkSkip = forkWithoutSecretsReason(contextFromEvent(eventSource()), apiKey);
     if (forkSkip) {

@@ -6,8 +6,6 @@ import { CheckRunLookups } from './github/check-run-lookups.js';
 import { GitHubReporter } from './publish/github-reporter.js';
 import { withRedactedExits } from './redacting-exits.js';
 
-export { CREATE_GRACE_MS } from '@evalgate/gate';
-
 export interface RunOutcome {
   status: RunStatus;
   gate: Gate;

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { versionDefine } from './version-define.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,6 +19,7 @@ await build({
   minify: true,
   sourcemap: false,
   legalComments: 'none',
+  define: versionDefine,
   // Some bundled dependencies are CommonJS and call require; ESM output needs a real one.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

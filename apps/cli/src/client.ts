@@ -1,8 +1,9 @@
 // The provider client for the commands that do not run the gate (list, show, cancel, wait).
 import { ConfigurationError, createClient, type EvalClient, type ProviderName } from '@evalgate/core';
 import { envName, flagName } from '@evalgate/gate';
+import { CLI_VERSION } from './version.js';
 
-export const USER_AGENT = 'evalgate-cli/0.1.0';
+export const USER_AGENT = `evalgate-cli/${CLI_VERSION}`;
 
 export interface Connection {
   provider: ProviderName;

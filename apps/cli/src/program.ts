@@ -18,8 +18,9 @@ import { startDemo, type Demo } from './gate/demo.js';
 import type { CliIo, OutputStream } from './io.js';
 import { FORMATS, type Format, type ReportFiles } from './output/reports.js';
 import { describeProblems, parseSome, resolveRaw, type RawResolution } from './settings/raw-settings.js';
+import { CLI_VERSION } from './version.js';
 
-const VERSION = '0.1.0';
+const VERSION = CLI_VERSION;
 
 const CONNECTION = ['provider', 'api-key', 'base-url', 'allow-insecure-http'] as const satisfies readonly GateSettingName[];
 const WAITING = [...CONNECTION, 'min-avg-score', 'min-min-score', 'timeout-minutes', 'poll-interval-seconds'] as const satisfies readonly GateSettingName[];

@@ -1,6 +1,7 @@
 // Bundles the extension and @evalgate/core (with zod) into one CommonJS file; `vscode` is provided by the editor.
 // `--analyze` prints the bundle's bytes per package (from esbuild's metafile) to see what to shrink.
 import { build } from 'esbuild';
+import { versionDefine } from './version-define.mjs';
 
 const production = process.argv.includes('--production');
 const analyze = process.argv.includes('--analyze');
@@ -16,6 +17,7 @@ const result = await build({
   // VS Code 1.90 runs extensions on Node 18.
   target: 'node18',
   external: ['vscode'],
+  define: versionDefine,
   sourcemap: true,
   minify: production,
   metafile: analyze,

@@ -85,6 +85,7 @@ export const COMMANDS = {
   rerun: 'evalgate.rerun',
 } as const;
 
+/** @public Part of the API the in-editor tests (and other extensions) type their calls with. */
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 export const SETTINGS = {

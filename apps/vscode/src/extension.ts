@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): EvalgateApi {
       provider.onDidChangeTreeData(
         (change) => listener.call(thisArgs, change === undefined ? undefined : (Array.isArray(change) ? change : [change]).map((row) => toSnapshot(row))),
         undefined,
-        disposables as vscode.Disposable[] | undefined,
+        disposables,
       ),
     viewState: () => provider.viewState,
     viewVisible: () => treeView.visible,

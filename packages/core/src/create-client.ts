@@ -4,10 +4,11 @@ import { HttpClient } from './http/http-client.js';
 import { defaultSleep } from './http/sleep.js';
 import type { ProviderContext } from './providers/provider-context.js';
 import { providerDefinition } from './providers/registry.js';
+import { CORE_VERSION } from './version.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 4;
-const DEFAULT_USER_AGENT = 'evalgate-core/0.1.0';
+const DEFAULT_USER_AGENT = `evalgate-core/${CORE_VERSION}`;
 
 
 /** Builds the client for one provider after validating the options. */

@@ -93,7 +93,7 @@ describe('core and the openai SDK send the same requests', () => {
   beforeEach(() => server.respond(provider('both')));
 
   it('create run', async () => {
-    const ours = await recorded(() => core().create({ provider: 'openai', evalId: 'eval_a', name: 'nightly', dataSource: { ...dataSource } as Record<string, unknown>, metadata: { pr: '7' } }));
+    const ours = await recorded(() => core().create({ provider: 'openai', evalId: 'eval_a', name: 'nightly', dataSource: { ...dataSource }, metadata: { pr: '7' } }));
     const theirs = await recorded(() => sdk().evals.runs.create('eval_a', { name: 'nightly', data_source: dataSource, metadata: { pr: '7' } }));
     expect(ours).toEqual(theirs);
   });

@@ -5,8 +5,8 @@ export const API_KEY = 'test-key';
 export const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 export interface FakeClock {
-  now(): number;
-  advance(ms: number): void;
+  now: () => number;
+  advance: (ms: number) => void;
 }
 
 export function fakeClock(start = START): FakeClock {

@@ -119,7 +119,7 @@ export function routeGitData(store: GitStore, method: string, path: string, body
   if (method === 'POST' && rest === 'blobs') {
     if (typeof body.content !== 'string') return [422, { message: 'Invalid request.', errors: ['"content" is required'] }];
     const encoding = body.encoding ?? 'utf-8';
-    if (encoding !== 'utf-8' && encoding !== 'base64') return [422, { message: `encoding must be utf-8 or base64 (got ${String(encoding)})` }];
+    if (encoding !== 'utf-8' && encoding !== 'base64') return [422, { message: `encoding must be utf-8 or base64 (got ${typeof encoding === 'string' ? encoding : JSON.stringify(encoding)})` }];
     const sha = storeBlob(Buffer.from(body.content, encoding === 'base64' ? 'base64' : 'utf8'));
     return [201, { sha, url: `${repoUrl}/git/blobs/${sha}` }];
   }

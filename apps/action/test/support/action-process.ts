@@ -4,8 +4,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { e2eNode } from './e2e-node.js';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The runner's Node for the bundle (EVALGATE_E2E_NODE, checked against action.yml), resolved once. */
+const ACTION_NODE = e2eNode();
 export const HEAD_SHA = 'c0ffee0000000000000000000000000000000001';
 export const MERGE_SHA = 'dead000000000000000000000000000000000002';
 export const GITHUB_TOKEN = 'ghs_e2eToken_abcdef';
@@ -108,11 +111,11 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_STATE: paths.state,
   };
   // Own process group, so a test can signal it (and nothing is left behind if the test fails).
-  const child = spawn(process.execPath, [join(DIST, options.entry ?? 'index.js')], { env, cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(ACTION_NODE, [join(DIST, options.entry ?? 'index.js')], { env, cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
   const guard = setTimeout(() => killGroup(child, 'SIGKILL'), 60_000);
   try {

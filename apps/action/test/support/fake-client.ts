@@ -34,7 +34,7 @@ export class FakeClient implements EvalClient {
   /** Applied to each evaluation created next. */
   plan: FakeEvaluationPlan = { statuses: ['running', 'running', 'completed'], scores: { avg: 0.82, min: 0.41, max: 0.97, count: 200 } };
   /** Errors thrown by the next calls of a method, in order. */
-  readonly failures = new Map<string, unknown[]>();
+  readonly failures = new Map<string, Error[]>();
   /** Called once waitForCompletion starts, e.g. to abort. */
   onWait: (() => void) | undefined;
   private readonly plans = new Map<string, FakeEvaluationPlan & { polls: number }>();

@@ -20,7 +20,7 @@ export class FakeGitHub implements GitHubPort {
   readonly comments = new Map<number, IssueComment[]>();
   readonly calls: string[] = [];
   /** Errors thrown by the next calls of a method, in order. */
-  readonly failures = new Map<keyof GitHubPort, unknown[]>();
+  readonly failures = new Map<keyof GitHubPort, Error[]>();
   private nextId = 100;
 
   private failNext(method: keyof GitHubPort): void {

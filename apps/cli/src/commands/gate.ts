@@ -24,7 +24,7 @@ export async function gateCommand(io: CliIo, options: GateCommandOptions): Promi
   const { settings, apiKey } = options;
   const startedAt = io.now();
   const redact = makeRedactor([apiKey]);
-  const { logger, reporter } = terminalOutput(io.stderr, io.now, { progress: options.progress, verbose: options.verbose });
+  const { logger, reporter } = terminalOutput(io.stderr, () => io.now(), { progress: options.progress, verbose: options.verbose });
   if (settings.allowInsecureHttp && settings.baseUrl?.startsWith('http:')) {
     logger.warning(`allow-insecure-http is set: the ${settings.provider} API key is sent over plain http to base-url.`);
   }
@@ -34,7 +34,7 @@ export async function gateCommand(io: CliIo, options: GateCommandOptions): Promi
     ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
     allowInsecureHttp: settings.allowInsecureHttp,
     maxRetries: 8,
-    logger: { debug: logger.debug, warn: logger.info },
+    logger: { debug: (message) => logger.debug(message), warn: (message) => logger.info(message) },
     userAgent: USER_AGENT,
   });
   // No cleanup step runs after the CLI: the state only lives as long as the process.

@@ -37,7 +37,7 @@ async function cancelAfterInterrupt(client: EvalClient, io: CliIo, id: string): 
 
 export async function waitCommand(client: EvalClient, io: CliIo, id: string, options: WaitCommandOptions): Promise<ExitCode> {
   const startedAt = io.now();
-  const view = options.progress ? createProgressView(io.stderr, io.now, id) : undefined;
+  const view = options.progress ? createProgressView(io.stderr, () => io.now(), id) : undefined;
   let last: Evaluation | undefined;
   let evaluation: Evaluation;
   try {

@@ -72,7 +72,7 @@ function validate(file: string, data: unknown): Record<string, unknown> {
     );
   }
   const parsed = configSchema.safeParse(data);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
+  if (parsed.success) return parsed.data;
   throw new ConfigurationError(describeIssue(file, parsed.error.issues[0]));
 }
 

@@ -6,7 +6,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Only the fields the CI system set: an unset variable leaves its field out. */
 function defined(value: Record<string, string | number | boolean | undefined>): Partial<RunContext> {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== '')) as Partial<RunContext>;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== ''));
 }
 
 function prNumber(text: string | undefined): number | undefined {

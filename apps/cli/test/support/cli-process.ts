@@ -35,8 +35,8 @@ export function startCli(args: string[], options: { env?: Record<string, string>
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ text: string; resolve: () => void }> = [];
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     for (const waiter of waiters.splice(0)) {
       if (stderr.includes(waiter.text)) waiter.resolve();

@@ -5,6 +5,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { versionDefine } from '../version-define.mjs';
 
 const appRoot = fileURLToPath(new URL('../../', import.meta.url));
 const sourceDir = join(appRoot, 'test', 'integration');
@@ -28,6 +29,7 @@ await build({
   target: 'node20',
   sourcemap: 'inline',
   external: ['vscode', 'mocha', 'zod'],
+  define: versionDefine,
   logLevel: 'warning',
 });
 console.log(`in-editor suite: ${entryPoints.length} entries compiled to ${outDir}`);

@@ -7,7 +7,6 @@ import { appendConnection } from '../vscode/config.js';
 import type { Session } from '../vscode/session.js';
 import { promptAndStoreApiKey } from './set-api-key.js';
 
-
 /**
  * `evalgate.addConnection(args?)`: with args, adds without asking (tests, other extensions); without (or with the
  * tree row VS Code passes to a view-title button), asks for provider, base URL, label, then the API key. Resolves

@@ -12,7 +12,7 @@ export function isTreeRow(argument: unknown): boolean {
     typeof argument === 'object' &&
     argument !== null &&
     'kind' in argument &&
-    typeof (argument as { kind: unknown }).kind === 'string' &&
+    typeof argument.kind === 'string' &&
     'contextValue' in argument
   );
 }
@@ -43,5 +43,5 @@ export function addConnectionArgsOf(argument: unknown): { ask: true } | { ask: f
 /** `evalgate.filterByStatus`'s argument: statuses to apply, or undefined to ask (no argument, or a tree row). */
 export function statusesArgOf(argument: unknown): unknown[] | undefined {
   if (argument === undefined || argument === null || isTreeRow(argument)) return undefined;
-  return Array.isArray(argument) ? argument : [argument];
+  return Array.isArray(argument) ? (argument as unknown[]) : [argument];
 }

@@ -195,7 +195,8 @@ export class EvaluationStore {
    */
   async refreshHeads(): Promise<void> {
     const generation = this.generation;
-    let firstError: unknown;
+    // Boxed: a connection may throw anything, even undefined, and the first one is rethrown as is.
+    let firstFailure: { error: unknown } | undefined;
     let changed = false;
     for (const entry of [...this.entries.values()]) {
       const client = entry.client;
@@ -237,11 +238,11 @@ export class EvaluationStore {
         this.outages.set(connectionId, failure);
         changed = true;
         this.failed.fire({ source: 'poll', action: 'Checking for new evaluations', connection: entry.state.connection, failure });
-        firstError ??= error;
+        firstFailure ??= { error };
       }
     }
     if (changed) this.changed.fire();
-    if (firstError !== undefined) throw firstError;
+    if (firstFailure !== undefined) throw firstFailure.error;
   }
 
   statusFilter(): ReadonlySet<EvaluationStatus> | undefined {

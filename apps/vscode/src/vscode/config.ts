@@ -30,7 +30,7 @@ export async function appendConnection(entry: Record<string, string>): Promise<v
       : inspected?.workspaceValue !== undefined
         ? [inspected.workspaceValue, vscode.ConfigurationTarget.Workspace]
         : [inspected?.globalValue, vscode.ConfigurationTarget.Global];
-  await config.update('connections', [...(Array.isArray(current) ? current : []), entry], target);
+  await config.update('connections', [...(Array.isArray(current) ? (current as unknown[]) : []), entry], target);
 }
 
 /** Removes the entries `matches` picks from every settings level that has them; true if any was removed. */

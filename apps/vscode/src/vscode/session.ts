@@ -13,6 +13,7 @@ import { ApiKeys } from './api-keys.js';
 import { readSettings } from './config.js';
 import { showErrorWithLog, showWarningWithLog } from './notify.js';
 import { RunningStatusBar } from './status-bar.js';
+import { EXTENSION_VERSION } from '../version.js';
 
 const SET_API_KEY = 'Set API Key';
 const NEW_EVALUATIONS_MIN_INTERVAL_MS = 10_000;
@@ -48,7 +49,7 @@ export class Session implements vscode.Disposable {
           // The tree waits on list requests: give up on a dead server after a couple of tries, not four.
           maxRetries: 2,
           logger: { debug: (message) => log.debug(message), warn: (message) => log.warn(message) },
-          userAgent: 'evalgate-vscode',
+          userAgent: `evalgate-vscode/${EXTENSION_VERSION}`,
         }),
     });
     this.poller = new Poller({

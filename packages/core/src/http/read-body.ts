@@ -16,7 +16,7 @@ export async function readBodyCapped(response: Response, limit: number): Promise
     throw new BodyTooLarge(limit);
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';

@@ -39,7 +39,7 @@ export function createTargetOf(request: CreateEvaluationRequest): CreateTarget {
   if (request.provider === 'nugen') {
     return { provider: 'nugen', modelId: request.modelId, benchmarkId: request.benchmarkId, ...(request.modelId2 ? { modelId2: request.modelId2 } : {}) };
   }
-  const metadata = (request.metadata ?? {}) as Record<string, unknown>;
+  const metadata = request.metadata ?? {};
   const tag = (key: string) => (typeof metadata[key] === 'string' ? metadata[key] : '');
   const tags = { evalgate_sha: tag('evalgate_sha'), evalgate_config: tag('evalgate_config'), evalgate_repo: tag('evalgate_repo') };
   if (request.provider === 'openai') return { provider: 'openai', evalId: request.evalId, tags };

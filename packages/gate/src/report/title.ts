@@ -64,6 +64,7 @@ export function statusLine(evaluation: Evaluation): string {
 
 /** A provider status for a title or log line: one line, bounded, quoted. */
 function printable(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a title must not carry
   const clean = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean);
 }

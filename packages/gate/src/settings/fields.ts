@@ -24,7 +24,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
       ctx.addIssue({ code: 'custom', message: `is required: one of ${values.join(' | ')}` });
       return z.NEVER;
     }
-    if ((values as readonly string[]).includes(value)) return value as T[number];
+    if ((values as readonly string[]).includes(value)) return value;
     ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(' | ')} (got ${echo(raw)})` });
     return z.NEVER;
   });

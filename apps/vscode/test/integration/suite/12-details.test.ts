@@ -24,7 +24,7 @@ suite('evaluation details', () => {
       evaluationRows(connectionRow(tree, 'prime')).find((candidate) => candidate.evaluationId === completed.evaluation_id && hasWord(candidate, 'status-completed')),
     );
 
-    const opened = (await vscode.commands.executeCommand(COMMANDS.openDetails, row)) as DetailsViewSnapshot | undefined;
+    const opened = await vscode.commands.executeCommand<DetailsViewSnapshot | undefined>(COMMANDS.openDetails, row);
     assert.equal(opened?.evaluationId, completed.evaluation_id);
 
     // What the page itself reports drawing, once it drew the samples the extension read.
@@ -48,9 +48,10 @@ suite('evaluation details', () => {
   test('opening it again reveals the same tab', async () => {
     const before = api.detailsViews();
     assert.equal(before.length, 1);
-    const again = (await vscode.commands.executeCommand(COMMANDS.openDetails, { connectionId: before[0]!.connectionId, evaluationId: before[0]!.evaluationId })) as
-      | DetailsViewSnapshot
-      | undefined;
+    const again = await vscode.commands.executeCommand<DetailsViewSnapshot | undefined>(COMMANDS.openDetails, {
+      connectionId: before[0]!.connectionId,
+      evaluationId: before[0]!.evaluationId,
+    });
     assert.equal(again?.evaluationId, before[0]!.evaluationId);
     assert.equal(api.detailsViews().length, 1);
   });

@@ -26,7 +26,7 @@ suite('compare two evaluations', () => {
       return found.length === 2 ? found : undefined;
     });
     // As VS Code calls it from the context menu of a multi-selection: the clicked row, then every selected row.
-    const opened = (await vscode.commands.executeCommand(COMMANDS.compare, rows[1], rows)) as CompareViewSnapshot | undefined;
+    const opened = await vscode.commands.executeCommand<CompareViewSnapshot | undefined>(COMMANDS.compare, rows[1], rows);
     assert.ok(opened, 'compare opened a tab');
     const shown = await eventually('the compare page to draw the deltas', () => {
       const view = api.compareViews().find((candidate) => candidate.beforeId === opened.beforeId && candidate.afterId === opened.afterId);

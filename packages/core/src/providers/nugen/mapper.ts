@@ -53,7 +53,7 @@ const objectAt = (value: JsonObject | null | undefined, key: string): JsonObject
   return inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as JsonObject) : undefined;
 };
 const stringAt = (value: JsonObject | undefined, key: string): string | undefined =>
-  typeof value?.[key] === 'string' ? (value[key] as string) : undefined;
+  typeof value?.[key] === 'string' ? (value[key]) : undefined;
 
 /** A list row: its `*_mean/_min/_max` aggregates, flat (single model) or under base_model/eval_model (NUGEN-6). */
 export function mapNugenListItem(item: NugenListItemWire): Evaluation {

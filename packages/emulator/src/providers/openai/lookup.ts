@@ -4,9 +4,10 @@ import type { EmulatorState } from '../../state.js';
 import { OPENAI_EVALS, OPENAI_RUNS, type OpenAIEval, type OpenAIRun } from './records-store.js';
 import { openaiNotFound } from './errors.js';
 
+// Function-typed properties, not methods: callers destructure them (`const { withEval } = lookup(state)`).
 export interface Lookup {
-  withEval(evalId: string | undefined, handle: (record: OpenAIEval) => Reply): Reply;
-  withRun(params: Record<string, string>, handle: (run: OpenAIRun, evalRecord: OpenAIEval) => Reply): Reply;
+  withEval: (evalId: string | undefined, handle: (record: OpenAIEval) => Reply) => Reply;
+  withRun: (params: Record<string, string>, handle: (run: OpenAIRun, evalRecord: OpenAIEval) => Reply) => Reply;
 }
 
 export function lookup(state: EmulatorState): Lookup {

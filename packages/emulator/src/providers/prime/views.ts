@@ -75,7 +75,10 @@ export function primeStats(record: PrimeEvaluation, state: LifecycleState) {
 
 function errorMessage(record: PrimeEvaluation, phase: Phase): string | null {
   if (phase === 'failed') return 'Evaluation failed (emulated failure)';
-  if (phase === 'timed_out') return `Evaluation exceeded timeout_minutes (${String(record.evalConfig?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES)})`;
+  if (phase === 'timed_out') {
+    const timeout = record.evalConfig?.timeout_minutes;
+    return `Evaluation exceeded timeout_minutes (${typeof timeout === 'number' ? timeout : DEFAULT_TIMEOUT_MINUTES})`;
+  }
   if (phase === 'cancelled') return 'Stopped';
   return null;
 }
