@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a as i}from"./chunks/chunk-CSEWVKVQ.js";import"./chunks/chunk-HFCQNZYI.js";import"./chunks/chunk-RD7G2AH3.js";import"./chunks/chunk-XY7QUVLB.js";i();
+import{a as i}from"./chunks/chunk-SBVZSUJK.js";import"./chunks/chunk-VQFQVXNO.js";import"./chunks/chunk-RD7G2AH3.js";import"./chunks/chunk-XY7QUVLB.js";i();
