@@ -2,11 +2,13 @@
  * The binding contract between the extension and its in-editor tests (and any other extension that
  * calls `vscode.extensions.getExtension('evalgate.evalgate-vscode').exports`).
  *
- * This file imports nothing, not even `vscode`, so a test can import it anywhere. Ids here are the ones in
+ * This file imports nothing at run time (one type from core, erased), not even `vscode`, so a test can import it anywhere. Ids here are the ones in
  * package.json `contributes`; a unit test checks that the two agree.
  *
  * The package is CommonJS (no `"type"` field): `dist/extension.js` is an esbuild CJS bundle.
  */
+
+import type { ProviderName } from '@evalgate/core';
 
 export const EXTENSION_ID = 'evalgate.evalgate-vscode';
 
@@ -97,7 +99,8 @@ export const SETTINGS = {
   notifyOnFinish: 'evalgate.notifyOnFinish',
 } as const;
 
-export type ProviderId = 'prime' | 'openai' | 'nugen';
+/** A provider name as core's registry lists them. */
+export type ProviderId = ProviderName;
 
 /** One entry of the `evalgate.connections` setting. */
 export interface ConnectionSetting {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { DEFAULT_BASE_URLS, type ClientOptions } from './domain/client.js';
-import { PROVIDER_NAMES, type ProviderName } from './domain/evaluation.js';
+import type { ClientOptions } from './domain/client.js';
+import type { ProviderName } from './domain/evaluation.js';
+import { providerDefinition, providerNames } from './providers/registry.js';
 import { ConfigurationError } from './errors.js';
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
@@ -15,7 +16,8 @@ const httpUrl = z.string().check(z.refine((value) => {
 }));
 
 const clientOptionsSchema = z.object({
-  provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]),
+  // Checked against the registry when parsing, so a test provider registered later is accepted too.
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerNames().includes(value as ProviderName)),
   apiKey: z.string().check(z.refine((key) => key.trim().length > 0)),
   baseUrl: z.optional(httpUrl),
   timeoutMs: z.optional(z.int().check(z.positive())),
@@ -38,7 +40,9 @@ const clientOptionsSchema = z.object({
 // One fix per option, so the message tells the user what to do, not just what is wrong. Values are never echoed:
 // the API key must not reach a log, and a base URL may carry credentials.
 const FIXES: Record<string, string> = {
-  provider: `set provider to one of ${PROVIDER_NAMES.map((name) => `'${name}'`).join(', ')}`,
+  get provider() {
+    return `set provider to one of ${providerNames().map((name) => `'${name}'`).join(', ')}`;
+  },
   apiKey: "pass the provider's API key (e.g. from a CI secret); it must be a non-empty string",
   baseUrl: 'pass an absolute http(s) URL such as https://api.openai.com/v1, or omit it for the provider default',
   timeoutMs: 'pass a positive integer number of milliseconds, or omit it (default 60000)',
@@ -85,6 +89,6 @@ export function resolveClientOptions(options: unknown): ResolvedClientOptions {
       );
     }
   }
-  const baseUrl = (data.baseUrl ?? DEFAULT_BASE_URLS[data.provider]).replace(/\/+$/, '');
+  const baseUrl = (data.baseUrl ?? providerDefinition(data.provider).defaultBaseUrl).replace(/\/+$/, '');
   return { ...data, baseUrl } as ResolvedClientOptions;
 }

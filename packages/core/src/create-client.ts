@@ -3,9 +3,7 @@ import { resolveClientOptions } from './client-options.js';
 import { HttpClient } from './http/http-client.js';
 import { defaultSleep } from './http/sleep.js';
 import type { ProviderContext } from './providers/provider-context.js';
-import { PrimeClient } from './providers/prime/prime-client.js';
-import { OpenAIClient } from './providers/openai/openai-client.js';
-import { NugenClient } from './providers/nugen/nugen-client.js';
+import { providerDefinition } from './providers/registry.js';
 import { CORE_VERSION } from './version.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -34,12 +32,5 @@ export function createClient(options: ClientOptions): EvalClient {
     ...(resolved.logger ? { logger: resolved.logger } : {}),
   });
   const context: ProviderContext = { http, baseUrl: resolved.baseUrl, timeoutMs, now, sleep, ...(resolved.logger ? { logger: resolved.logger } : {}) };
-  switch (resolved.provider) {
-    case 'prime':
-      return new PrimeClient(context);
-    case 'openai':
-      return new OpenAIClient(context);
-    case 'nugen':
-      return new NugenClient(context);
-  }
+  return providerDefinition(resolved.provider).createClient(context);
 }

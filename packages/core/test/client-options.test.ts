@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, createClient, DEFAULT_BASE_URLS } from '../src/index.js';
+import { ConfigurationError, createClient, providers } from '../src/index.js';
 
 describe('createClient options', () => {
   it.each([
@@ -31,15 +31,25 @@ describe('createClient options', () => {
   });
 
   it('applies the provider default base URL and strips a trailing slash', () => {
-    expect(createClient({ provider: 'openai', apiKey: 'k' }).baseUrl).toBe(DEFAULT_BASE_URLS.openai);
+    expect(createClient({ provider: 'openai', apiKey: 'k' }).baseUrl).toBe('https://api.openai.com/v1');
+    expect(providers().find((provider) => provider.name === 'openai')?.defaultBaseUrl).toBe('https://api.openai.com/v1');
     expect(createClient({ provider: 'prime', apiKey: 'k', baseUrl: 'http://127.0.0.1:9/' }).baseUrl).toBe('http://127.0.0.1:9');
   });
 
   it('builds the client of the chosen provider with its capabilities', () => {
-    expect(createClient({ provider: 'prime', apiKey: 'k' }).capabilities).toEqual({ cancel: true, finalize: true, pushSamples: true });
+    expect(createClient({ provider: 'prime', apiKey: 'k' }).capabilities).toEqual({
+      cancel: true,
+      finalize: true,
+      pushSamples: true,
+      metadata: true,
+      tags: true,
+      groups: false,
+      samples: true,
+    });
+    expect(createClient({ provider: 'openai', apiKey: 'k' }).capabilities).toMatchObject({ metadata: true, tags: false, groups: true });
     expect(createClient({ provider: 'openai', apiKey: 'k' }).capabilities.cancel).toBe(true);
     const nugen = createClient({ provider: 'nugen', apiKey: 'k' });
     expect(nugen.provider).toBe('nugen');
-    expect(nugen.capabilities.cancel).toBe(false);
+    expect(nugen.capabilities).toMatchObject({ cancel: false, metadata: false, tags: false });
   });
 });

@@ -51,7 +51,13 @@ describe('normalizeStatus', () => {
     expect(normalizeStatus(provider, raw)).toBe('unknown');
   });
 
-  it('is total over arbitrary strings and never throws', () => {
+  it('throws, naming the known providers, for a provider no registry holds (instead of answering unknown)', () => {
+    expect(() => normalizeStatus('acme-not-registered' as ProviderName, 'RUNNING')).toThrow(
+      /No provider named 'acme-not-registered'.*'prime', 'openai', 'nugen'/,
+    );
+  });
+
+  it('is total over arbitrary strings for every registered provider and never throws', () => {
     const statuses = new Set(['queued', 'running', 'completed', 'failed', 'cancelled', 'timed_out', 'unknown']);
     fc.assert(
       fc.property(fc.constantFrom(...PROVIDER_NAMES), fc.string(), (provider, raw) => {

@@ -1,6 +1,7 @@
 /** The `/__emulator/*` HTTP control endpoints (no auth; loopback only), for tests running in other processes. */
 import type { z } from 'zod';
-import { configureSchema, Controller, seedSchema, setStatusSchema, providerSchema, UnknownEvaluationError } from './controller.js';
+import { configureSchema, Controller, seedSchema, setStatusSchema, UnknownEvaluationError } from './controller.js';
+import { providerNames, providerSchema } from './providers/registry.js';
 import { faultSchema } from './faults.js';
 import { json, type Reply } from './http/reply.js';
 import type { Route } from './http/router.js';
@@ -88,7 +89,7 @@ export function controlRoutes(state: EmulatorState, controller: Controller): Rou
       pattern: `${CONTROL_PREFIX}/evaluations`,
       handler: ({ query }) => {
         const provider = providerSchema.safeParse(query.get('provider'));
-        if (!provider.success) return badRequest('query parameter "provider" must be one of prime, openai, nugen');
+        if (!provider.success) return badRequest(`query parameter "provider" must be one of ${providerNames().join(', ')}`);
         return json(200, { evaluations: controller.evaluations(provider.data) });
       },
     },

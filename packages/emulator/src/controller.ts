@@ -4,11 +4,11 @@ import type { FaultSpec } from './faults.js';
 import type { Phase } from './lifecycle.js';
 import { effectiveState } from './lifecycle.js';
 import type { ProviderApi } from './providers/provider.js';
+import { providerSchema } from './providers/registry.js';
 import type { EmulatorState } from './state.js';
 import { OPENAI_CANCEL_PATHS, type OpenAICancelPaths, type Outcome, type Provider } from './types.js';
 import { parseOrThrow } from './zod-issues.js';
 
-export const providerSchema = z.enum(['prime', 'openai', 'nugen']);
 
 export const configureSchema = z
   .object({
@@ -56,8 +56,15 @@ export class UnknownEvaluationError extends Error {}
 export class Controller {
   constructor(
     private readonly state: EmulatorState,
-    private readonly providers: Record<Provider, ProviderApi>,
+    private readonly providers: ReadonlyMap<Provider, ProviderApi>,
   ) {}
+
+  private api(provider: Provider): ProviderApi {
+    const api = this.providers.get(provider);
+    // Only a provider registered after this emulator started gets here; its schema check passed.
+    if (!api) throw new UnknownEvaluationError(`this emulator was started before provider "${provider}" was registered`);
+    return api;
+  }
 
   configure(input: ConfigureInput): void {
     const parsed = parseOrThrow(configureSchema, input, 'configure settings');
@@ -83,7 +90,7 @@ export class Controller {
 
   setStatus(provider: Provider, id: string, rawStatus: string | null): void {
     parseOrThrow(setStatusSchema, { provider, id, status: rawStatus }, 'setStatus arguments');
-    const record = this.providers[provider].find(id);
+    const record = this.api(provider).find(id);
     if (!record) throw new UnknownEvaluationError(`no ${provider} evaluation with id "${id}"`);
     record.sim.forcedStatus = rawStatus;
     record.sim.forcedAt = rawStatus === null ? null : this.state.clock();
@@ -91,11 +98,11 @@ export class Controller {
 
   seed(provider: Provider, count: number): void {
     parseOrThrow(seedSchema, { provider, count }, 'seed arguments');
-    this.providers[provider].seed(count);
+    this.api(provider).seed(count);
   }
 
   evaluations(provider: Provider): EvaluationSnapshot[] {
-    const api = this.providers[provider];
+    const api = this.api(provider);
     const now = this.state.clock();
     return api.records().map((record) => {
       const forced = record.sim.forcedStatus;
@@ -119,6 +126,6 @@ export class Controller {
 
   reset(): void {
     this.state.reset();
-    for (const api of Object.values(this.providers)) api.initialize();
+    for (const api of this.providers.values()) api.initialize();
   }
 }

@@ -3,12 +3,13 @@
  * connection resets, malformed JSON), so clients' retry and back-off paths can be exercised.
  */
 import { z } from 'zod';
+import { providerSchema } from './providers/registry.js';
 import type { Provider } from './types.js';
 import { parseOrThrow } from './zod-issues.js';
 
 const matchSchema = z
   .object({
-    provider: z.enum(['prime', 'openai', 'nugen']).optional(),
+    provider: providerSchema.optional(),
     method: z.string().min(1).optional(),
     pathIncludes: z.string().min(1).optional(),
   })

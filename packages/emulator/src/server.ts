@@ -12,13 +12,11 @@ import { readBody, type RequestBody } from './http/body.js';
 import { refuseControlRequest } from './http/control-guard.js';
 import { json, type Reply } from './http/reply.js';
 import { matchRoute, type Route } from './http/router.js';
-import { createNugenApi } from './providers/nugen/routes.js';
-import { createOpenAIApi } from './providers/openai/routes.js';
-import { createPrimeApi } from './providers/prime/routes.js';
 import { pathIs, type ProviderApi } from './providers/provider.js';
+import { emulatedProviders } from './providers/registry.js';
 import type { RequestLogEntry } from './request-log.js';
 import { EmulatorState } from './state.js';
-import { PROVIDERS, type EmulatorOptions, type Provider } from './types.js';
+import type { EmulatorOptions, Provider } from './types.js';
 
 export interface Emulator {
   /** `http://127.0.0.1:PORT` */
@@ -59,14 +57,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options.seed ?? 1,
     options.now ?? Date.now,
   );
-  const apis: Record<Provider, ProviderApi> = {
-    prime: createPrimeApi(state),
-    openai: createOpenAIApi(state),
-    nugen: createNugenApi(state),
-  };
+  const served = emulatedProviders();
+  const apis = new Map<Provider, ProviderApi>(served.map((provider) => [provider.name as Provider, provider.createApi(state)]));
   const controller = new Controller(state, apis);
   const control = controlRoutes(state, controller);
-  for (const provider of PROVIDERS) apis[provider].initialize();
+  for (const api of apis.values()) api.initialize();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -92,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
 
-    const api = PROVIDERS.map((provider) => apis[provider]).find((candidate) => pathIs(path, candidate.prefix));
+    const api = [...apis.values()].find((candidate) => pathIs(path, candidate.prefix));
     const entry = state.log.record({ at: now, method, path: req.url ?? path, provider: api?.provider ?? null, status: 0, requestId });
     if (!api) {
       entry.status = 404;
@@ -174,7 +169,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url,
     port,
-    baseUrls: { prime: url, openai: `${url}/v1`, nugen: url },
+    baseUrls: Object.fromEntries(served.map((provider) => [provider.name, `${url}${provider.baseUrlPath}`])) as Record<Provider, string>,
     configure: (settings) => controller.configure(settings),
     faults: { add: (fault) => controller.addFault(fault), clear: () => controller.clearFaults() },
     setStatus: (provider, id, rawStatus) => controller.setStatus(provider, id, rawStatus),

@@ -19,7 +19,7 @@ export class EmulatorState {
   readonly log = new RequestLog();
   /** Origin the server listens on, for viewer/report URLs. */
   origin = '';
-  private ordinals: Record<Provider, number> = { prime: 0, openai: 0, nugen: 0 };
+  private ordinals = new Map<Provider, number>();
 
   constructor(
     private readonly defaults: EmulatorSettings,
@@ -31,8 +31,8 @@ export class EmulatorState {
 
   /** A new simulation under the current settings; `createdAt` defaults to now. */
   newSimulation(provider: Provider, options: { clientDriven?: boolean; createdAt?: number | undefined } = {}): NewSimulation {
-    this.ordinals[provider]++;
-    const ordinal = this.ordinals[provider];
+    const ordinal = (this.ordinals.get(provider) ?? 0) + 1;
+    this.ordinals.set(provider, ordinal);
     const { settings } = this;
     const scores = settings.scores ? [...settings.scores] : seededScores(this.seed, ordinal, settings.sampleCount);
     const sim: Simulation = {
@@ -58,6 +58,6 @@ export class EmulatorState {
     this.store = new Store();
     this.faults.clear();
     this.log.clear();
-    this.ordinals = { prime: 0, openai: 0, nugen: 0 };
+    this.ordinals.clear();
   }
 }

@@ -1,4 +1,4 @@
-/** The emulator's in-memory records, per provider, in creation order (lists show them newest first). */
+/** The emulator's in-memory records, per provider, in creation order (lists show them newest first). Each provider folder declares its record types and collection keys. */
 import type { Simulation } from './lifecycle.js';
 
 /** What every simulated evaluation has, whatever the provider calls it. */
@@ -9,67 +9,6 @@ export interface SimulatedRecord {
   sim: Simulation;
   /** Per-sample scores: simulated ones, or (Prime non-hosted) the pushed ones. */
   scores: number[];
-}
-
-export interface PrimeEvaluation extends SimulatedRecord {
-  name: string;
-  hosted: boolean;
-  /** Hosted but created through `POST /evaluations/` with `is_hosted`: stored, never started (QUIRKS PRIME-1 choice). */
-  dormant: boolean;
-  /** The raw status shown before the run moves on (control `primeInitialStatus`); null for the default. */
-  initialStatus: string | null;
-  evalType: 'suite' | 'training' | 'environment';
-  teamId: string | null;
-  environmentIds: string[] | null;
-  versionId: string | null;
-  suiteId: string | null;
-  runId: string | null;
-  inferenceModel: string | null;
-  evalConfig: Record<string, unknown> | null;
-  sandboxId: string | null;
-  modelName: string | null;
-  dataset: string | null;
-  framework: string | null;
-  taskType: string | null;
-  description: string | null;
-  tags: string[];
-  metadata: Record<string, unknown> | null;
-  metrics: Record<string, unknown> | null;
-  isPublic: boolean;
-  showOnLeaderboard: boolean;
-  /** Pushed sample objects as received (client-driven). */
-  samples: Array<Record<string, unknown>>;
-  samplesAdded: number;
-  updatedAt: number;
-}
-
-export interface OpenAIEval {
-  id: string;
-  name: string;
-  dataSourceConfig: Record<string, unknown>;
-  testingCriteria: Array<Record<string, unknown>>;
-  createdAt: number;
-  /** Last create or update (ms), for `order_by=updated_at`. */
-  updatedAt: number;
-  metadata: Record<string, string> | null;
-}
-
-export interface OpenAIRun extends SimulatedRecord {
-  evalId: string;
-  name: string;
-  model: string;
-  dataSource: Record<string, unknown>;
-  metadata: Record<string, string> | null;
-}
-
-export interface NugenEvaluation extends SimulatedRecord {
-  modelId: string;
-  modelId2: string | null;
-  benchmarkId: string;
-  judgeProvider: string;
-  /** As sent: Nugen's schema says object, its docs example sends a list (NUGEN-4); both are accepted. */
-  customMetrics: Record<string, unknown> | unknown[] | null;
-  comparisonScores: number[] | null;
 }
 
 /** A keyed collection that remembers insertion order. */
@@ -106,9 +45,27 @@ export class Collection<T extends { id: string }> {
   }
 }
 
+/** Names one collection and the type of its items; each provider folder declares its own. */
+export interface CollectionKey<T extends { id: string }> {
+  readonly name: string;
+  /** Type-level only. */
+  readonly item?: T;
+}
+
+export function collectionKey<T extends { id: string }>(name: string): CollectionKey<T> {
+  return { name };
+}
+
+/** Every provider's collections; a new one is made on first use, so adding a provider touches nothing here. */
 export class Store {
-  prime = new Collection<PrimeEvaluation>();
-  openaiEvals = new Collection<OpenAIEval>();
-  openaiRuns = new Collection<OpenAIRun>();
-  nugen = new Collection<NugenEvaluation>();
+  private readonly collections = new Map<string, Collection<{ id: string }>>();
+
+  of<T extends { id: string }>(key: CollectionKey<T>): Collection<T> {
+    let collection = this.collections.get(key.name);
+    if (!collection) {
+      collection = new Collection<T>() as unknown as Collection<{ id: string }>;
+      this.collections.set(key.name, collection);
+    }
+    return collection as unknown as Collection<T>;
+  }
 }

@@ -1,6 +1,9 @@
 /** Shared vocabulary of the emulator: providers, how a simulated evaluation ends, and the runtime settings. */
-export type Provider = 'prime' | 'openai' | 'nugen';
-export const PROVIDERS: readonly Provider[] = ['prime', 'openai', 'nugen'];
+import type { EMULATED_PROVIDERS } from './providers/registry.js';
+import type { TestProviders } from './testing/test-providers.js';
+
+/** The providers the emulator serves: the names in its registry (plus, in tests only, the test providers). */
+export type Provider = (typeof EMULATED_PROVIDERS)[number]['name'] | (keyof TestProviders & string);
 
 /** How evaluations created from now on end when nobody cancels them. */
 export type Outcome = 'completed' | 'failed' | 'timeout';

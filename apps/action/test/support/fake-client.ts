@@ -3,11 +3,13 @@ import {
   NotFoundError,
   TimeoutError,
   isTerminal,
+  providers,
   type CreateEvaluationRequest,
   type EvalClient,
   type Evaluation,
   type EvaluationStatus,
   type Page,
+  type ProviderCapabilities,
   type PrimeSample,
   type ProviderName,
   type Scores,
@@ -43,8 +45,11 @@ export class FakeClient implements EvalClient {
     private readonly clock: FakeClock,
   ) {}
 
-  get capabilities() {
-    return { cancel: this.provider !== 'nugen', finalize: this.provider === 'prime', pushSamples: this.provider === 'prime' };
+  /** The real provider's, from core's registry: the gate branches on capabilities, so a fake must not invent them. */
+  get capabilities(): ProviderCapabilities {
+    const info = providers().find((candidate) => candidate.name === this.provider);
+    if (!info) throw new Error(`no provider named ${this.provider} in core's registry`);
+    return info.capabilities;
   }
 
   count(method: string): number {

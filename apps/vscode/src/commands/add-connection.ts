@@ -1,17 +1,11 @@
-import { DEFAULT_BASE_URLS, PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import * as vscode from 'vscode';
 import type { AddConnectionArgs } from '../api.js';
 import { addConnectionArgsOf } from '../logic/command-args.js';
+import { providerEntries } from '../logic/providers/registry.js';
 import { connectionIdOf, validateConnectionEntry } from '../logic/settings.js';
 import { appendConnection } from '../vscode/config.js';
 import type { Session } from '../vscode/session.js';
 import { promptAndStoreApiKey } from './set-api-key.js';
-
-const PROVIDER_DESCRIPTIONS: Record<ProviderName, string> = {
-  prime: 'Prime Intellect Evaluations',
-  openai: 'OpenAI Evals (eval → runs)',
-  nugen: 'Nugen Evaluations',
-};
 
 /**
  * `evalgate.addConnection(args?)`: with args, adds without asking (tests, other extensions); without (or with the
@@ -63,15 +57,15 @@ function toEntry(args: AddConnectionArgs): Record<string, string> {
 }
 
 async function askForEntry(): Promise<Record<string, string> | undefined> {
-  const provider = await vscode.window.showQuickPick(
-    PROVIDER_NAMES.map((name) => ({ label: name, description: PROVIDER_DESCRIPTIONS[name] })),
+  const picked = await vscode.window.showQuickPick(
+    providerEntries().map((entry) => ({ label: entry.name, description: entry.description, entry })),
     { placeHolder: 'Evaluation provider', ignoreFocusOut: true },
   );
-  if (!provider) return undefined;
-  const name = provider.label;
+  if (!picked) return undefined;
+  const { name, defaultBaseUrl, extension } = picked.entry;
   const baseUrl = await vscode.window.showInputBox({
-    prompt: name === 'openai' ? 'API root (the emulator: http://127.0.0.1:4010/v1)' : 'Base URL (the emulator: http://127.0.0.1:4010)',
-    value: DEFAULT_BASE_URLS[name],
+    prompt: extension.baseUrlPrompt,
+    value: defaultBaseUrl,
     ignoreFocusOut: true,
     validateInput: (value) => validateConnectionEntry({ provider: name, baseUrl: value })[0],
   });

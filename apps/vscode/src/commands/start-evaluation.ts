@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isTreeRow } from '../logic/command-args.js';
-import { buildCreateRequest, START_FIELDS } from '../logic/start/start-form.js';
+import { buildCreateRequest, startFields } from '../logic/start/start-form.js';
 import type { Session } from '../vscode/session.js';
 import { resolveConnectionId } from './pick-connection.js';
 
@@ -24,7 +24,7 @@ export function startEvaluationCommand(session: Session) {
       let given = answers;
       if (given === undefined) {
         const asked: Record<string, string> = {};
-        const fields = START_FIELDS[provider];
+        const fields = startFields(provider);
         for (const [index, field] of fields.entries()) {
           const answer = await vscode.window.showInputBox({
             title: `Start ${provider} evaluation (${index + 1}/${fields.length}): ${field.input}`,

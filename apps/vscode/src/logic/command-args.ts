@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import type { AddConnectionArgs } from '../api.js';
+import type { ProviderName } from '@evalgate/core';
+import { providerIds } from './providers/registry.js';
 
 /**
  * VS Code hands a view-title command the focused tree row as its first argument; a title command that also takes
@@ -16,7 +18,9 @@ export function isTreeRow(argument: unknown): boolean {
 }
 
 const addConnectionArgs = z.object({
-  provider: z.enum(['prime', 'openai', 'nugen']),
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName), {
+    error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
+  }),
   baseUrl: z.string(),
   label: z.optional(z.string()),
   id: z.optional(z.string()),
@@ -32,7 +36,7 @@ export function addConnectionArgsOf(argument: unknown): { ask: true } | { ask: f
   }
   return {
     ask: false,
-    problem: `expected { provider: "prime" | "openai" | "nugen", baseUrl, label?, id? }: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'} ${issue.message}`).join('; ')}`,
+    problem: `expected { provider: ${providerIds().map((name) => `"${name}"`).join(' | ')}, baseUrl, label?, id? }: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'} ${issue.message}`).join('; ')}`,
   };
 }
 

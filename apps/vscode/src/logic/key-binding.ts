@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
+import type { ProviderName } from '@evalgate/core';
+import { providerIds } from './providers/registry.js';
 import type { Connection } from './connection.js';
 import { sameEndpoint } from './endpoint.js';
 
@@ -15,7 +16,7 @@ export interface StoredKey {
 
 const storedKeySchema = z.object({
   key: z.string().check(z.minLength(1)),
-  provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]]),
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName)),
   baseUrl: z.string().check(z.minLength(1)),
 });
 

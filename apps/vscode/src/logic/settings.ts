@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
+import type { ProviderName } from '@evalgate/core';
+import { providerIds } from './providers/registry.js';
 import { defaultConnectionId, trimTrailingSlash, type Connection } from './connection.js';
 import { baseUrlProblem } from './endpoint.js';
 
@@ -42,8 +43,9 @@ const httpUrl = z.string().check(
 const connectionEntry = z.object({
   id: z.optional(z.string().check(z.trim(), z.minLength(1, { message: 'must not be empty (or leave it out for the default)' }))),
   label: z.optional(z.string()),
-  provider: z.enum(PROVIDER_NAMES as [ProviderName, ...ProviderName[]], {
-    message: `must be one of ${PROVIDER_NAMES.map((name) => `"${name}"`).join(', ')}`,
+  // Checked against the registry when parsed, so the list lives in one place.
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName), {
+    error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
   }),
   baseUrl: httpUrl,
 });

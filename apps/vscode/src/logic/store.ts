@@ -12,6 +12,7 @@ import { Emitter } from './emitter.js';
 import { toLoadFailure, type LoadFailure } from './error-kind.js';
 import { InFlightTracker } from './in-flight.js';
 import { connectionOfListKey, listKey, type ListRef } from './list-ref.js';
+import { providerEntry } from './providers/registry.js';
 
 export interface ListState<T> {
   items: T[];
@@ -138,7 +139,7 @@ export class EvaluationStore {
           connection,
           hasApiKey: key !== undefined,
           ...(key === undefined && keyWithheld ? { keyWithheld } : {}),
-          grouped: client ? typeof client.listGroups === 'function' : connection.provider === 'openai',
+          grouped: client ? typeof client.listGroups === 'function' : providerEntry(connection.provider).capabilities.groups,
         },
         ...(client ? { client } : {}),
         ...(key !== undefined ? { apiKey: key } : {}),
@@ -576,11 +577,9 @@ export class EvaluationStore {
   }
 }
 
-/** Whether a listed row lacks what `get` gives: see `queueDetails`. */
+/** Whether a listed row lacks what `get` gives (each provider folder says): see `queueDetails`. */
 function needsDetails(evaluation: Evaluation): boolean {
-  if (evaluation.provider === 'nugen') return true;
-  if (evaluation.provider === 'openai') return isTerminal(evaluation.status) && evaluation.scores === undefined;
-  return false;
+  return providerEntry(evaluation.provider).extension.needsDetails(evaluation);
 }
 
 function belongsTo(key: string, connectionId: string): boolean {

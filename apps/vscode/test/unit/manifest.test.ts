@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PROVIDER_NAMES } from '@evalgate/core';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, SETTINGS, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/api.js';
+import { EXTENSION_PROVIDERS, providerEntries } from '../../src/logic/providers/registry.js';
 import { DEFAULT_POLL_INTERVAL_SECONDS } from '../../src/logic/settings.js';
 
 interface MenuEntry {
@@ -118,3 +120,22 @@ describe('package.json agrees with src/api.ts', () => {
   });
 });
 
+
+describe('package.json agrees with the provider registries', () => {
+  const providerProperty = () => {
+    const connections = manifest.contributes.configuration.properties[SETTINGS.connections] as unknown as {
+      items: { properties: { provider: { enum: string[]; enumDescriptions: string[] } } };
+    };
+    return connections.items.properties.provider;
+  };
+
+  it("lists exactly core's shipped providers, in its order, described as the quick pick describes them", () => {
+    expect(providerProperty().enum).toEqual([...PROVIDER_NAMES]);
+    const shipped = providerEntries().filter((entry) => PROVIDER_NAMES.includes(entry.name));
+    expect(providerProperty().enumDescriptions).toEqual(shipped.map((entry) => entry.description));
+  });
+
+  it("gives every provider of core's registry an extension part, and no other", () => {
+    expect(EXTENSION_PROVIDERS.map((provider) => provider.name)).toEqual([...PROVIDER_NAMES]);
+  });
+});

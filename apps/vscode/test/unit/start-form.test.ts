@@ -1,6 +1,7 @@
 import type { Emulator } from '@evalgate/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCreateRequest, START_FIELDS } from '../../src/logic/start/start-form.js';
+import { PROVIDER_NAMES } from '@evalgate/core';
+import { buildCreateRequest, startFields } from '../../src/logic/start/start-form.js';
 import { API_KEY, emulatorConnection, startTestEmulator, storeFor } from './helpers/emulator.js';
 
 let emulator: Emulator | undefined;
@@ -46,7 +47,7 @@ describe('buildCreateRequest', () => {
   });
 
   it('asks exactly the Action inputs of each provider', () => {
-    expect(Object.fromEntries(Object.entries(START_FIELDS).map(([provider, fields]) => [provider, fields.map((field) => field.input)]))).toEqual({
+    expect(Object.fromEntries(PROVIDER_NAMES.map((provider) => [provider, startFields(provider).map((field) => field.input)]))).toEqual({
       prime: ['name', 'environments', 'inference-model', 'num-examples', 'rollouts-per-example', 'hosted-timeout-minutes', 'eval-config'],
       openai: ['eval-id', 'name', 'data-source'],
       nugen: ['model-id', 'benchmark-id', 'baseline-model-id'],

@@ -4,7 +4,7 @@ import type { ListSamplesOptions, SampleList, SampleScores } from './samples.js'
 
 /** Per-call options every method accepts. */
 export interface RequestOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms; overrides the client's. */
   timeoutMs?: number;
   /** Overrides the client's retry budget for this call. */
@@ -70,10 +70,19 @@ export interface EvaluationGroup {
   createdAt?: Date;
 }
 
+/** What a provider can do; callers branch on these, never on the provider's name. */
 export interface ProviderCapabilities {
   cancel: boolean;
   finalize: boolean;
   pushSamples: boolean;
+  /** create() stores caller metadata and the provider returns it on get/list (how a lost create is found again). */
+  metadata: boolean;
+  /** create() stores tags and the provider returns them. */
+  tags: boolean;
+  /** `listGroups()` exists: evaluations are grouped (OpenAI's evals hold runs). */
+  groups: boolean;
+  /** `listSamples()` exists. */
+  samples: boolean;
 }
 
 /** The one interface over the three providers. */
@@ -150,9 +159,3 @@ export interface ClientOptions {
    */
   allowInsecureHttp?: boolean;
 }
-
-export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
-  prime: 'https://api.primeintellect.ai',
-  openai: 'https://api.openai.com/v1',
-  nugen: 'https://api.nugen.in',
-};

@@ -1,7 +1,8 @@
-/** The providers evalgate speaks to. */
-export type ProviderName = 'prime' | 'openai' | 'nugen';
+import type { PROVIDERS } from '../providers/registry.js';
+import type { TestProviders } from '../testing.js';
 
-export const PROVIDER_NAMES: readonly ProviderName[] = ['prime', 'openai', 'nugen'];
+/** The providers evalgate speaks to: the names in the registry (plus, in tests only, the test providers). */
+export type ProviderName = (typeof PROVIDERS)[number]['name'] | (keyof TestProviders & string);
 
 /** Normalized lifecycle status; `unknown` keeps an unrecognised provider status from crashing anything. */
 export type EvaluationStatus =

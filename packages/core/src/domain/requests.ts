@@ -1,60 +1,11 @@
-/** What a caller asks each provider to create. Field names are camelCase; the wire mapping is private. */
-export interface PrimeCreateRequest {
-  provider: 'prime';
-  name: string;
-  teamId?: string;
-  environments?: Array<{ id: string; versionId?: string }>;
-  suiteId?: string;
-  runId?: string;
-  /**
-   * true: a hosted run, started through `POST /api/v1/hosted-evaluations` (needs environments without versions,
-   * inferenceModel and evalConfig). Otherwise a client-driven record on `POST /api/v1/evaluations/`.
-   */
-  isHosted?: boolean;
-  /** Hosted only: the model the run evaluates. */
-  inferenceModel?: string;
-  /**
-   * Hosted only: Prime's HostedEvalConfig, sent as `eval_config` (snake_case keys). `num_examples` (-1 for all) and
-   * `rollouts_per_example` are required; `timeout_minutes` (120-1440) is sent as 120 when absent.
-   */
-  evalConfig?: Record<string, unknown>;
-  modelName?: string;
-  dataset?: string;
-  framework?: string;
-  taskType?: string;
-  description?: string;
-  tags?: string[];
-  metadata?: Record<string, unknown>;
-  metrics?: Record<string, unknown>;
-  isPublic?: boolean;
-}
+import type { RequestOf } from '../providers/definition.js';
+import type { PROVIDERS } from '../providers/registry.js';
+import type { TestProviders } from '../testing.js';
 
-export interface OpenAICreateRequest {
-  provider: 'openai';
-  evalId: string;
-  name?: string;
-  /** The run's `data_source` object, sent unchanged. */
-  dataSource: Record<string, unknown>;
-  metadata?: Record<string, string>;
-}
+// Each provider folder owns its request type; they are re-exported here under their public names.
+export type { PrimeCreateRequest, PrimeSample } from '../providers/prime/request.js';
+export type { OpenAICreateRequest } from '../providers/openai/request.js';
+export type { NugenCreateRequest } from '../providers/nugen/request.js';
 
-export interface NugenCreateRequest {
-  provider: 'nugen';
-  modelId: string;
-  benchmarkId: string;
-  /** Comparison mode: the second model. */
-  modelId2?: string;
-  /** Sent as `custom_metrics`: an object (Nugen's schema rejects the array form its docs example shows). */
-  customMetrics?: Record<string, unknown>;
-  /** `judge_provider` (anthropic, openai or nugen); sent only when set, older Nugen versions do not know it. */
-  judgeProvider?: string;
-}
-
-export type CreateEvaluationRequest = PrimeCreateRequest | OpenAICreateRequest | NugenCreateRequest;
-
-/** One client-driven sample pushed to a Prime evaluation; its number goes out as both `reward` and `score`. */
-export interface PrimeSample {
-  reward?: number;
-  score?: number;
-  [key: string]: unknown;
-}
+/** What a caller asks a provider to create: one variant per registered provider, told apart by `provider`. */
+export type CreateEvaluationRequest = RequestOf<(typeof PROVIDERS)[number]> | TestProviders[keyof TestProviders];

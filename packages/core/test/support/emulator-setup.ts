@@ -1,5 +1,5 @@
-import { startEmulator, type Emulator } from '@evalgate/emulator';
-import { createClient, type ClientOptions, type EvalClient, type ProviderName } from '../../src/index.js';
+import { startEmulator, type Emulator, type Provider } from '@evalgate/emulator';
+import { createClient, type ClientOptions, type EvalClient } from '../../src/index.js';
 import { fakeClock } from './fake-clock.js';
 
 export const EMULATOR_KEY = 'emu-test-key-0123456789';
@@ -7,7 +7,8 @@ export const EMULATOR_KEY = 'emu-test-key-0123456789';
 export interface EmulatorHarness {
   emu: Emulator;
   clock: ReturnType<typeof fakeClock>;
-  client(provider: ProviderName, options?: Partial<ClientOptions>): EvalClient;
+  /** A client of one of the providers the emulator serves. */
+  client(provider: Provider, options?: Partial<ClientOptions>): EvalClient;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Route } from '../http/router.js';
 import type { Reply } from '../http/reply.js';
 import type { Phase } from '../lifecycle.js';
 import type { SimulatedRecord } from '../store.js';
+import type { EmulatorState } from '../state.js';
 import type { Provider } from '../types.js';
 
 export interface ProviderErrors {
@@ -30,6 +31,14 @@ export interface ProviderApi {
   seed(count: number): void;
   /** Puts back the records the provider starts with (after start and reset). */
   initialize(): void;
+}
+
+/** One provider the emulator plays: its folder exports one, `registry.ts` lists it. */
+export interface EmulatedProvider<Name extends string = string> {
+  readonly name: Name;
+  /** Appended to the emulator's origin to give what a client takes as its base URL (OpenAI's API root is `/v1`). */
+  readonly baseUrlPath: string;
+  createApi(state: EmulatorState): ProviderApi;
 }
 
 export function pathIs(path: string, prefix: string): boolean {

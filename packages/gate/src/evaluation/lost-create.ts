@@ -61,7 +61,7 @@ export async function findLostCreate(
     return await scanForEvaluation(client, (evaluation) => matches(evaluation, target, since), {
       notBefore: since - CLOCK_MARGIN_MS,
       limit: SEARCH_LIMIT,
-      ...(target.provider === 'openai' ? { evalId: target.evalId } : {}),
+      ...('evalId' in target ? { evalId: target.evalId } : {}),
       ...(signal ? { signal } : {}),
     });
   } catch {
@@ -71,7 +71,8 @@ export async function findLostCreate(
 }
 
 function matches(evaluation: Evaluation, target: CreateTarget, since: number): boolean {
-  if (target.provider !== 'nugen' && !!target.tags.evalgate_sha && hasTags(evaluation, target.tags)) return true;
+  // Where the provider keeps metadata, the target carries our tags and they identify the evaluation.
+  if ('tags' in target && !!target.tags.evalgate_sha && hasTags(evaluation, target.tags)) return true;
   const created = evaluation.createdAt?.getTime();
   if (created === undefined || created < since - CLOCK_MARGIN_MS) return false;
   if (target.provider === 'prime') return target.name !== undefined && evaluation.name === target.name && evaluation.metadata?.[MARKER_KEY] === undefined;

@@ -67,7 +67,8 @@ async function viaHost(deps: ReattachDeps, runs: EarlierRun[]): Promise<Reattach
 }
 
 async function viaMetadata(deps: ReattachDeps): Promise<Reattachment | undefined> {
-  if (deps.client.provider === 'nugen') return undefined;
+  // Without metadata on the provider's side (Nugen) there is nothing to search for; the host's record is the way back.
+  if (!deps.client.capabilities.metadata) return undefined;
   const expected = {
     evalgate_repo: deps.context.repository,
     evalgate_sha: deps.context.sha,

@@ -7,6 +7,7 @@ import { cancelRemote, describeRemoteCancel } from '../evaluation/cancel-remote.
 import { createTargetOf, findLostCreate, type PendingCreate } from '../evaluation/lost-create.js';
 import { renderName } from '../evaluation/name.js';
 import { findReattachment } from '../evaluation/reattach.js';
+import { listScopeOf } from '../providers/registry.js';
 import { createRequest, type ResolvedSettings } from '../evaluation/request.js';
 import { parseSamples } from '../evaluation/samples.js';
 import { DeadlineError, waitForTerminal } from '../evaluation/wait.js';
@@ -64,7 +65,7 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
       fingerprint,
       now: clock.now(),
       onlyCompleted: samplesMode,
-      ...(settings.settings.provider === 'openai' ? { evalId: settings.settings.evalId } : {}),
+      ...listScopeOf(settings.settings),
       logger,
       signal,
     });

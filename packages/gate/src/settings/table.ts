@@ -1,7 +1,7 @@
 // Every gate setting, once: its name (the Action's input name), description, default, whether it is required or can
 // hold a secret, which provider it belongs to, and its parser. The Action's inputs (action.yml), the CLI's flags
 // (`--min-avg-score`), environment variables (`EVALGATE_MIN_AVG_SCORE`) and config-file keys all derive from it.
-import type { ProviderName } from '@evalgate/core';
+import { PROVIDER_NAMES, type ProviderName } from '@evalgate/core';
 import * as z from 'zod';
 import { choice, decimal, environmentList, httpUrl, jsonObject, nameTemplate, optionalText, splitList } from './fields.js';
 import { hostedTimeoutMinutes, numExamples, rolloutsPerExample } from './prime-hosted.js';
@@ -32,10 +32,11 @@ function setting<const S extends SettingSpec>(spec: S): S {
   return spec;
 }
 
-export const PROVIDER_CHOICES = ['prime', 'openai', 'nugen'] as const satisfies readonly ProviderName[];
+/** The providers a gate can be set to: core's registry. */
+export const PROVIDER_CHOICES = PROVIDER_NAMES as readonly [ProviderName, ...ProviderName[]];
 
 export const GATE_SETTINGS = {
-  provider: setting({ description: 'Evaluation provider: prime | openai | nugen.', required: true, secret: false, parse: choice(PROVIDER_CHOICES) }),
+  provider: setting({ description: `Evaluation provider: ${PROVIDER_CHOICES.join(' | ')}.`, required: true, secret: false, parse: choice(PROVIDER_CHOICES) }),
   'api-key': setting({
     description: 'API key of the provider. Pass a secret; it is masked before anything is logged.',
     required: true,

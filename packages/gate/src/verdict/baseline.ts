@@ -1,5 +1,6 @@
 import type { EvalClient, Evaluation } from '@evalgate/core';
 import type { BaselineTrust, RunContext } from '../ports.js';
+import { listScopeOf } from '../providers/registry.js';
 import type { GateSettings } from '../settings/types.js';
 import { formatScore } from '../report/format.js';
 import { TREND_LENGTH, type TrendPoint } from '../report/trend.js';
@@ -54,7 +55,7 @@ export async function findBaseline(deps: BaselineDeps, evaluation: Evaluation): 
   if (inputs.baseline === 'none') return { note: 'no baseline requested (baseline: none)' };
   if (!context.baseRef) return { note: `a ${context.eventName} event has no base branch to compare with` };
 
-  if (deps.client.provider !== 'nugen') {
+  if (deps.client.capabilities.metadata) {
     const tagged = await latestTagged(deps, context.baseRef, evaluation.id);
     if (tagged) return tagged;
   }
@@ -77,7 +78,7 @@ function isTrustedBaseline(deps: BaselineDeps, candidate: Evaluation, baseRef: s
 async function latestTagged(deps: BaselineDeps, baseRef: string, judgedId: string): Promise<BaselineLookup | undefined> {
   const { client, inputs, signal } = deps;
   const options = {
-    ...(inputs.settings.provider === 'openai' ? { evalId: inputs.settings.evalId } : {}),
+    ...listScopeOf(inputs.settings),
     pageSize: SEARCH_PAGE_SIZE,
     maxItems: BASELINE_SEARCH_LIMIT,
     ...(signal ? { signal } : {}),
@@ -134,10 +135,10 @@ async function fromHostRecord(deps: BaselineDeps, baseRef: string, judgedId: str
     try {
       const evaluation = await deps.client.get(candidate.evaluationId, deps.signal ? { signal: deps.signal } : {});
       if (evaluation.id === judgedId || evaluation.status !== 'completed' || !evaluation.scores || evaluation.scores.count === 0) continue;
-      // Where the provider keeps our tags, they must say a trusted event made it; Nugen keeps none, and there the
+      // Where the provider keeps our tags, they must say a trusted event made it; where it keeps none (Nugen), the
       // host's record (the Action: a check run on the base branch's head, which only this repository's token can
       // write) is the proof.
-      const vouched = deps.client.provider === 'nugen' && candidate.hostVouches;
+      const vouched = !deps.client.capabilities.metadata && candidate.hostVouches;
       if (!vouched && !isTrustedBaseline(deps, evaluation, baseRef)) continue;
       return found({
         source: 'base-branch',

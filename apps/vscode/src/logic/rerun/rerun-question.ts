@@ -45,5 +45,11 @@ function parametersText(request: CreateEvaluationRequest): string {
       // Nugen returns no custom_metrics anywhere, so a re-run cannot repeat them.
       return `${models} on benchmark ${request.benchmarkId}${judge} (custom metrics, if the original had any, are not returned by Nugen and use the defaults)`;
     }
+    default:
+      // A provider with no wording of its own here (the registry's test provider): its request fields as given.
+      return Object.entries(request as object)
+        .filter(([key]) => key !== 'provider')
+        .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+        .join(', ');
   }
 }

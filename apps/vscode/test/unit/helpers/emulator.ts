@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '@evalgate/emulator';
+import { startEmulator, type Emulator, type Provider } from '@evalgate/emulator';
 import { createClient } from '@evalgate/core';
 import type { Connection } from '../../../src/logic/connection.js';
 import { EvaluationStore, type StoreOptions } from '../../../src/logic/store.js';
@@ -10,7 +10,7 @@ export async function startTestEmulator(durationMs = 60_000): Promise<Emulator> 
   return startEmulator({ port: 0, apiKey: API_KEY, seed: 1, durationMs, sampleCount: 5 });
 }
 
-export function emulatorConnection(emulator: Emulator, provider: Connection['provider']): Connection {
+export function emulatorConnection(emulator: Emulator, provider: Provider): Connection {
   return { id: `${provider}-test`, provider, baseUrl: emulator.baseUrls[provider] };
 }
 

@@ -4,6 +4,7 @@ import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { BadRequestError, ConfigurationError, NotFoundError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
+import { NUGEN_CAPABILITIES } from './capabilities.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity, type NugenOutcome } from './mapper.js';
 import { nugenRerunRequest } from './rerun.js';
@@ -27,7 +28,7 @@ const DEFAULT_PAGE_SIZE = 20;
 
 export class NugenClient extends BaseEvalClient {
   readonly provider = 'nugen' as const;
-  readonly capabilities: ProviderCapabilities = { cancel: false, finalize: false, pushSamples: false };
+  readonly capabilities: ProviderCapabilities = NUGEN_CAPABILITIES;
   /** The status endpoint omits the models; what create/list told us names the evaluation. */
   private readonly identities = new Map<string, NugenIdentity>();
   /** The download's per-question scores, read by `get` once completed, for `sampleScoresRead`. */

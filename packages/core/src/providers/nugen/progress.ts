@@ -1,5 +1,6 @@
 import type { EvaluationStatus, Progress } from '../../domain/evaluation.js';
-import { normalizeStatus } from '../../domain/status.js';
+import { lookupStatus } from '../status-table.js';
+import { NUGEN_STATUS_TABLE } from './statuses.js';
 import type { NugenStatusWire } from './wire.js';
 
 /**
@@ -7,7 +8,7 @@ import type { NugenStatusWire } from './wire.js';
  * pending waits in the queue, and anything else (PROCESSING, in_progress, a word not seen yet) is still running.
  */
 export function nugenStatusOf(raw: string): EvaluationStatus {
-  const status = normalizeStatus('nugen', raw);
+  const status = lookupStatus(NUGEN_STATUS_TABLE, raw);
   return status === 'unknown' ? 'running' : status;
 }
 

@@ -1,5 +1,6 @@
 import { isTerminal, type Evaluation, type Scores, type TokenUsage } from '../../domain/evaluation.js';
-import { normalizeStatus } from '../../domain/status.js';
+import { lookupStatus } from '../status-table.js';
+import { OPENAI_STATUS_TABLE } from './statuses.js';
 import { definedOnly, stringRecord, toDate } from '../wire-helpers.js';
 import { joinRunId } from './ids.js';
 import { openAIRerunRequest } from './rerun.js';
@@ -35,7 +36,7 @@ export function mapUsage(run: OpenAIRunWire): TokenUsage[] | undefined {
  * comes from `result_counts` when it has a total, else from the output items' `passed` flags.
  */
 export function mapOpenAIRun(run: OpenAIRunWire, itemScores?: Scores): Evaluation {
-  const status = normalizeStatus('openai', run.status);
+  const status = lookupStatus(OPENAI_STATUS_TABLE, run.status);
   const rate = passRate(run);
   const counts = run.result_counts;
   const done = counts ? (counts.passed ?? 0) + (counts.failed ?? 0) + (counts.errored ?? 0) : undefined;

@@ -9,6 +9,7 @@ import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { ConfigurationError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
+import { OPENAI_CAPABILITIES } from './capabilities.js';
 import { definedOnly, pageSize, requireId, toDate } from '../wire-helpers.js';
 import { joinRunId, splitRunId } from './ids.js';
 import { mapOpenAIRun } from './mapper.js';
@@ -18,7 +19,8 @@ import { CancelRouter } from './cancel-route.js';
 import { nextAfter } from './cursor.js';
 import { toWireDataSource } from './data-source.js';
 import { openAIRerunRequest } from './rerun.js';
-import { normalizeStatus } from '../../domain/status.js';
+import { lookupStatus } from '../status-table.js';
+import { OPENAI_STATUS_TABLE } from './statuses.js';
 import { readOutputItemScores } from './output-item-scores.js';
 import type { ListSamplesOptions, SampleList, SampleScores } from '../../domain/samples.js';
 import { SampleScoresCache } from '../sample-scores-cache.js';
@@ -37,7 +39,7 @@ const MAX_EVALS_PER_PAGE = 25;
 
 export class OpenAIClient extends BaseEvalClient {
   readonly provider = 'openai' as const;
-  readonly capabilities: ProviderCapabilities = { cancel: true, finalize: false, pushSamples: false };
+  readonly capabilities: ProviderCapabilities = OPENAI_CAPABILITIES;
   /** Output-item scores of terminal runs never change, so they are fetched once per run. */
   private readonly scoreCache = new Map<string, Scores | null>();
   /** The per-item scores read with them, for `sampleScoresRead`. */
@@ -69,7 +71,7 @@ export class OpenAIClient extends BaseEvalClient {
   /** A new run of a finished run's eval with its data_source, as GET returns it (openai/rerun.ts). */
   async rerunRequest(id: string, options: RequestOptions = {}): Promise<CreateEvaluationRequest> {
     const run = await this.readRun(id, options);
-    const request = isTerminal(normalizeStatus('openai', run.status)) ? openAIRerunRequest(run) : undefined;
+    const request = isTerminal(lookupStatus(OPENAI_STATUS_TABLE, run.status)) ? openAIRerunRequest(run) : undefined;
     if (!request) throw new UnsupportedOperationError('openai', `re-running ${id} (only a finished run that came back with its data_source can be started again)`);
     return request;
   }

@@ -1,6 +1,7 @@
 import { isTerminal, type Evaluation, type Scores } from '../../domain/evaluation.js';
-import type { PrimeCreateRequest } from '../../domain/requests.js';
-import { normalizeStatus } from '../../domain/status.js';
+import type { PrimeCreateRequest } from './request.js';
+import { lookupStatus } from '../status-table.js';
+import { PRIME_STATUS_TABLE } from './statuses.js';
 import { ConfigurationError } from '../../errors.js';
 import { definedOnly, stringRecord, toDate } from '../wire-helpers.js';
 import { completeEvalConfig } from './eval-config.js';
@@ -19,7 +20,7 @@ export function primeScores(wire: {
 }
 
 export function mapPrimeEvaluation(wire: PrimeEvaluationWire, hostedHint?: boolean): Evaluation {
-  const status = normalizeStatus('prime', wire.status);
+  const status = lookupStatus(PRIME_STATUS_TABLE, wire.status);
   const hosted = wire.is_hosted ?? hostedHint ?? false;
   const scores = primeScores(wire);
   const progressFraction = typeof wire.progress === 'number' ? Math.min(1, Math.max(0, wire.progress)) : undefined;
@@ -63,7 +64,7 @@ export function mapPrimeEvaluation(wire: PrimeEvaluationWire, hostedHint?: boole
 /** Finalize's own figures are the authoritative ones: they overwrite what a following GET reported (null ones do not). */
 export function withFinalizeResult(evaluation: Evaluation, finalize: PrimeFinalizeWire): Evaluation {
   const scores = primeScores(finalize);
-  const status = normalizeStatus('prime', finalize.status);
+  const status = lookupStatus(PRIME_STATUS_TABLE, finalize.status);
   const { scores: previous, ...rest } = evaluation;
   const kept = scores ?? previous;
   return {

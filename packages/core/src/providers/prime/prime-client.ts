@@ -4,6 +4,7 @@ import type { CreateEvaluationRequest, PrimeCreateRequest, PrimeSample } from '.
 import { APIError, ConfigurationError, ConflictError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
+import { PRIME_CAPABILITIES } from './capabilities.js';
 import { offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import {
   mapHostedCreated,
@@ -15,7 +16,8 @@ import {
 } from './mapper.js';
 import { scoresOfSamples, withReward } from './samples.js';
 import { primeRerunRequest } from './rerun.js';
-import { normalizeStatus } from '../../domain/status.js';
+import { lookupStatus } from '../status-table.js';
+import { PRIME_STATUS_TABLE } from './statuses.js';
 import {
   primeCancelResponse,
   primeEvaluation,
@@ -45,7 +47,7 @@ const PRIME_MAX_SAMPLE_PAGES = 100;
 
 export class PrimeClient extends BaseEvalClient {
   readonly provider = 'prime' as const;
-  readonly capabilities: ProviderCapabilities = { cancel: true, finalize: true, pushSamples: true };
+  readonly capabilities: ProviderCapabilities = PRIME_CAPABILITIES;
 
   /**
    * Hosted (`isHosted: true`): `POST /api/v1/hosted-evaluations`, which starts the run, then a `PUT` adding the
@@ -108,7 +110,7 @@ export class PrimeClient extends BaseEvalClient {
   /** A finished hosted run again, from what GET returns (prime/rerun.ts says what qualifies). */
   async rerunRequest(id: string, options: RequestOptions = {}): Promise<CreateEvaluationRequest> {
     const wire = await this.readEvaluation(id, options);
-    const request = isTerminal(normalizeStatus('prime', wire.status)) ? primeRerunRequest(wire) : undefined;
+    const request = isTerminal(lookupStatus(PRIME_STATUS_TABLE, wire.status)) ? primeRerunRequest(wire) : undefined;
     if (!request) {
       throw new UnsupportedOperationError('prime', `re-running ${id} (only a finished hosted evaluation of one environment, with its model and eval_config and no custom_secrets, can be started again)`);
     }

@@ -1,5 +1,5 @@
 import type { Scores } from '../../domain/evaluation.js';
-import type { PrimeSample } from '../../domain/requests.js';
+import type { PrimeSample } from './request.js';
 import { aggregateScores } from '../../domain/scores.js';
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

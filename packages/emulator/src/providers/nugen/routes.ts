@@ -11,7 +11,7 @@ import type { Route } from '../../http/router.js';
 import { queryObject, validateBody, validateValue } from '../../http/validate.js';
 import { nugenId } from '../../ids.js';
 import type { EmulatorState } from '../../state.js';
-import type { NugenEvaluation } from '../../store.js';
+import { NUGEN_EVALUATIONS, type NugenEvaluation } from './records-store.js';
 import { isoSeconds } from '../../time-format.js';
 import type { ProviderApi } from '../provider.js';
 import { nugenDetail, nugenErrors, nugenValidationError } from './errors.js';
@@ -23,7 +23,7 @@ const NOT_FOUND = 'Evaluation not found';
 const DEFAULT_JUDGE = 'anthropic';
 
 export function createNugenApi(state: EmulatorState): ProviderApi {
-  const evaluations = () => state.store.nugen;
+  const evaluations = () => state.store.of(NUGEN_EVALUATIONS);
   const statusCase = () => state.settings.nugenStatusCase;
 
   function create(body: z.infer<typeof createEvaluationSchema>, createdAt?: number): NugenEvaluation {

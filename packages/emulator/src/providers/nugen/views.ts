@@ -5,7 +5,7 @@
  */
 import { effectiveState, isTerminal, type LifecycleState } from '../../lifecycle.js';
 import { average, maximum, minimum } from '../../stats.js';
-import type { NugenEvaluation } from '../../store.js';
+import type { NugenEvaluation } from './records-store.js';
 import { isoSeconds } from '../../time-format.js';
 import type { NugenStatusCase } from '../../types.js';
 import { nugenPhaseOfWord, nugenStatusWord } from './vocabulary.js';

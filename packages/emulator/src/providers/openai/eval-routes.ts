@@ -6,7 +6,7 @@ import type { Route } from '../../http/router.js';
 import { queryObject, validateBody, validateValue } from '../../http/validate.js';
 import { openaiEvalId } from '../../ids.js';
 import type { EmulatorState } from '../../state.js';
-import type { OpenAIEval } from '../../store.js';
+import { OPENAI_EVALS, OPENAI_RUNS, type OpenAIEval } from './records-store.js';
 import { openaiValidationError } from './errors.js';
 import { listBody, lookup } from './lookup.js';
 import { storedGrader } from './messages.js';
@@ -38,7 +38,7 @@ function newestFirst(evals: readonly OpenAIEval[], orderBy: 'created_at' | 'upda
 }
 
 export function evalRoutes(state: EmulatorState): Route[] {
-  const evals = () => state.store.openaiEvals;
+  const evals = () => state.store.of(OPENAI_EVALS);
   const { withEval } = lookup(state);
   return [
     {
@@ -94,8 +94,8 @@ export function evalRoutes(state: EmulatorState): Route[] {
       handler: ({ params }) =>
         withEval(params.evalId, (record) => {
           // The runs go with their eval.
-          for (const run of state.store.openaiRuns.oldestFirst().filter((candidate) => candidate.evalId === record.id)) {
-            state.store.openaiRuns.remove(run.id);
+          for (const run of state.store.of(OPENAI_RUNS).oldestFirst().filter((candidate) => candidate.evalId === record.id)) {
+            state.store.of(OPENAI_RUNS).remove(run.id);
           }
           evals().remove(record.id);
           return json(200, { object: 'eval.deleted', deleted: true, eval_id: record.id });

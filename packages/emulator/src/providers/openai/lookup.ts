@@ -1,7 +1,7 @@
 /** Finding the eval and run a path names, answering the OpenAI 404 when there is none. */
 import type { Reply } from '../../http/reply.js';
 import type { EmulatorState } from '../../state.js';
-import type { OpenAIEval, OpenAIRun } from '../../store.js';
+import { OPENAI_EVALS, OPENAI_RUNS, type OpenAIEval, type OpenAIRun } from './records-store.js';
 import { openaiNotFound } from './errors.js';
 
 // Function-typed properties, not methods: callers destructure them (`const { withEval } = lookup(state)`).
@@ -12,14 +12,14 @@ export interface Lookup {
 
 export function lookup(state: EmulatorState): Lookup {
   const withEval: Lookup['withEval'] = (evalId, handle) => {
-    const record = evalId === undefined ? undefined : state.store.openaiEvals.get(evalId);
+    const record = evalId === undefined ? undefined : state.store.of(OPENAI_EVALS).get(evalId);
     return record ? handle(record) : openaiNotFound(`No eval found with id '${evalId}'.`);
   };
   return {
     withEval,
     withRun: (params, handle) =>
       withEval(params.evalId, (evalRecord) => {
-        const run = params.runId === undefined ? undefined : state.store.openaiRuns.get(params.runId);
+        const run = params.runId === undefined ? undefined : state.store.of(OPENAI_RUNS).get(params.runId);
         if (!run || run.evalId !== evalRecord.id) {
           return openaiNotFound(`No run found with id '${params.runId}' for eval '${evalRecord.id}'.`);
         }

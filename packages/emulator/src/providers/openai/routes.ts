@@ -5,6 +5,7 @@ import { openaiErrors } from './errors.js';
 import { evalRoutes, responseDataSourceConfig } from './eval-routes.js';
 import { newRun, runRoutes } from './run-routes.js';
 import { openaiPhaseOfRaw, openaiRawStatus } from './views.js';
+import { OPENAI_EVALS, OPENAI_RUNS } from './records-store.js';
 
 export const DEMO_EVAL_ID = 'eval_demo';
 
@@ -17,11 +18,11 @@ export function createOpenAIApi(state: EmulatorState): ProviderApi {
     errors: openaiErrors,
     rawStatus: openaiRawStatus,
     phaseOfRaw: openaiPhaseOfRaw,
-    records: () => state.store.openaiRuns.oldestFirst(),
-    find: (id) => state.store.openaiRuns.get(id),
+    records: () => state.store.of(OPENAI_RUNS).oldestFirst(),
+    find: (id) => state.store.of(OPENAI_RUNS).get(id),
     initialize: () => {
       const now = state.clock();
-      state.store.openaiEvals.add({
+      state.store.of(OPENAI_EVALS).add({
         id: DEMO_EVAL_ID,
         name: 'Demo eval',
         dataSourceConfig: responseDataSourceConfig({

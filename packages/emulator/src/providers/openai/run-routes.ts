@@ -7,7 +7,7 @@ import { queryObject, validateBody, validateValue } from '../../http/validate.js
 import { openaiRunId } from '../../ids.js';
 import { isTerminal } from '../../lifecycle.js';
 import type { EmulatorState } from '../../state.js';
-import type { OpenAIRun } from '../../store.js';
+import { OPENAI_RUNS, type OpenAIRun } from './records-store.js';
 import { openaiErrors, openaiNotFound, openaiValidationError } from './errors.js';
 import { listBody, lookup } from './lookup.js';
 import { storedDataSource } from './messages.js';
@@ -19,7 +19,7 @@ const DEFAULT_MODEL = 'gpt-4o-mini';
 export type CreateRunBody = z.infer<typeof createRunSchema>;
 
 export function runRoutes(state: EmulatorState, createRun: (evalId: string, body: CreateRunBody, createdAt?: number) => OpenAIRun): Route[] {
-  const runs = () => state.store.openaiRuns;
+  const runs = () => state.store.of(OPENAI_RUNS);
   const { withEval, withRun } = lookup(state);
 
   const cancel =
@@ -111,7 +111,7 @@ export function newRun(state: EmulatorState, evalId: string, body: CreateRunBody
   const { ordinal, sim, scores } = state.newSimulation('openai', { createdAt });
   const model = typeof body.data_source.model === 'string' ? body.data_source.model : DEFAULT_MODEL;
   const id = openaiRunId();
-  return state.store.openaiRuns.add({
+  return state.store.of(OPENAI_RUNS).add({
     id,
     ordinal,
     sim,

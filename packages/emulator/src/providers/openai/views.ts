@@ -1,6 +1,6 @@
 /** OpenAI wire objects (eval, eval.run, eval.run.output_item) built from the records and the clock. */
 import { effectiveState, type LifecycleState, type Phase } from '../../lifecycle.js';
-import type { OpenAIEval, OpenAIRun } from '../../store.js';
+import type { OpenAIEval, OpenAIRun } from './records-store.js';
 import { unixSeconds } from '../../time-format.js';
 import { openaiOutputItemId } from '../../ids.js';
 

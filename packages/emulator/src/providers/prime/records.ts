@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { primeId } from '../../ids.js';
 import type { EmulatorState } from '../../state.js';
-import type { PrimeEvaluation } from '../../store.js';
+import { PRIME_EVALUATIONS, type PrimeEvaluation } from './records-store.js';
 import type { CreateEvaluationBody } from './schemas.js';
 import { DEFAULT_TIMEOUT_MINUTES } from './views.js';
 
@@ -28,7 +28,7 @@ export function addPrimeRecord(state: EmulatorState, spec: NewPrimeRecord): Prim
   const { ordinal, sim, scores } = state.newSimulation('prime', { clientDriven: !spec.runs, createdAt: spec.createdAt });
   sim.dormant = spec.hosted && !spec.runs;
   const evalType = body.suite_id ? 'suite' : body.run_id ? 'training' : 'environment';
-  return state.store.prime.add({
+  return state.store.of(PRIME_EVALUATIONS).add({
     id: primeId(),
     ordinal,
     sim,

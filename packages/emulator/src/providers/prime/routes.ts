@@ -5,7 +5,7 @@ import type { Route } from '../../http/router.js';
 import { queryObject, validateBody, validateValue } from '../../http/validate.js';
 import { isTerminal } from '../../lifecycle.js';
 import type { EmulatorState } from '../../state.js';
-import type { PrimeEvaluation } from '../../store.js';
+import { PRIME_EVALUATIONS, type PrimeEvaluation } from './records-store.js';
 import type { ProviderApi } from '../provider.js';
 import { primeDetail, primeErrors, primeValidationError } from './errors.js';
 import { hostedRoutes } from './hosted-routes.js';
@@ -29,7 +29,7 @@ const numberOf = (sample: Record<string, unknown>): number | undefined => {
 };
 
 export function createPrimeApi(state: EmulatorState): ProviderApi {
-  const evaluations = () => state.store.prime;
+  const evaluations = () => state.store.of(PRIME_EVALUATIONS);
   const withEvaluation = evaluationLookup(state);
 
   const matchesFilters = (record: PrimeEvaluation, query: { team_id?: string | undefined; environment_id?: string | undefined; environment_name?: string | undefined; suite_id?: string | undefined }): boolean =>

@@ -2,7 +2,7 @@
 import type { LifecycleState, Phase } from '../../lifecycle.js';
 import { effectiveState, isTerminal, startedAt } from '../../lifecycle.js';
 import { average, maximum, minimum } from '../../stats.js';
-import type { PrimeEvaluation } from '../../store.js';
+import type { PrimeEvaluation } from './records-store.js';
 import { isoString } from '../../time-format.js';
 
 const RAW_BY_PHASE: Record<Phase, string> = {

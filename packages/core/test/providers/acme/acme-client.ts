@@ -1,0 +1,64 @@
+import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../../src/domain/client.js';
+import type { Evaluation, Page } from '../../../src/domain/evaluation.js';
+import type { CreateEvaluationRequest } from '../../../src/domain/requests.js';
+import { UnsupportedOperationError } from '../../../src/errors.js';
+import { path } from '../../../src/http/path.js';
+import { BaseEvalClient } from '../../../src/providers/base-client.js';
+import { pageSize, requireId } from '../../../src/providers/wire-helpers.js';
+import { ACME_CAPABILITIES } from './capabilities.js';
+import { mapAcmeJob } from './mapper.js';
+import { acmeJobEnvelope, acmeJobList } from './wire.js';
+
+export class AcmeClient extends BaseEvalClient {
+  readonly provider = 'acme' as const;
+  readonly capabilities: ProviderCapabilities = ACME_CAPABILITIES;
+
+  async create(request: CreateEvaluationRequest, options: RequestOptions = {}): Promise<Evaluation> {
+    const acme = this.expectRequest(request, 'acme');
+    requireId(acme.suite, 'suite');
+    requireId(acme.model, 'model');
+    const created = await this.context.http.request({
+      method: 'POST',
+      path: '/acme/v1/jobs',
+      body: { suite: acme.suite, model: acme.model, ...(acme.labels ? { labels: acme.labels } : {}) },
+      schema: acmeJobEnvelope,
+      idempotent: false,
+      options,
+    });
+    return mapAcmeJob(created.job);
+  }
+
+  async get(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    const found = await this.context.http.request({ method: 'GET', path: path`/acme/v1/jobs/${requireId(id)}`, schema: acmeJobEnvelope, options });
+    return mapAcmeJob(found.job);
+  }
+
+  async listPage(options: ListPageOptions = {}): Promise<Page<Evaluation>> {
+    const page = await this.context.http.request({
+      method: 'GET',
+      path: '/acme/v1/jobs',
+      query: { limit: pageSize(options.pageSize, 20, 50), page_token: options.cursor },
+      schema: acmeJobList,
+      options,
+    });
+    return { items: page.jobs.map(mapAcmeJob), ...(page.next_page_token ? { nextCursor: page.next_page_token } : {}) };
+  }
+
+  async cancel(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    const stopped = await this.context.http.request({
+      method: 'POST',
+      path: path`/acme/v1/jobs/${requireId(id)}/stop`,
+      schema: acmeJobEnvelope,
+      options,
+    });
+    return mapAcmeJob(stopped.job);
+  }
+
+  finalize(id: string, options: RequestOptions = {}): Promise<Evaluation> {
+    return this.get(id, options);
+  }
+
+  pushSamples(): Promise<void> {
+    return Promise.reject(new UnsupportedOperationError('acme', 'pushing samples'));
+  }
+}
