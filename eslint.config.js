@@ -40,6 +40,8 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/coverage/**',
       '**/test-output/**',
+      // The bench's esbuild output (git-ignored).
+      'bench/.build/**',
     ],
   },
   {

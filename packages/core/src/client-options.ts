@@ -17,7 +17,7 @@ const httpUrl = z.string().check(z.refine((value) => {
 
 const clientOptionsSchema = z.object({
   // Checked against the registry when parsing, so a test provider registered later is accepted too.
-  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerNames().includes(value as ProviderName)),
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerNames() as readonly string[]).includes(value)),
   apiKey: z.string().check(z.refine((key) => key.trim().length > 0)),
   baseUrl: z.optional(httpUrl),
   timeoutMs: z.optional(z.int().check(z.positive())),

@@ -63,7 +63,7 @@ export class Store {
   of<T extends { id: string }>(key: CollectionKey<T>): Collection<T> {
     let collection = this.collections.get(key.name);
     if (!collection) {
-      collection = new Collection<T>() as unknown as Collection<{ id: string }>;
+      collection = new Collection<T>();
       this.collections.set(key.name, collection);
     }
     return collection as unknown as Collection<T>;

@@ -3,7 +3,7 @@ import type { EMULATED_PROVIDERS } from './providers/registry.js';
 import type { TestProviders } from './testing/test-providers.js';
 
 /** The providers the emulator serves: the names in its registry (plus, in tests only, the test providers). */
-export type Provider = (typeof EMULATED_PROVIDERS)[number]['name'] | (keyof TestProviders & string);
+export type Provider = (typeof EMULATED_PROVIDERS)[number]['name'] | Extract<keyof TestProviders, string>;
 
 /** How evaluations created from now on end when nobody cancels them. */
 export type Outcome = 'completed' | 'failed' | 'timeout';

@@ -18,7 +18,7 @@ export function isTreeRow(argument: unknown): boolean {
 }
 
 const addConnectionArgs = z.object({
-  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName), {
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerIds() as readonly string[]).includes(value), {
     error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
   }),
   baseUrl: z.string(),

@@ -16,7 +16,7 @@ export interface StoredKey {
 
 const storedKeySchema = z.object({
   key: z.string().check(z.minLength(1)),
-  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName)),
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerIds() as readonly string[]).includes(value)),
   baseUrl: z.string().check(z.minLength(1)),
 });
 

@@ -44,7 +44,7 @@ const connectionEntry = z.object({
   id: z.optional(z.string().check(z.trim(), z.minLength(1, { message: 'must not be empty (or leave it out for the default)' }))),
   label: z.optional(z.string()),
   // Checked against the registry when parsed, so the list lives in one place.
-  provider: z.custom<ProviderName>((value) => typeof value === 'string' && providerIds().includes(value as ProviderName), {
+  provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerIds() as readonly string[]).includes(value), {
     error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
   }),
   baseUrl: httpUrl,

@@ -2,7 +2,7 @@ import type { PROVIDERS } from '../providers/registry.js';
 import type { TestProviders } from '../testing.js';
 
 /** The providers evalgate speaks to: the names in the registry (plus, in tests only, the test providers). */
-export type ProviderName = (typeof PROVIDERS)[number]['name'] | (keyof TestProviders & string);
+export type ProviderName = (typeof PROVIDERS)[number]['name'] | Extract<keyof TestProviders, string>;
 
 /** Normalized lifecycle status; `unknown` keeps an unrecognised provider status from crashing anything. */
 export type EvaluationStatus =
