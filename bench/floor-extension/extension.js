@@ -3,9 +3,7 @@
 const vscode = require('vscode');
 
 function activate(context) {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('floor.helloWorld', () => vscode.window.showInformationMessage('Hello World')),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand('floor.helloWorld', () => vscode.window.showInformationMessage('Hello World')));
   return {};
 }
 

@@ -49,7 +49,12 @@ export function createVirtualClock(startMs = Date.UTC(2026, 0, 1)) {
       return async (input, init) => {
         inFlight++;
         activity++;
-        log?.push({ method: (init?.method ?? 'GET').toUpperCase(), url: String(input instanceof Request ? input.url : input), virtualAt: current, realStartMs: performance.now() });
+        log?.push({
+          method: (init?.method ?? 'GET').toUpperCase(),
+          url: String(input instanceof Request ? input.url : input),
+          virtualAt: current,
+          realStartMs: performance.now(),
+        });
         try {
           const response = await fetchImpl(input, init);
           const body = await response.arrayBuffer();

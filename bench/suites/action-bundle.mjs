@@ -72,9 +72,30 @@ export async function runActionBundleBenchmarks(log) {
   const label = 'minimal @actions/core + @actions/github action';
   return {
     rows: [
-      { id: 'action.bundle.size', figure: 'action bundle: apps/action/dist, all files', evalgate: size / 1024, reference: floorSize / 1024, referenceLabel: label, unit: 'KiB' },
-      { id: 'action.bundle.eager', figure: 'action bundle: loaded at start (index.js + static imports)', evalgate: eager / 1024, reference: floorEager / 1024, referenceLabel: label, unit: 'KiB' },
-      { id: 'action.coldstart', figure: 'action cold start: spawn of node dist/index.js to first request', evalgate: evalgate.ms, reference: floor.ms, referenceLabel: label, unit: 'ms' },
+      {
+        id: 'action.bundle.size',
+        figure: 'action bundle: apps/action/dist, all files',
+        evalgate: size / 1024,
+        reference: floorSize / 1024,
+        referenceLabel: label,
+        unit: 'KiB',
+      },
+      {
+        id: 'action.bundle.eager',
+        figure: 'action bundle: loaded at start (index.js + static imports)',
+        evalgate: eager / 1024,
+        reference: floorEager / 1024,
+        referenceLabel: label,
+        unit: 'KiB',
+      },
+      {
+        id: 'action.coldstart',
+        figure: 'action cold start: spawn of node dist/index.js to first request',
+        evalgate: evalgate.ms,
+        reference: floor.ms,
+        referenceLabel: label,
+        unit: 'ms',
+      },
     ],
     notes: [
       'promptfoo-action is not published on the npm registry (promptfoo-action and @promptfoo/action answer 404), so the action figures compare with a minimal @actions/core + @actions/github action bundled the same way (bench/floor-action).',

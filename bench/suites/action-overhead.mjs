@@ -49,9 +49,7 @@ async function environment(action, durationMs) {
 }
 
 function completingPatch(github) {
-  return github.requests.find(
-    (request) => request.method === 'PATCH' && /\/check-runs\/\d+$/.test(request.path) && request.body?.status === 'completed',
-  );
+  return github.requests.find((request) => request.method === 'PATCH' && /\/check-runs\/\d+$/.test(request.path) && request.body?.status === 'completed');
 }
 
 function measured(env, label) {
@@ -130,17 +128,34 @@ async function naiveRun(action, durationMs) {
     const gh = { authorization: `token ${TOKEN}`, 'content-type': 'application/json' };
     const loop = async () => {
       const created = await (
-        await fetch(`${emu.url}/api/v1/hosted-evaluations`, { method: 'POST', headers: provider, body: JSON.stringify({ name: 'naive', environment_ids: ['gsm8k'], inference_model: 'llama-3-8b', eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 } }) })
+        await fetch(`${emu.url}/api/v1/hosted-evaluations`, {
+          method: 'POST',
+          headers: provider,
+          body: JSON.stringify({
+            name: 'naive',
+            environment_ids: ['gsm8k'],
+            inference_model: 'llama-3-8b',
+            eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 },
+          }),
+        })
       ).json();
       const check = await (
-        await fetch(`${github.url}/repos/acme/widgets/check-runs`, { method: 'POST', headers: gh, body: JSON.stringify({ name: 'naive', head_sha: HEAD_SHA, status: 'in_progress' }) })
+        await fetch(`${github.url}/repos/acme/widgets/check-runs`, {
+          method: 'POST',
+          headers: gh,
+          body: JSON.stringify({ name: 'naive', head_sha: HEAD_SHA, status: 'in_progress' }),
+        })
       ).json();
       for (;;) {
         const evaluation = await (await fetch(`${emu.url}/api/v1/evaluations/${created.evaluation_id}`, { headers: provider })).json();
         if (isTerminal(normalizeStatus('prime', evaluation.status))) break;
         await clock.sleep(NAIVE_INTERVAL_MS);
       }
-      await fetch(`${github.url}/repos/acme/widgets/check-runs/${check.id}`, { method: 'PATCH', headers: gh, body: JSON.stringify({ status: 'completed', conclusion: 'success' }) });
+      await fetch(`${github.url}/repos/acme/widgets/check-runs/${check.id}`, {
+        method: 'PATCH',
+        headers: gh,
+        body: JSON.stringify({ status: 'completed', conclusion: 'success' }),
+      });
     };
     await clock.drive(loop());
     return measured(env, 'naive');
@@ -173,12 +188,47 @@ export async function runActionOverheadBenchmarks(log) {
     tails.evalgate.push(atFive.tailRealMs, atDefault.tailRealMs);
     tails.naive.push(naive.tailRealMs);
     rows.push(
-      { id: `action.overhead.${ms}`, figure: `action overhead, ${label} evaluation: terminal → check completed (poll 5 s)`, evalgate: atFive.overheadSeconds, reference: naive.overheadSeconds, referenceLabel: reference, unit: 's' },
-      { id: `action.overhead.default.${ms}`, figure: `action overhead, ${label} evaluation (default poll-interval-seconds 10)`, evalgate: atDefault.overheadSeconds, reference: naive.overheadSeconds, referenceLabel: reference, unit: 's' },
-      { id: `action.requests.${ms}`, figure: `provider API requests per evaluation, ${label} (poll 5 s)`, evalgate: atFive.providerRequests, reference: naive.providerRequests, referenceLabel: reference, unit: 'requests' },
-      { id: `action.requests.default.${ms}`, figure: `provider API requests per evaluation, ${label} (default poll-interval-seconds 10)`, evalgate: atDefault.providerRequests, reference: naive.providerRequests, referenceLabel: reference, unit: 'requests' },
+      {
+        id: `action.overhead.${ms}`,
+        figure: `action overhead, ${label} evaluation: terminal → check completed (poll 5 s)`,
+        evalgate: atFive.overheadSeconds,
+        reference: naive.overheadSeconds,
+        referenceLabel: reference,
+        unit: 's',
+      },
+      {
+        id: `action.overhead.default.${ms}`,
+        figure: `action overhead, ${label} evaluation (default poll-interval-seconds 10)`,
+        evalgate: atDefault.overheadSeconds,
+        reference: naive.overheadSeconds,
+        referenceLabel: reference,
+        unit: 's',
+      },
+      {
+        id: `action.requests.${ms}`,
+        figure: `provider API requests per evaluation, ${label} (poll 5 s)`,
+        evalgate: atFive.providerRequests,
+        reference: naive.providerRequests,
+        referenceLabel: reference,
+        unit: 'requests',
+      },
+      {
+        id: `action.requests.default.${ms}`,
+        figure: `provider API requests per evaluation, ${label} (default poll-interval-seconds 10)`,
+        evalgate: atDefault.providerRequests,
+        reference: naive.providerRequests,
+        referenceLabel: reference,
+        unit: 'requests',
+      },
       // The naive loop posts no progress at all (create + complete): its figure is the floor, not a target.
-      { id: `action.github.${ms}`, figure: `GitHub API requests per gate, ${label} (default poll; budget 15)`, evalgate: atDefault.githubRequests, reference: naive.githubRequests, referenceLabel: 'naive loop without progress updates', unit: 'requests' },
+      {
+        id: `action.github.${ms}`,
+        figure: `GitHub API requests per gate, ${label} (default poll; budget 15)`,
+        evalgate: atDefault.githubRequests,
+        reference: naive.githubRequests,
+        referenceLabel: 'naive loop without progress updates',
+        unit: 'requests',
+      },
     );
     notes.push(
       `${label} evaluations: at the default poll-interval-seconds 10 evalgate made ${atDefault.providerRequests.toFixed(1)} provider requests; ` +

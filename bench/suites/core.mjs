@@ -74,7 +74,16 @@ async function concurrentWaits(label, waitOne) {
     for (let i = 0; i < CONCURRENT; i++) {
       // Durations spread evenly over 5–10 s, so no poll interval lines up with them by luck.
       emu.configure({ durationMs: CONCURRENT_MIN_DURATION_MS + Math.round((i * CONCURRENT_SPREAD_MS) / CONCURRENT) });
-      created.push(await client.create({ provider: 'prime', name: `bench ${label} ${i}`, isHosted: true, environments: [{ id: 'gsm8k' }], inferenceModel: 'llama-3-8b', evalConfig: { num_examples: 5, rollouts_per_example: 3 } }));
+      created.push(
+        await client.create({
+          provider: 'prime',
+          name: `bench ${label} ${i}`,
+          isHosted: true,
+          environments: [{ id: 'gsm8k' }],
+          inferenceModel: 'llama-3-8b',
+          evalConfig: { num_examples: 5, rollouts_per_example: 3 },
+        }),
+      );
     }
     const before = emu.requests.length;
     const start = nowMs();

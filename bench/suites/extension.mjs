@@ -46,8 +46,20 @@ async function editorActivation(evalgateVsix, floorVsix, log) {
     runs: EDITOR_RUNS,
     log: (message) => log(`extension (in editor): ${message}`),
     extensions: [
-      { name: 'evalgate', vsix: evalgateVsix, extensionId: 'evalgate.evalgate-vscode', displayName: 'evalgate: Evaluations', trigger: harness.openEvaluationsView },
-      { name: 'floor', vsix: floorVsix, extensionId: 'evalgate.floor-extension', displayName: 'Floor extension (benchmark reference)', trigger: harness.runPaletteCommand('Hello World') },
+      {
+        name: 'evalgate',
+        vsix: evalgateVsix,
+        extensionId: 'evalgate.evalgate-vscode',
+        displayName: 'evalgate: Evaluations',
+        trigger: harness.openEvaluationsView,
+      },
+      {
+        name: 'floor',
+        vsix: floorVsix,
+        extensionId: 'evalgate.floor-extension',
+        displayName: 'Floor extension (benchmark reference)',
+        trigger: harness.runPaletteCommand('Hello World'),
+      },
     ],
   });
   log(`extension (in editor): evalgate ${samples.evalgate.join(', ')} ms; Hello World ${samples.floor.join(', ')} ms`);
@@ -102,14 +114,44 @@ export async function runExtensionBenchmarks(log) {
 
     const floor = 'Hello World extension';
     const rows = [
-      { id: 'extension.activation', figure: 'extension cold activation: require(dist/extension.js) + activate()', evalgate: activation.total, reference: floorActivation.total, referenceLabel: floor, unit: 'ms' },
+      {
+        id: 'extension.activation',
+        figure: 'extension cold activation: require(dist/extension.js) + activate()',
+        evalgate: activation.total,
+        reference: floorActivation.total,
+        referenceLabel: floor,
+        unit: 'ms',
+      },
       ...(editor
-        ? [{ id: 'extension.activation.editor', figure: `extension activation in VS Code 1.139 (code-server), as Show Running Extensions reports it, median of ${EDITOR_RUNS} windows`, evalgate: editor.evalgate, reference: editor.floor, referenceLabel: floor, unit: 'ms' }]
+        ? [
+            {
+              id: 'extension.activation.editor',
+              figure: `extension activation in VS Code 1.139 (code-server), as Show Running Extensions reports it, median of ${EDITOR_RUNS} windows`,
+              evalgate: editor.evalgate,
+              reference: editor.floor,
+              referenceLabel: floor,
+              unit: 'ms',
+            },
+          ]
         : []),
       { id: 'extension.vsix', figure: 'extension .vsix size', evalgate: vsix / 1024, reference: floorVsix / 1024, referenceLabel: floor, unit: 'KiB' },
       { id: 'extension.bundle', figure: 'extension dist/extension.js (minified, shipped in the .vsix)', evalgate: bundleSize / 1024, unit: 'KiB' },
-      { id: 'extension.list10k.time', figure: `10,000 evaluations into the tree model (${list.store.requests} pages of 50)`, evalgate: list.store.ms, reference: list.plain.ms, referenceLabel: 'core list() into an array', unit: 'ms' },
-      { id: 'extension.list10k.heap', figure: '10,000 evaluations into the tree model: heap delta', evalgate: list.store.heap / 2 ** 20, reference: list.plain.heap / 2 ** 20, referenceLabel: 'core list() into an array', unit: 'MiB' },
+      {
+        id: 'extension.list10k.time',
+        figure: `10,000 evaluations into the tree model (${list.store.requests} pages of 50)`,
+        evalgate: list.store.ms,
+        reference: list.plain.ms,
+        referenceLabel: 'core list() into an array',
+        unit: 'ms',
+      },
+      {
+        id: 'extension.list10k.heap',
+        figure: '10,000 evaluations into the tree model: heap delta',
+        evalgate: list.store.heap / 2 ** 20,
+        reference: list.plain.heap / 2 ** 20,
+        referenceLabel: 'core list() into an array',
+        unit: 'MiB',
+      },
     ];
     return { rows, notes };
   } finally {

@@ -105,7 +105,9 @@ try {
       relay: false,
     });
     const head = github.git.refs.get('refs/heads/badges');
-    console.log(`  ${index + 1}. push ${pushSha.slice(0, 7)}: exit ${push.exitCode}, ${push.outputs.gate}, avg ${push.outputs['avg-score']}; badges branch at ${head?.slice(0, 7) ?? '(none)'}`);
+    console.log(
+      `  ${index + 1}. push ${pushSha.slice(0, 7)}: exit ${push.exitCode}, ${push.outputs.gate}, avg ${push.outputs['avg-score']}; badges branch at ${head?.slice(0, 7) ?? '(none)'}`,
+    );
   }
   emulator.configure({ durationMs: 4000 });
 

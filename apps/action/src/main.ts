@@ -132,7 +132,9 @@ export async function main(): Promise<void> {
     }
     const inputs = parseInputs(raw);
     if (inputs.allowInsecureHttp && inputs.baseUrl?.startsWith('http:')) {
-      logger.warning(`allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`);
+      logger.warning(
+        `allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`,
+      );
     }
     const context = contextFromEvent(eventSource());
     // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.

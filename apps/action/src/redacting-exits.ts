@@ -43,7 +43,11 @@ export function redactingGitHub(github: GitHubPort, redact: Redact): GitHubPort 
     get(target, property, receiver) {
       const member: unknown = Reflect.get(target, property, receiver);
       if (typeof member !== 'function') return member;
-      return (...args: unknown[]) => (member as (...values: unknown[]) => unknown).apply(target, args.map((arg) => redactDeep(arg, redact)));
+      return (...args: unknown[]) =>
+        (member as (...values: unknown[]) => unknown).apply(
+          target,
+          args.map((arg) => redactDeep(arg, redact)),
+        );
     },
   });
 }

@@ -272,7 +272,10 @@ describe('fault matrix: dist/index.js against a failing emulator and GitHub stan
     expect(env.github.checkRuns, log).toHaveLength(1);
     const check = env.github.checkRuns[0]!;
     expect(check, log).toMatchObject({ status: 'completed', conclusion: scenario.conclusion });
-    expect(check.history.slice(0, -1).every((state) => state.status !== 'completed'), log).toBe(true);
+    expect(
+      check.history.slice(0, -1).every((state) => state.status !== 'completed'),
+      log,
+    ).toBe(true);
     expect(run.exitCode, log).toBe(scenario.conclusion === 'success' ? 0 : 1);
     expect(run.outputs.status, log).toBe(scenario.status);
 

@@ -127,12 +127,14 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
 
   addReportOptions(
     addSettingOptions(
-      program.command('gate').description('Run the gate: create (or re-attach to) an evaluation, wait, compare with the thresholds, report. Ctrl-C cancels it.'),
+      program
+        .command('gate')
+        .description('Run the gate: create (or re-attach to) an evaluation, wait, compare with the thresholds, report. Ctrl-C cancels it.'),
       GATE_SETTING_NAMES,
     ),
   )
     .option('--demo', 'run against the embedded emulator on 127.0.0.1: no account or key needed')
-    .option('--sha <sha>', 'the revision to tag the evaluation with (default: the CI system\'s, else git HEAD) [EVALGATE_SHA]')
+    .option('--sha <sha>', "the revision to tag the evaluation with (default: the CI system's, else git HEAD) [EVALGATE_SHA]")
     .option('--verbose', 'also print debug lines')
     .action(async (options: Record<string, unknown>) => {
       const resolution = await resolutionFor(io, options, GATE_SETTING_NAMES);
@@ -147,7 +149,9 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
       const sha = (options.sha as string | undefined) ?? io.env.EVALGATE_SHA;
       const context = demo?.context ?? runContextFrom(io.env, { ...(sha ? { sha } : {}), ...(host.gitSha ? { gitSha: host.gitSha() } : {}) });
       if ('missing' in context) {
-        throw new ConfigurationError('No revision to tag the evaluation with: this is not a known CI system and not a git checkout. Fix: pass --sha <commit> or set EVALGATE_SHA.');
+        throw new ConfigurationError(
+          'No revision to tag the evaluation with: this is not a known CI system and not a git checkout. Fix: pass --sha <commit> or set EVALGATE_SHA.',
+        );
       }
       exitCode = await gateCommand(io, {
         settings,
@@ -161,7 +165,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
     });
 
   addReportOptions(
-    addSettingOptions(program.command('wait').argument('<id>', 'evaluation id').description('Wait for an evaluation something else started, check the thresholds, write the reports.'), WAITING),
+    addSettingOptions(
+      program
+        .command('wait')
+        .argument('<id>', 'evaluation id')
+        .description('Wait for an evaluation something else started, check the thresholds, write the reports.'),
+      WAITING,
+    ),
   )
     .option('--cancel-on-interrupt', 'on Ctrl-C, also cancel the remote evaluation (default: only stop waiting)')
     .action(async (id: string, options: Record<string, unknown>) => {
@@ -199,12 +209,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
       exitCode = await showCommand(connect(parseSome(resolution, CONNECTION)), io, id, options.format as 'text' | 'json');
     });
 
-  addSettingOptions(program.command('cancel').argument('<id>', 'evaluation id').description('Ask the provider to cancel an evaluation (Prime, OpenAI).'), CONNECTION).action(
-    async (id: string, options: Record<string, unknown>) => {
-      const resolution = await resolutionFor(io, options, CONNECTION);
-      exitCode = await cancelCommand(connect(parseSome(resolution, CONNECTION)), io, id);
-    },
-  );
+  addSettingOptions(
+    program.command('cancel').argument('<id>', 'evaluation id').description('Ask the provider to cancel an evaluation (Prime, OpenAI).'),
+    CONNECTION,
+  ).action(async (id: string, options: Record<string, unknown>) => {
+    const resolution = await resolutionFor(io, options, CONNECTION);
+    exitCode = await cancelCommand(connect(parseSome(resolution, CONNECTION)), io, id);
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

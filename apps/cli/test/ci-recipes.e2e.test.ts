@@ -17,7 +17,9 @@ const SHA = '3f2a9c1e5b7d8f0a1c2e3d4b5a6978877665544a';
 
 /** The words of the one `evalgate gate …` line in a recipe, without the executable, shell-split. */
 function gateArgs(text: string): string[] {
-  const lines = text.split('\n').filter((line) => /(^|[\s/'])evalgate gate /.test(line) && !line.trimStart().startsWith('#') && !line.trimStart().startsWith('//'));
+  const lines = text
+    .split('\n')
+    .filter((line) => /(^|[\s/'])evalgate gate /.test(line) && !line.trimStart().startsWith('#') && !line.trimStart().startsWith('//'));
   expect(lines).toHaveLength(1);
   const command = lines[0]!.slice(lines[0]!.indexOf('evalgate gate ') + 'evalgate gate '.length).replace(/'\s*$/, '');
   const words = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
@@ -65,7 +67,14 @@ async function runRecipe(file: string, ciEnv: Record<string, string>): Promise<{
 
 describe('docs/ci recipes', () => {
   it('GitLab CI: the junit and dotenv reports are the files the command writes, kept when the gate fails', async () => {
-    const { args, text } = await runRecipe('gitlab-ci.yml', { GITLAB_CI: 'true', CI_COMMIT_SHA: SHA, CI_PROJECT_PATH: 'acme/widgets', CI_COMMIT_REF_NAME: 'feature', CI_MERGE_REQUEST_IID: '12', CI_JOB_ID: '901' });
+    const { args, text } = await runRecipe('gitlab-ci.yml', {
+      GITLAB_CI: 'true',
+      CI_COMMIT_SHA: SHA,
+      CI_PROJECT_PATH: 'acme/widgets',
+      CI_COMMIT_REF_NAME: 'feature',
+      CI_MERGE_REQUEST_IID: '12',
+      CI_JOB_ID: '901',
+    });
     const job = (parseYaml(text) as Record<string, { artifacts: { when: string; reports: { junit: string; dotenv: string } } }>).evalgate!;
     expect(job.artifacts.when).toBe('always');
     expect(job.artifacts.reports.junit).toBe(flagValue(args, '--junit'));
@@ -75,23 +84,46 @@ describe('docs/ci recipes', () => {
   });
 
   it('Jenkins: junit in post/always reads the file the command writes', async () => {
-    const { args, text } = await runRecipe('Jenkinsfile', { JENKINS_URL: 'https://ci.example.test/', GIT_COMMIT: SHA, JOB_NAME: 'acme/widgets/main', BRANCH_NAME: 'main', BUILD_TAG: 'jenkins-widgets-7' });
+    const { args, text } = await runRecipe('Jenkinsfile', {
+      JENKINS_URL: 'https://ci.example.test/',
+      GIT_COMMIT: SHA,
+      JOB_NAME: 'acme/widgets/main',
+      BRANCH_NAME: 'main',
+      BUILD_TAG: 'jenkins-widgets-7',
+    });
     const post = text.slice(text.indexOf('post {'));
     expect(post).toMatch(/always \{[^}]*junit testResults: '([^']+)'/);
     expect(/junit testResults: '([^']+)'/.exec(post)?.[1]).toBe(flagValue(args, '--junit'));
   });
 
   it('CircleCI: store_test_results holds the folder the command writes into', async () => {
-    const { args, text } = await runRecipe('circleci.yml', { CIRCLECI: 'true', CIRCLE_SHA1: SHA, CIRCLE_PROJECT_USERNAME: 'acme', CIRCLE_PROJECT_REPONAME: 'widgets', CIRCLE_BRANCH: 'feature', CIRCLE_BUILD_NUM: '55' });
+    const { args, text } = await runRecipe('circleci.yml', {
+      CIRCLECI: 'true',
+      CIRCLE_SHA1: SHA,
+      CIRCLE_PROJECT_USERNAME: 'acme',
+      CIRCLE_PROJECT_REPONAME: 'widgets',
+      CIRCLE_BRANCH: 'feature',
+      CIRCLE_BUILD_NUM: '55',
+    });
     const config = parseYaml(text) as { jobs: { evalgate: { steps: unknown[] } } };
-    const store = config.jobs.evalgate.steps.find((step): step is { store_test_results: { path: string } } => typeof step === 'object' && step !== null && 'store_test_results' in step);
+    const store = config.jobs.evalgate.steps.find(
+      (step): step is { store_test_results: { path: string } } => typeof step === 'object' && step !== null && 'store_test_results' in step,
+    );
     const junitPath = flagValue(args, '--junit')!;
     expect(junitPath.startsWith(`${store!.store_test_results.path}/`)).toBe(true);
     expect(dirname(junitPath)).not.toBe('.');
   });
 
   it('Buildkite: the artifact upload and the junit-annotate plugin read the file the command writes', async () => {
-    const { args, text } = await runRecipe('buildkite.yml', { BUILDKITE: 'true', BUILDKITE_COMMIT: SHA, BUILDKITE_ORGANIZATION_SLUG: 'acme', BUILDKITE_PIPELINE_SLUG: 'widgets', BUILDKITE_BRANCH: 'feature', BUILDKITE_PULL_REQUEST: 'false', BUILDKITE_JOB_ID: 'job-1' });
+    const { args, text } = await runRecipe('buildkite.yml', {
+      BUILDKITE: 'true',
+      BUILDKITE_COMMIT: SHA,
+      BUILDKITE_ORGANIZATION_SLUG: 'acme',
+      BUILDKITE_PIPELINE_SLUG: 'widgets',
+      BUILDKITE_BRANCH: 'feature',
+      BUILDKITE_PULL_REQUEST: 'false',
+      BUILDKITE_JOB_ID: 'job-1',
+    });
     const pipeline = parseYaml(text) as { steps: Array<Record<string, unknown>> };
     const junitPath = flagValue(args, '--junit')!;
     const gateStep = pipeline.steps[0] as { artifact_paths: string[] };

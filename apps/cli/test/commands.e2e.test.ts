@@ -50,7 +50,9 @@ describe('evalgate list, show, cancel', () => {
 
   it('says Nugen cannot cancel (exit 2) without sending anything', async () => {
     emulator = await startTestEmulator();
-    const run = await runCli(['cancel', 'job-1', '--provider', 'nugen', '--base-url', emulator.baseUrls.nugen], { env: baseEnv({ EVALGATE_API_KEY: API_KEY }) });
+    const run = await runCli(['cancel', 'job-1', '--provider', 'nugen', '--base-url', emulator.baseUrls.nugen], {
+      env: baseEnv({ EVALGATE_API_KEY: API_KEY }),
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('nugen has no cancel endpoint');
     expect(emulator.requests).toEqual([]);

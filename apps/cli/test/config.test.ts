@@ -35,15 +35,28 @@ describe('the config file', () => {
     await expect(load('b.json', '{"provider": "prime",}')).rejects.toThrow(/is not valid JSON/);
     await expect(load('c.yaml', '- provider\n')).rejects.toThrow(/must hold an object of settings/);
     await expect(load('d.yaml', 'min-avg-score: null\n')).rejects.toThrow(/Invalid key "min-avg-score" in .*it must be a string, a number/);
-    await expect(load('g.yaml', 'provider: azure\n')).rejects.toThrow(/Invalid key "provider" in .*: it must be one of prime \| openai \| nugen\. Fix: use one of them/);
+    await expect(load('g.yaml', 'provider: azure\n')).rejects.toThrow(
+      /Invalid key "provider" in .*: it must be one of prime \| openai \| nugen\. Fix: use one of them/,
+    );
     await expect(load('h.yaml', 'allow-insecure-http: maybe\n')).rejects.toThrow(/Invalid key "allow-insecure-http" in .*: it must be one of false \| true/);
     await expect(load('e.yaml', 'treshold: 0.8\n')).rejects.toThrow(/Unknown key "treshold" in .*Fix: remove it or use one of: provider/);
-    await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.toThrow(/Key "api-key" in .*a secret does not belong in a config file.*set EVALGATE_API_KEY/);
+    await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.toThrow(
+      /Key "api-key" in .*a secret does not belong in a config file.*set EVALGATE_API_KEY/,
+    );
     await expect(load('f.yaml', 'api-key: sk-live-123456\n')).rejects.not.toThrow(/sk-live/);
   });
 
   it('refuses a YAML alias bomb instead of expanding it', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     await writeFile(join(dir, 'bomb.yaml'), bomb);
     await expect(loadConfig(join(dir, 'bomb.yaml'), dir)).rejects.toThrow(/not valid YAML/);
   });

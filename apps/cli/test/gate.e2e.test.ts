@@ -20,7 +20,20 @@ afterEach(async () => {
 });
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-const prime = (): string[] => ['--provider', 'prime', '--base-url', emulator!.baseUrls.prime, '--environments', 'gsm8k', '--inference-model', 'meta-llama/llama-3.1-8b-instruct', '--poll-interval-seconds', '0.2', '--sha', SHA];
+const prime = (): string[] => [
+  '--provider',
+  'prime',
+  '--base-url',
+  emulator!.baseUrls.prime,
+  '--environments',
+  'gsm8k',
+  '--inference-model',
+  'meta-llama/llama-3.1-8b-instruct',
+  '--poll-interval-seconds',
+  '0.2',
+  '--sha',
+  SHA,
+];
 const env = (extra: Record<string, string> = {}): Record<string, string> => baseEnv({ EVALGATE_API_KEY: API_KEY, ...extra });
 
 async function everyFileIn(dir: string): Promise<string> {
@@ -45,7 +58,25 @@ describe('evalgate gate --demo', () => {
 describe('evalgate gate', () => {
   it('creates, waits, decides: exit 0, every report written, the key in no output or file', async () => {
     emulator = await startTestEmulator({ scores: [0.8, 0.9] });
-    const run = await runCli(['gate', ...prime(), '--min-avg-score', '0.8', '--format', 'json', '--junit', 'out/junit.xml', '--dotenv', 'out/gate.env', '--summary', 'out/summary.md', '--badge', 'out/badge.svg'], { env: env(), cwd: work });
+    const run = await runCli(
+      [
+        'gate',
+        ...prime(),
+        '--min-avg-score',
+        '0.8',
+        '--format',
+        'json',
+        '--junit',
+        'out/junit.xml',
+        '--dotenv',
+        'out/gate.env',
+        '--summary',
+        'out/summary.md',
+        '--badge',
+        'out/badge.svg',
+      ],
+      { env: env(), cwd: work },
+    );
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { gate: string; status: string; exitCode: number; evaluation: { id: string; metadata: Record<string, string> } };
     expect(result).toMatchObject({ gate: 'pass', status: 'completed', exitCode: 0 });
@@ -60,7 +91,11 @@ describe('evalgate gate', () => {
     expect(summary).toMatch(/\*\*Scores per sample\*\* \(\d+ samples\)/);
     expect(summary).toMatch(/^0\.80–0\.85 │/m);
     expect(summary).not.toContain('Scores per sample: `');
-    expect(JSON.parse(await readFile(join(work, 'out/badge.json'), 'utf8'))).toMatchObject({ label: 'evalgate', color: 'brightgreen', message: 'pass · avg 0.85' });
+    expect(JSON.parse(await readFile(join(work, 'out/badge.json'), 'utf8'))).toMatchObject({
+      label: 'evalgate',
+      color: 'brightgreen',
+      message: 'pass · avg 0.85',
+    });
     expect(await readFile(join(work, 'out/badge.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*pass · avg 0\.85[\s\S]*<\/svg>$/);
     expect(`${run.stdout}${run.stderr}${await everyFileIn(work)}`).not.toContain(API_KEY);
   });
@@ -78,7 +113,10 @@ describe('evalgate gate', () => {
 
   it('takes settings from EVALGATE_* and the config file; flags win', async () => {
     emulator = await startTestEmulator({ scores: [0.6] });
-    await writeFile(join(work, 'evalgate.config.yaml'), `provider: prime\nenvironments: gsm8k\ninference-model: meta-llama/llama-3.1-8b-instruct\nmin-avg-score: 0.9\npoll-interval-seconds: 0.2\n`);
+    await writeFile(
+      join(work, 'evalgate.config.yaml'),
+      `provider: prime\nenvironments: gsm8k\ninference-model: meta-llama/llama-3.1-8b-instruct\nmin-avg-score: 0.9\npoll-interval-seconds: 0.2\n`,
+    );
     const base = env({ EVALGATE_BASE_URL: emulator.baseUrls.prime, EVALGATE_SHA: SHA });
     expect((await runCli(['gate', '--sha', SHA], { env: base, cwd: work })).code).toBe(1);
     expect((await runCli(['gate', '--sha', SHA], { env: { ...base, EVALGATE_MIN_AVG_SCORE: '0.5' }, cwd: work })).code).toBe(0);
@@ -87,7 +125,10 @@ describe('evalgate gate', () => {
 
   it('exits 2 on bad settings, naming each one where it was given, before any request', async () => {
     emulator = await startTestEmulator();
-    const run = await runCli(['gate', '--provider', 'prime', '--base-url', emulator.baseUrls.prime, '--min-avg-score', 'high', '--sha', SHA], { env: env({ EVALGATE_TIMEOUT_MINUTES: '-3' }), cwd: work });
+    const run = await runCli(['gate', '--provider', 'prime', '--base-url', emulator.baseUrls.prime, '--min-avg-score', 'high', '--sha', SHA], {
+      env: env({ EVALGATE_TIMEOUT_MINUTES: '-3' }),
+      cwd: work,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--min-avg-score must be a number');
     expect(run.stderr).toContain('EVALGATE_TIMEOUT_MINUTES must be a number');

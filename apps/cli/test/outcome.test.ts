@@ -16,9 +16,17 @@ describe('exit codes', () => {
   it('follow the verdict', () => {
     expect(decideOutcome(evaluation(), { minAvgScore: 0.8, minMinScore: 0.5 }, timing)).toMatchObject({ gate: 'pass', exitCode: 0 });
     expect(decideOutcome(evaluation(), {}, timing)).toMatchObject({ gate: 'pass', exitCode: 0, criteria: [] });
-    expect(decideOutcome(evaluation(), { minAvgScore: 0.81 }, timing)).toMatchObject({ gate: 'fail', exitCode: 1, reasons: ['avg 0.80 < 0.81 (min-avg-score)'] });
+    expect(decideOutcome(evaluation(), { minAvgScore: 0.81 }, timing)).toMatchObject({
+      gate: 'fail',
+      exitCode: 1,
+      reasons: ['avg 0.80 < 0.81 (min-avg-score)'],
+    });
     expect(decideOutcome(evaluation({ scores: { avg: 0.1 + 0.2, min: 0.3, max: 0.3, count: 1 } }), { minAvgScore: 0.3 }, timing).gate).toBe('pass');
-    expect(decideOutcome(evaluation({ status: 'failed', rawStatus: 'FAILED', errorMessage: 'OOM' }), {}, timing)).toMatchObject({ gate: 'inconclusive', exitCode: 1, reasons: ['The evaluation failed: OOM'] });
+    expect(decideOutcome(evaluation({ status: 'failed', rawStatus: 'FAILED', errorMessage: 'OOM' }), {}, timing)).toMatchObject({
+      gate: 'inconclusive',
+      exitCode: 1,
+      reasons: ['The evaluation failed: OOM'],
+    });
     expect(decideOutcome(evaluation({ scores: undefined }), { minAvgScore: 0.1 }, timing)).toMatchObject({ gate: 'inconclusive', exitCode: 1 });
     expect(decideOutcome(evaluation({ status: 'cancelled', rawStatus: 'CANCELLED' }), {}, timing)).toMatchObject({ gate: 'inconclusive', exitCode: 3 });
     expect(decideOutcome(evaluation({ status: 'timed_out', rawStatus: 'TIMEOUT' }), {}, timing)).toMatchObject({ gate: 'inconclusive', exitCode: 3 });

@@ -10,7 +10,11 @@ const run = promisify(execFile);
 
 describe('the published package', () => {
   it('declares the evalgate bin and ships the launcher, the bundle, the schema and the README', async () => {
-    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string>; files: string[]; dependencies?: unknown };
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      bin: Record<string, string>;
+      files: string[];
+      dependencies?: unknown;
+    };
     expect(manifest.bin).toEqual({ evalgate: './bin/evalgate.js' });
     expect(manifest.files).toEqual(expect.arrayContaining(['bin', 'dist', 'evalgate.schema.json', 'README.md']));
     expect(manifest.dependencies).toBeUndefined();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createProgressView, estimateEtaSeconds, formatDuration, progressLine } from '../src/output/progress.js';
 import { evaluation } from './support/evaluation.js';
 
-const running = (completed: number, total: number) => evaluation({ status: 'running', rawStatus: 'RUNNING', scores: undefined, progress: { completed, total, fraction: completed / total } });
+const running = (completed: number, total: number) =>
+  evaluation({ status: 'running', rawStatus: 'RUNNING', scores: undefined, progress: { completed, total, fraction: completed / total } });
 
 describe('progress', () => {
   it('draws a bar with status, counts, elapsed time and an ETA projected from the pace', () => {
@@ -34,7 +35,12 @@ describe('progress', () => {
     view.update(running(5, 100));
     view.update(running(12, 100));
     view.update(evaluation());
-    expect(writes).toEqual(['ev_1   ?% queued elapsed 0:00\n', 'ev_1   1% running 1/100 elapsed 0:00 ETA 0:00\n', 'ev_1  12% running 12/100 elapsed 0:00 ETA 0:00\n', 'ev_1 100% completed elapsed 0:00\n']);
+    expect(writes).toEqual([
+      'ev_1   ?% queued elapsed 0:00\n',
+      'ev_1   1% running 1/100 elapsed 0:00 ETA 0:00\n',
+      'ev_1  12% running 12/100 elapsed 0:00 ETA 0:00\n',
+      'ev_1 100% completed elapsed 0:00\n',
+    ]);
     expect(writes.join('')).not.toContain('\x1b');
   });
 });

@@ -15,7 +15,9 @@ describe('JUnit report', () => {
   it('validates against the JUnit XSD with one test case per threshold and the samples summarized', async () => {
     const xml = renderJUnit(decideOutcome(evaluation(), { minAvgScore: 0.9, minMinScore: 0.4 }, timing), 'ci-runner-7');
     expect(await junitSchemaErrors(xml)).toEqual([]);
-    expect(xml).toContain('<testsuite name="evalgate nightly" timestamp="2026-01-02T03:04:05" hostname="ci-runner-7" tests="2" failures="1" errors="0" skipped="0" time="61.500">');
+    expect(xml).toContain(
+      '<testsuite name="evalgate nightly" timestamp="2026-01-02T03:04:05" hostname="ci-runner-7" tests="2" failures="1" errors="0" skipped="0" time="61.500">',
+    );
     expect(xml).toContain('<testcase name="min-avg-score 0.9" classname="evalgate.prime" time="61.500">');
     expect(xml).toContain('<failure message="avg 0.80 &lt; 0.9 (min-avg-score)" type="threshold">');
     expect(xml).toContain('<testcase name="min-min-score 0.4" classname="evalgate.prime" time="61.500"/>');
@@ -23,7 +25,11 @@ describe('JUnit report', () => {
   });
 
   it('escapes provider text and drops characters XML cannot hold, and still validates', async () => {
-    const outcome = decideOutcome(evaluation({ name: hostile, id: hostile, status: 'failed', rawStatus: 'FAILED', errorMessage: hostile, reportUrl: `https://x.test/?a=1&b=${hostile}` }), { minAvgScore: 0.5 }, timing);
+    const outcome = decideOutcome(
+      evaluation({ name: hostile, id: hostile, status: 'failed', rawStatus: 'FAILED', errorMessage: hostile, reportUrl: `https://x.test/?a=1&b=${hostile}` }),
+      { minAvgScore: 0.5 },
+      timing,
+    );
     const xml = renderJUnit(outcome, 'host');
     expect(await junitSchemaErrors(xml)).toEqual([]);
     expect(xml).not.toContain('<b>');

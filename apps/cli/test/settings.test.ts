@@ -4,10 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { describeProblems, parseSome, resolveRaw } from '../src/settings/raw-settings.js';
 
 describe('settings precedence: flag > env > config file > default', () => {
-  const config = { file: 'evalgate.config.yaml', values: { 'min-avg-score': 0.3, 'timeout-minutes': 5, environments: ['gsm8k', 'math@2'], 'eval-config': { env_args: { split: 'test' } } } };
+  const config = {
+    file: 'evalgate.config.yaml',
+    values: { 'min-avg-score': 0.3, 'timeout-minutes': 5, environments: ['gsm8k', 'math@2'], 'eval-config': { env_args: { split: 'test' } } },
+  };
 
   it('takes each setting from the first source that has it', () => {
-    const resolution = resolveRaw({ flags: { 'min-avg-score': '0.9', 'allow-insecure-http': true }, env: { EVALGATE_MIN_AVG_SCORE: '0.6', EVALGATE_TIMEOUT_MINUTES: '7' }, config });
+    const resolution = resolveRaw({
+      flags: { 'min-avg-score': '0.9', 'allow-insecure-http': true },
+      env: { EVALGATE_MIN_AVG_SCORE: '0.6', EVALGATE_TIMEOUT_MINUTES: '7' },
+      config,
+    });
     expect(resolution.raw).toMatchObject({ 'min-avg-score': '0.9', 'timeout-minutes': '7', 'allow-insecure-http': 'true' });
     expect(resolution.sources).toMatchObject({ 'min-avg-score': 'flag', 'timeout-minutes': 'env', 'allow-insecure-http': 'flag' });
     const values = parseSome(resolution, ['min-avg-score', 'timeout-minutes', 'poll-interval-seconds', 'min-min-score']);
@@ -37,7 +44,9 @@ describe('settings precedence: flag > env > config file > default', () => {
     expect(describeProblems([{ input: 'environments', message: 'is required for a hosted prime evaluation' }], resolution)).toBe(
       '--environments (or EVALGATE_ENVIRONMENTS, or "environments" in evalgate.config.yaml) is required for a hosted prime evaluation.',
     );
-    expect(describeProblems([{ input: 'api-key', message: 'is required (the prime API key)' }], resolution)).toBe('No API key given. Fix: set EVALGATE_API_KEY (e.g. from a CI secret), or pass --api-key.');
+    expect(describeProblems([{ input: 'api-key', message: 'is required (the prime API key)' }], resolution)).toBe(
+      'No API key given. Fix: set EVALGATE_API_KEY (e.g. from a CI secret), or pass --api-key.',
+    );
   });
 
   it('derives the flag and the variable from the Action input name', () => {

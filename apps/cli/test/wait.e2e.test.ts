@@ -33,15 +33,41 @@ describe('evalgate wait', () => {
     emulator = await startTestEmulator({ scores: [0.7, 0.8, 0.9, 1] });
     const evaluation = await createPrimeEvaluation(emulator);
     const run = await runCli(
-      ['wait', evaluation.id, ...connection(), '--min-avg-score', '0.8', '--min-min-score', '0.5', '--format', 'json', '--junit', join(work, 'reports/junit.xml'), '--dotenv', join(work, 'gate.env'), '--summary', join(work, 'summary.md'), '--badge', join(work, 'badge/evalgate.svg')],
+      [
+        'wait',
+        evaluation.id,
+        ...connection(),
+        '--min-avg-score',
+        '0.8',
+        '--min-min-score',
+        '0.5',
+        '--format',
+        'json',
+        '--junit',
+        join(work, 'reports/junit.xml'),
+        '--dotenv',
+        join(work, 'gate.env'),
+        '--summary',
+        join(work, 'summary.md'),
+        '--badge',
+        join(work, 'badge/evalgate.svg'),
+      ],
       { env: keyEnv(), cwd: work },
     );
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as { gate: string; exitCode: number; criteria: Array<{ input: string; outcome: string }>; evaluation: { id: string; scores: { avg: number } } };
+    const result = JSON.parse(run.stdout) as {
+      gate: string;
+      exitCode: number;
+      criteria: Array<{ input: string; outcome: string }>;
+      evaluation: { id: string; scores: { avg: number } };
+    };
     expect(result).toMatchObject({ gate: 'pass', exitCode: 0, evaluation: { id: evaluation.id } });
     expect(result.evaluation.scores.avg).toBeCloseTo(0.85, 10);
-    expect(result.criteria.map((criterion) => [criterion.input, criterion.outcome])).toEqual([['min-avg-score', 'pass'], ['min-min-score', 'pass']]);
+    expect(result.criteria.map((criterion) => [criterion.input, criterion.outcome])).toEqual([
+      ['min-avg-score', 'pass'],
+      ['min-min-score', 'pass'],
+    ]);
 
     const junit = await readFile(join(work, 'reports/junit.xml'), 'utf8');
     expect(await junitSchemaErrors(junit)).toEqual([]);
@@ -49,7 +75,12 @@ describe('evalgate wait', () => {
     expect(await readFile(join(work, 'gate.env'), 'utf8')).toContain('EVALGATE_GATE=pass\nEVALGATE_STATUS=completed\n');
     expect(await readFile(join(work, 'summary.md'), 'utf8')).toContain('evalgate passed');
     expect(await readFile(join(work, 'badge/evalgate.svg'), 'utf8')).toContain('<svg');
-    expect(JSON.parse(await readFile(join(work, 'badge/evalgate.json'), 'utf8'))).toEqual({ schemaVersion: 1, label: 'evalgate', message: 'pass · avg 0.85', color: 'brightgreen' });
+    expect(JSON.parse(await readFile(join(work, 'badge/evalgate.json'), 'utf8'))).toEqual({
+      schemaVersion: 1,
+      label: 'evalgate',
+      message: 'pass · avg 0.85',
+      color: 'brightgreen',
+    });
 
     expect(emulator.requests.length).toBeGreaterThan(0);
     expect(`${run.stdout}${run.stderr}${await everyFileIn(work)}`).not.toContain(API_KEY);
@@ -58,7 +89,10 @@ describe('evalgate wait', () => {
   it('fails the gate (exit 1) with one failing JUnit test case per missed threshold', async () => {
     emulator = await startTestEmulator({ scores: [0.2, 0.4, 0.6] });
     const evaluation = await createPrimeEvaluation(emulator);
-    const run = await runCli(['wait', evaluation.id, ...connection(), '--min-avg-score', '0.9', '--min-min-score', '0.1', '--format', 'junit'], { env: keyEnv(), cwd: work });
+    const run = await runCli(['wait', evaluation.id, ...connection(), '--min-avg-score', '0.9', '--min-min-score', '0.1', '--format', 'junit'], {
+      env: keyEnv(),
+      cwd: work,
+    });
     expect(run.code).toBe(1);
     expect(await junitSchemaErrors(run.stdout)).toEqual([]);
     expect(run.stdout).toContain('tests="2" failures="1" errors="0"');
@@ -83,7 +117,10 @@ describe('evalgate wait', () => {
     emulator = await startTestEmulator();
     emulator.configure({ outcome: 'failed' });
     const evaluation = await createPrimeEvaluation(emulator);
-    const run = await runCli(['wait', evaluation.id, ...connection(), '--min-avg-score', '0.5', '--junit', join(work, 'junit.xml')], { env: keyEnv(), cwd: work });
+    const run = await runCli(['wait', evaluation.id, ...connection(), '--min-avg-score', '0.5', '--junit', join(work, 'junit.xml')], {
+      env: keyEnv(),
+      cwd: work,
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('INCONCLUSIVE');
     const junit = await readFile(join(work, 'junit.xml'), 'utf8');
@@ -123,7 +160,10 @@ describe('evalgate wait', () => {
   it('exits 3 when timeout-minutes passes first, and says the evaluation may still run', async () => {
     emulator = await startTestEmulator({ durationMs: 600_000 });
     const evaluation = await createPrimeEvaluation(emulator);
-    const run = await runCli(['wait', evaluation.id, ...connection(), '--timeout-minutes', '0.01', '--junit', 'junit.xml', '--format', 'json'], { env: keyEnv(), cwd: work });
+    const run = await runCli(['wait', evaluation.id, ...connection(), '--timeout-minutes', '0.01', '--junit', 'junit.xml', '--format', 'json'], {
+      env: keyEnv(),
+      cwd: work,
+    });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`Gave up waiting for ${evaluation.id} after 0.01 minutes (timeout-minutes)`);
     // The CI job still gets its reports, saying how the wait ended.
@@ -164,7 +204,9 @@ describe('evalgate wait', () => {
     const run = await cli.done;
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`cancel requested for ${evaluation.id}`);
-    expect(emulator.requests.filter((request) => request.method === 'PATCH' && request.path === `/api/v1/hosted-evaluations/${evaluation.id}/cancel`)).toHaveLength(1);
+    expect(
+      emulator.requests.filter((request) => request.method === 'PATCH' && request.path === `/api/v1/hosted-evaluations/${evaluation.id}/cancel`),
+    ).toHaveLength(1);
     expect(emulator.evaluations('prime').find((snapshot) => snapshot.id === evaluation.id)).toBeDefined();
   });
 });
@@ -187,7 +229,10 @@ describe('settings from the environment and the config file', () => {
   it('reads --config FILE in JSON and rejects a bad key naming it and the fix (exit 2)', async () => {
     emulator = await startTestEmulator({ scores: [0.6] });
     const evaluation = await createPrimeEvaluation(emulator);
-    await writeFile(join(work, 'gate.json'), JSON.stringify({ provider: 'prime', 'base-url': emulator.baseUrls.prime, 'min-avg-score': 0.5, 'poll-interval-seconds': 0.2 }));
+    await writeFile(
+      join(work, 'gate.json'),
+      JSON.stringify({ provider: 'prime', 'base-url': emulator.baseUrls.prime, 'min-avg-score': 0.5, 'poll-interval-seconds': 0.2 }),
+    );
     const ok = await runCli(['wait', evaluation.id, '--config', join(work, 'gate.json')], { env: keyEnv(), cwd: work });
     expect(ok.code).toBe(0);
     await writeFile(join(work, 'bad.json'), JSON.stringify({ provider: 'prime', 'min-avg': 0.5 }));

@@ -28,7 +28,9 @@ if (analyze && result.metafile) {
   const bytesByPackage = new Map();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (/^\.\.\/\.\.\/packages\/([^/]+)/.exec(input)?.[1] ? `@evalgate/${/^\.\.\/\.\.\/packages\/([^/]+)/.exec(input)[1]}` : 'evalgate-vscode');
+      const pkg =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+        (/^\.\.\/\.\.\/packages\/([^/]+)/.exec(input)?.[1] ? `@evalgate/${/^\.\.\/\.\.\/packages\/([^/]+)/.exec(input)[1]}` : 'evalgate-vscode');
       bytesByPackage.set(pkg, (bytesByPackage.get(pkg) ?? 0) + bytesInOutput);
     }
   }

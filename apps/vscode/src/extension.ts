@@ -27,7 +27,11 @@ import { EvaluationsTreeProvider } from './vscode/tree-provider.js';
 export function activate(context: vscode.ExtensionContext): EvalgateApi {
   const log = createLog();
   const session = new Session(context.secrets, log);
-  const provider = new EvaluationsTreeProvider(session.store, () => session.ready(), () => session.settings.connectionsInvalid);
+  const provider = new EvaluationsTreeProvider(
+    session.store,
+    () => session.ready(),
+    () => session.settings.connectionsInvalid,
+  );
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 
   const detailsPanels = new DetailsPanels(session);

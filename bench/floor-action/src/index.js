@@ -7,8 +7,18 @@ try {
   const token = core.getInput('github-token', { required: true });
   const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
   const sha = context.payload.pull_request?.head?.sha ?? context.sha;
-  const { data: check } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', { ...context.repo, name: 'floor', head_sha: sha, status: 'in_progress' });
-  await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...context.repo, check_run_id: check.id, status: 'completed', conclusion: 'success' });
+  const { data: check } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+    ...context.repo,
+    name: 'floor',
+    head_sha: sha,
+    status: 'in_progress',
+  });
+  await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+    ...context.repo,
+    check_run_id: check.id,
+    status: 'completed',
+    conclusion: 'success',
+  });
   core.setOutput('check-run-id', String(check.id));
 } catch (error) {
   core.setFailed(error instanceof Error ? error.message : String(error));

@@ -50,16 +50,14 @@ function load(file: OpenApiFile): Ajv | Ajv2019 {
   return instance;
 }
 
-const pointer = (segments: string[]): string =>
-  segments.map((segment) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
+const pointer = (segments: string[]): string => segments.map((segment) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
 /** A validator for the schema at `segments` inside the file, e.g. ['components', 'schemas', 'Eval']. */
 export function validatorAt(file: OpenApiFile, segments: string[]): ValidateFunction {
   return load(file).compile({ $ref: `${file}#/${pointer(segments)}` });
 }
 
-export const componentSchema = (file: OpenApiFile, name: string): ValidateFunction =>
-  validatorAt(file, ['components', 'schemas', name]);
+export const componentSchema = (file: OpenApiFile, name: string): ValidateFunction => validatorAt(file, ['components', 'schemas', name]);
 
 export const requestBodySchema = (file: OpenApiFile, path: string, method: string): ValidateFunction =>
   validatorAt(file, ['paths', path, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema']);

@@ -6,14 +6,16 @@ import { ConfigurationError } from './errors.js';
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 
-const httpUrl = z.string().check(z.refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}));
+const httpUrl = z.string().check(
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }),
+);
 
 const clientOptionsSchema = z.object({
   // Checked against the registry when parsing, so a test provider registered later is accepted too.
@@ -41,7 +43,9 @@ const clientOptionsSchema = z.object({
 // the API key must not reach a log, and a base URL may carry credentials.
 const FIXES: Record<string, string> = {
   get provider() {
-    return `set provider to one of ${providerNames().map((name) => `'${name}'`).join(', ')}`;
+    return `set provider to one of ${providerNames()
+      .map((name) => `'${name}'`)
+      .join(', ')}`;
   },
   apiKey: "pass the provider's API key (e.g. from a CI secret); it must be a non-empty string",
   baseUrl: 'pass an absolute http(s) URL such as https://api.openai.com/v1, or omit it for the provider default',
@@ -76,9 +80,7 @@ export function resolveClientOptions(options: unknown): ResolvedClientOptions {
     const issue = parsed.error.issues[0];
     const option = String(issue?.path[0] ?? 'options');
     const missing = (options as Record<string, unknown>)[option] === undefined;
-    throw new ConfigurationError(
-      `Invalid client option "${option}": ${missing ? 'missing' : 'invalid value'}. Fix: ${FIXES[option] ?? 'check the value'}.`,
-    );
+    throw new ConfigurationError(`Invalid client option "${option}": ${missing ? 'missing' : 'invalid value'}. Fix: ${FIXES[option] ?? 'check the value'}.`);
   }
   const data = parsed.data;
   if (data.baseUrl !== undefined && !data.allowInsecureHttp) {

@@ -10,7 +10,6 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 4;
 const DEFAULT_USER_AGENT = `evalgate-core/${CORE_VERSION}`;
 
-
 /** Builds the client for one provider after validating the options. */
 export function createClient(options: ClientOptions): EvalClient {
   const resolved = resolveClientOptions(options);

@@ -83,12 +83,7 @@ export function trackProgress(trend: readonly ProgressPoint[], at: number, fract
  * provider says the run started (`startedAt`, its clock; ignored when it is not before the poll, as with a clock
  * ahead of ours). Undefined when none of these is known.
  */
-export function expectedEndAt(
-  progress: Progress | undefined,
-  polledAt: number,
-  trend: readonly ProgressPoint[],
-  startedAt?: number,
-): number | undefined {
+export function expectedEndAt(progress: Progress | undefined, polledAt: number, trend: readonly ProgressPoint[], startedAt?: number): number | undefined {
   const eta = progress?.etaSeconds;
   if (typeof eta === 'number' && Number.isFinite(eta) && eta >= 0) return polledAt + eta * 1000;
   const [earlier, later] = trend;

@@ -1,15 +1,7 @@
 import { isTerminal, type Evaluation, type ProviderName } from './domain/evaluation.js';
 import type { RequestOptions, WaitOptions } from './domain/client.js';
 import { AbortError, APIError, isTransientError, ResponseValidationError, WaitTimeoutError } from './errors.js';
-import {
-  expectedEndAt,
-  nextInterval,
-  nextPollDelay,
-  progressFraction,
-  trackProgress,
-  type PollOutcome,
-  type ProgressPoint,
-} from './wait-schedule.js';
+import { expectedEndAt, nextInterval, nextPollDelay, progressFraction, trackProgress, type PollOutcome, type ProgressPoint } from './wait-schedule.js';
 
 export interface WaitDependencies {
   provider: ProviderName;

@@ -25,9 +25,7 @@ describe('createClient options', () => {
   });
 
   it('never echoes a rejected option value', () => {
-    expect(() => createClient({ provider: 'prime', apiKey: 'k', baseUrl: 'ftp://user:hunter2@host' })).toThrow(
-      /^(?!.*hunter2)/,
-    );
+    expect(() => createClient({ provider: 'prime', apiKey: 'k', baseUrl: 'ftp://user:hunter2@host' })).toThrow(/^(?!.*hunter2)/);
   });
 
   it('applies the provider default base URL and strips a trailing slash', () => {

@@ -65,7 +65,9 @@ describe('requests', () => {
 describe('error mapping', () => {
   it('maps a Prime 422 with its field errors, request id and a message naming provider, method, path and status', async () => {
     server.respond(json(422, { errors: [{ param: 'name', details: 'field required' }] }, { 'x-request-id': 'req_12' }));
-    const error = await prime().create({ provider: 'prime', name: 'x' }).catch((e: unknown) => e);
+    const error = await prime()
+      .create({ provider: 'prime', name: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     const apiError = error as UnprocessableEntityError;
     expect(apiError.message).toBe('prime POST /api/v1/evaluations/ failed with 422: name: field required (request req_12)');
@@ -77,7 +79,9 @@ describe('error mapping', () => {
 
   it('maps 401 to AuthenticationError without retrying', async () => {
     server.respond(json(401, { detail: 'Not authenticated' }));
-    const error = await prime().get('ev_1').catch((e: unknown) => e);
+    const error = await prime()
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('failed with 401: Not authenticated');
     expect(server.requests).toHaveLength(1);
@@ -97,9 +101,7 @@ describe('error mapping', () => {
 
     server.respond(json(422, { detail: [{ loc: ['body', 'model_id'], msg: 'field required', type: 'missing' }] }));
     const nugen = createClient({ provider: 'nugen', apiKey: API_KEY, baseUrl: server.url });
-    const nugenError = (await nugen
-      .create({ provider: 'nugen', modelId: 'm', benchmarkId: 'b' })
-      .catch((e: unknown) => e)) as UnprocessableEntityError;
+    const nugenError = (await nugen.create({ provider: 'nugen', modelId: 'm', benchmarkId: 'b' }).catch((e: unknown) => e)) as UnprocessableEntityError;
     expect(nugenError).toBeInstanceOf(UnprocessableEntityError);
     expect(nugenError.details).toEqual([{ param: 'model_id', message: 'field required' }]);
     expect(nugenError.message).toContain('nugen POST /api/v3/evaluations failed with 422: model_id: field required');
@@ -107,7 +109,9 @@ describe('error mapping', () => {
 
   it('retries 500 with exponential backoff, then throws ServerError', async () => {
     server.respond(json(500, { detail: 'boom' }));
-    const error = await prime({ maxRetries: 3 }).get('ev_1').catch((e: unknown) => e);
+    const error = await prime({ maxRetries: 3 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect(server.requests).toHaveLength(4);
     // random() = 0.5 puts the jitter factor at exactly 1.
@@ -116,7 +120,9 @@ describe('error mapping', () => {
 
   it('jitters the backoff by ±25% and caps it at 8 s', async () => {
     server.respond(json(503, {}));
-    await prime({ maxRetries: 6, random: () => 0 }).get('ev_1').catch(() => undefined);
+    await prime({ maxRetries: 6, random: () => 0 })
+      .get('ev_1')
+      .catch(() => undefined);
     expect(clock.delays).toEqual([375, 750, 1500, 3000, 6000, 6000]);
   });
 
@@ -126,7 +132,9 @@ describe('error mapping', () => {
     expect(server.requests).toHaveLength(2);
 
     server.respond(json(409, { detail: 'Evaluation is already terminal' }));
-    const error = await prime().cancel('ev_1').catch((e: unknown) => e);
+    const error = await prime()
+      .cancel('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(server.requests).toHaveLength(3);
 
@@ -172,7 +180,9 @@ describe('Retry-After', () => {
 
   it('puts the requested wait on the thrown error when it does not retry (maxRetries 0)', async () => {
     server.respond(json(429, { detail: 'slow down' }, { 'retry-after': '3' }));
-    const error = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    const error = await prime({ maxRetries: 0 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3000);
     expect(server.requests).toHaveLength(1);
@@ -180,7 +190,9 @@ describe('Retry-After', () => {
 
   it('puts retry-after-ms (preferred over Retry-After) on the thrown error', async () => {
     server.respond(json(429, {}, { 'retry-after-ms': '1234', 'retry-after': '9' }));
-    const error = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    const error = await prime({ maxRetries: 0 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(1234);
   });
@@ -188,29 +200,39 @@ describe('Retry-After', () => {
   it('puts an HTTP-date Retry-After on the thrown error, relative to the injected clock', async () => {
     const at = new Date(clock.time + 7000).toUTCString();
     server.respond(json(503, {}, { 'retry-after': at }));
-    const error = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    const error = await prime({ maxRetries: 0 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).retryAfterMs).toBe(7000);
   });
 
   it('carries the wait of the last response after retries run out, and of a wait too long to retry', async () => {
     server.respond(json(503, {}, { 'retry-after': '1' }), json(503, {}, { 'retry-after': '2' }));
-    const exhausted = await prime({ maxRetries: 1 }).get('ev_1').catch((e: unknown) => e);
+    const exhausted = await prime({ maxRetries: 1 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(exhausted).toBeInstanceOf(ServerError);
     expect((exhausted as ServerError).retryAfterMs).toBe(2000);
 
     server.respond(json(429, {}, { 'retry-after': '120' }));
-    const tooLong = await prime().get('ev_1').catch((e: unknown) => e);
+    const tooLong = await prime()
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(tooLong).toBeInstanceOf(RateLimitError);
     expect((tooLong as RateLimitError).retryAfterMs).toBe(120_000);
   });
 
   it('leaves retryAfterMs undefined when the error response does not say', async () => {
     server.respond(json(429, {}), json(503, {}, { 'retry-after': 'soon' }));
-    const absent = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    const absent = await prime({ maxRetries: 0 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(absent).toBeInstanceOf(RateLimitError);
     expect((absent as RateLimitError).retryAfterMs).toBeUndefined();
-    const unparsable = await prime({ maxRetries: 0 }).get('ev_1').catch((e: unknown) => e);
+    const unparsable = await prime({ maxRetries: 0 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(unparsable).toBeInstanceOf(ServerError);
     expect((unparsable as ServerError).retryAfterMs).toBeUndefined();
   });
@@ -277,7 +299,9 @@ describe('connection failures and bodies', () => {
 
   it('retries malformed JSON, then throws ResponseValidationError', async () => {
     server.respond(raw(200, '{"evaluation_id": "ev_1", "na'));
-    const error = await prime({ maxRetries: 2 }).get('ev_1').catch((e: unknown) => e);
+    const error = await prime({ maxRetries: 2 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as Error).message).toContain('not JSON');
     expect(server.requests).toHaveLength(3);
@@ -291,7 +315,9 @@ describe('connection failures and bodies', () => {
   it('names the missing field of a 2xx body, without retrying', async () => {
     const { status: _status, ...withoutStatus } = primeEvaluationBody();
     server.respond(json(200, withoutStatus));
-    const error = await prime().get('ev_1').catch((e: unknown) => e);
+    const error = await prime()
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as Error).message).toMatch(/unexpected body: status: /);
     expect(server.requests).toHaveLength(1);
@@ -308,7 +334,9 @@ describe('connection failures and bodies', () => {
 describe('timeouts and abort', () => {
   it('times out a server that never answers, retrying idempotent requests', async () => {
     server.respond(hang);
-    const error = await prime({ timeoutMs: 50, maxRetries: 1 }).get('ev_1').catch((e: unknown) => e);
+    const error = await prime({ timeoutMs: 50, maxRetries: 1 })
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe('prime GET /api/v1/evaluations/ev_1 timed out after 50 ms');
     expect(server.requests).toHaveLength(2);
@@ -371,7 +399,11 @@ describe('the API key never leaks', () => {
       expect(String(error.stack)).not.toContain(API_KEY);
       expect(error.toString()).not.toContain(API_KEY);
       expect(JSON.stringify(error)).not.toContain(API_KEY);
-      expect(Object.values(error).map((v) => JSON.stringify(v) ?? '').join()).not.toContain(API_KEY);
+      expect(
+        Object.values(error)
+          .map((v) => JSON.stringify(v) ?? '')
+          .join(),
+      ).not.toContain(API_KEY);
     }
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain(API_KEY);

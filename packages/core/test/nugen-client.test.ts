@@ -13,8 +13,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-const client = () =>
-  createClient({ provider: 'nugen', apiKey: 'k', baseUrl: server.url, maxRetries: 0, now: clock.now, sleep: clock.sleep });
+const client = () => createClient({ provider: 'nugen', apiKey: 'k', baseUrl: server.url, maxRetries: 0, now: clock.now, sleep: clock.sleep });
 
 /** The "In progress" example of get-evaluation-status.md, with the status and counters varied. */
 const statusBody = (status: string, done: number | null = 5, total: number | null = 10, progress: string | null = `${done}/${total} questions`) => ({
@@ -65,7 +64,12 @@ describe('Nugen client: create', () => {
     const evaluation = await c.create({ provider: 'nugen', modelId: 'm1', benchmarkId: 'task-abc123', modelId2: 'm2', customMetrics: { metrics: ['f1'] } });
     await c.create({ provider: 'nugen', modelId: 'm1', benchmarkId: 'task-abc123', judgeProvider: 'openai' });
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/v3/evaluations', 'POST /api/v3/evaluations']);
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ model_id: 'm1', benchmark_id: 'task-abc123', custom_metrics: { metrics: ['f1'] }, model_id_2: 'm2' });
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+      model_id: 'm1',
+      benchmark_id: 'task-abc123',
+      custom_metrics: { metrics: ['f1'] },
+      model_id_2: 'm2',
+    });
     expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({ model_id: 'm1', benchmark_id: 'task-abc123', judge_provider: 'openai' });
     expect(evaluation).toMatchObject({
       id: 'eval-xyz789',
@@ -95,7 +99,11 @@ describe('Nugen client: status', () => {
   });
 
   it('parses "<done>/<total>" from progress only when the integers are null, and never yields NaN', async () => {
-    server.respond(json(200, statusBody('pending', null, null, '3/10 questions')), json(200, statusBody('PROCESSING', null, null, 'warming up')), json(200, statusBody('PROCESSING', 0, 0, '0/0 questions')));
+    server.respond(
+      json(200, statusBody('pending', null, null, '3/10 questions')),
+      json(200, statusBody('PROCESSING', null, null, 'warming up')),
+      json(200, statusBody('PROCESSING', 0, 0, '0/0 questions')),
+    );
     const c = client();
     expect((await c.get('eval-xyz789')).progress).toEqual({ fraction: 0.3, completed: 3, total: 10, etaSeconds: 62 });
     expect((await c.get('eval-xyz789')).progress).toEqual({ etaSeconds: 62 });
@@ -127,22 +135,25 @@ describe('Nugen client: waiting', () => {
 });
 
 describe('Nugen client: results', () => {
-  it.each(['READY', 'completed', 'Evaluated'])('on %s reads /results and /download: avg/min/max/count from detailed_results, pass rate from the metrics', async (raw) => {
-    server.respond(json(200, statusBody(raw, 4, 4)), json(200, singleResults), json(200, downloadFile([0.25, 1, 'n/a', 0.5, 0.75])));
-    const evaluation = await client().get('eval-xyz789');
-    expect(evaluation).toMatchObject({
-      status: 'completed',
-      name: 'aligned-model-01kmqm4nrn9fw6r on task-abc123',
-      scores: { avg: 0.625, min: 0.25, max: 1, count: 4, passRate: 0.75 },
-    });
-    expect(evaluation.comparison).toBeUndefined();
-    expect(evaluation.updatedAt?.toISOString()).toBe('2024-01-15T10:45:00.000Z');
-    expect(server.requests.map((r) => r.url)).toEqual([
-      '/api/v3/evaluations/eval-xyz789/status',
-      '/api/v3/evaluations/eval-xyz789/results',
-      '/api/v3/evaluations/eval-xyz789/download',
-    ]);
-  });
+  it.each(['READY', 'completed', 'Evaluated'])(
+    'on %s reads /results and /download: avg/min/max/count from detailed_results, pass rate from the metrics',
+    async (raw) => {
+      server.respond(json(200, statusBody(raw, 4, 4)), json(200, singleResults), json(200, downloadFile([0.25, 1, 'n/a', 0.5, 0.75])));
+      const evaluation = await client().get('eval-xyz789');
+      expect(evaluation).toMatchObject({
+        status: 'completed',
+        name: 'aligned-model-01kmqm4nrn9fw6r on task-abc123',
+        scores: { avg: 0.625, min: 0.25, max: 1, count: 4, passRate: 0.75 },
+      });
+      expect(evaluation.comparison).toBeUndefined();
+      expect(evaluation.updatedAt?.toISOString()).toBe('2024-01-15T10:45:00.000Z');
+      expect(server.requests.map((r) => r.url)).toEqual([
+        '/api/v3/evaluations/eval-xyz789/status',
+        '/api/v3/evaluations/eval-xyz789/results',
+        '/api/v3/evaluations/eval-xyz789/download',
+      ]);
+    },
+  );
 
   it('reports running (not a completed evaluation without scores) while /results still answers 400 after READY', async () => {
     server.respond(json(200, statusBody('READY', 10, 10)), json(400, { detail: 'Evaluation not completed yet' }));
@@ -184,7 +195,16 @@ describe('Nugen client: results', () => {
       status: 'completed',
       raw_answers_count: 20,
       completed_at: '2024-01-15T10:45:00Z',
-      base_model: { model_id: 'a', total_questions: 10, answer_relevance_mean: 0.8, answer_relevance_min: 0.1, answer_relevance_max: 1, binary_correctness_mean: 0.2, binary_correctness_min: 0, binary_correctness_max: 1 },
+      base_model: {
+        model_id: 'a',
+        total_questions: 10,
+        answer_relevance_mean: 0.8,
+        answer_relevance_min: 0.1,
+        answer_relevance_max: 1,
+        binary_correctness_mean: 0.2,
+        binary_correctness_min: 0,
+        binary_correctness_max: 1,
+      },
       eval_model: { model_id: 'b', total_questions: 10, answer_relevance_mean: 0.4, answer_relevance_min: 0, answer_relevance_max: 0.9 },
     };
     server.respond(json(200, statusBody('completed', 10, 10)), json(200, results), json(404, { detail: 'Not Found' }));
@@ -258,10 +278,20 @@ describe('Nugen client: list', () => {
     server.respond(
       page(
         [
-          item('single', '2026-03-10T10:43:12.826791', { metrics: { score_mean: 0.7, score_min: 0.2, score_max: 1, score_std: 0.1, accuracy_mean: 0.1, accuracy_min: 0, accuracy_max: 1 } }),
+          item('single', '2026-03-10T10:43:12.826791', {
+            metrics: { score_mean: 0.7, score_min: 0.2, score_max: 1, score_std: 0.1, accuracy_mean: 0.1, accuracy_min: 0, accuracy_max: 1 },
+          }),
           item('compare', '2026-03-10T09:00:00', {
             metrics: {
-              base_model: { answer_relevance_max: 1, answer_relevance_min: 0.5, answer_relevance_std: 0, answer_relevance_mean: 0.9, binary_correctness_max: 1, binary_correctness_min: 0, binary_correctness_mean: 0.3 },
+              base_model: {
+                answer_relevance_max: 1,
+                answer_relevance_min: 0.5,
+                answer_relevance_std: 0,
+                answer_relevance_mean: 0.9,
+                binary_correctness_max: 1,
+                binary_correctness_min: 0,
+                binary_correctness_mean: 0.3,
+              },
               eval_model: { answer_relevance_max: 0.8, answer_relevance_min: 0.1, answer_relevance_mean: 0.4 },
             },
           }),
@@ -273,7 +303,11 @@ describe('Nugen client: list', () => {
       ),
     );
     const { items } = await client().listPage();
-    expect(items.map((e) => [e.id, e.status])).toEqual([['single', 'completed'], ['compare', 'completed'], ['none', 'running']]);
+    expect(items.map((e) => [e.id, e.status])).toEqual([
+      ['single', 'completed'],
+      ['compare', 'completed'],
+      ['none', 'running'],
+    ]);
     expect(items[0]?.scores).toEqual({ avg: 0.7, min: 0.2, max: 1, count: 0 });
     expect(items[0]?.createdAt?.toISOString()).toBe('2026-03-10T10:43:12.826Z');
     expect(items[1]?.scores).toEqual({ avg: 0.9, min: 0.5, max: 1, count: 0 });

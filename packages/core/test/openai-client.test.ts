@@ -67,7 +67,12 @@ describe('OpenAI client (wire mapping)', () => {
   });
 
   it('computes scores of a terminal run over every page of output items, once', async () => {
-    const item = (id: string, score: number) => ({ object: 'eval.run.output_item', id, status: 'pass', results: [{ name: 'g', type: 'string_check', score, passed: score > 0 }] });
+    const item = (id: string, score: number) => ({
+      object: 'eval.run.output_item',
+      id,
+      status: 'pass',
+      results: [{ name: 'g', type: 'string_check', score, passed: score > 0 }],
+    });
     server.respond(
       routes({
         'GET /v1/evals/eval_a/runs/evalrun_1': json(200, run({ status: 'completed' })),
@@ -112,7 +117,12 @@ describe('OpenAI client (wire mapping)', () => {
     const evalObj = (id: string) => ({ object: 'eval', id, name: id, created_at: 1767225600 });
     server.respond(
       routes({
-        'GET /v1/evals': [json(200, list([evalObj('eval_a')], true)), json(200, list([evalObj('eval_b')], true)), json(200, list([evalObj('eval_c')], false)), json(200, list([], false))],
+        'GET /v1/evals': [
+          json(200, list([evalObj('eval_a')], true)),
+          json(200, list([evalObj('eval_b')], true)),
+          json(200, list([evalObj('eval_c')], false)),
+          json(200, list([], false)),
+        ],
         'GET /v1/evals/eval_a/runs': json(200, list([run({ id: 'a1', eval_id: 'eval_a' })], false)),
         'GET /v1/evals/eval_b/runs': json(200, list([], false)),
         'GET /v1/evals/eval_c/runs': json(200, list([run({ id: 'c1', eval_id: 'eval_c' })], false)),
@@ -123,7 +133,7 @@ describe('OpenAI client (wire mapping)', () => {
     expect(ids).toEqual(['eval_a/a1', 'eval_c/c1']);
   });
 
-  it('lists evals as groups, with or without the older spec\'s share_with_openai (OPENAI-9)', async () => {
+  it("lists evals as groups, with or without the older spec's share_with_openai (OPENAI-9)", async () => {
     const evals = [
       { object: 'eval', id: 'eval_demo', name: 'Demo eval', created_at: 1767225600 },
       { object: 'eval', id: 'eval_old', name: 'Old', created_at: 1767225600, share_with_openai: true },
@@ -158,7 +168,9 @@ describe('OpenAI client (wire mapping)', () => {
   it.each([404, 405])('falls back once to the bare path on %i and keeps using it for later cancels', async (status) => {
     server.respond(
       routes({
-        'POST /v1/evals/eval_a/runs/evalrun_1/cancel': json(status, { error: { message: 'Not Found', type: 'invalid_request_error', param: null, code: null } }),
+        'POST /v1/evals/eval_a/runs/evalrun_1/cancel': json(status, {
+          error: { message: 'Not Found', type: 'invalid_request_error', param: null, code: null },
+        }),
         'POST /v1/evals/eval_a/runs/evalrun_1': json(200, run({ status: 'in_progress' })),
         'POST /v1/evals/eval_a/runs/evalrun_2': json(200, run({ id: 'evalrun_2', status: 'in_progress' })),
       }),
@@ -178,7 +190,9 @@ describe('OpenAI client (wire mapping)', () => {
 
   it('a run that exists on neither cancel path is a NotFoundError after exactly two requests', async () => {
     server.respond(json(404, { error: { message: "No run found with id 'evalrun_9'.", type: 'invalid_request_error', param: null, code: null } }));
-    const error = await client().cancel('eval_a/evalrun_9').catch((e: unknown) => e);
+    const error = await client()
+      .cancel('eval_a/evalrun_9')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).path).toBe('/v1/evals/eval_a/runs/evalrun_9');
     expect(server.requests.map((r) => r.url)).toEqual(['/v1/evals/eval_a/runs/evalrun_9/cancel', '/v1/evals/eval_a/runs/evalrun_9']);
@@ -193,7 +207,10 @@ describe('OpenAI client (wire mapping)', () => {
   it('accepts the documented nulls: error, per_model_usage and per_testing_criteria_results (OPENAI-3)', async () => {
     server.respond(
       routes({
-        'GET /v1/evals/eval_a/runs/evalrun_1': json(200, run({ status: 'queued', error: null, per_model_usage: null, per_testing_criteria_results: null, metadata: null })),
+        'GET /v1/evals/eval_a/runs/evalrun_1': json(
+          200,
+          run({ status: 'queued', error: null, per_model_usage: null, per_testing_criteria_results: null, metadata: null }),
+        ),
       }),
     );
     const evaluation = await client().get('eval_a/evalrun_1');
@@ -202,7 +219,7 @@ describe('OpenAI client (wire mapping)', () => {
     expect(evaluation.errorMessage).toBeUndefined();
   });
 
-  it('reads a failed run\'s error object', async () => {
+  it("reads a failed run's error object", async () => {
     server.respond(
       routes({
         'GET /v1/evals/eval_a/runs/evalrun_1': json(200, run({ status: 'failed', error: { code: 'invalid_file', message: 'File is not JSONL' } })),
@@ -231,7 +248,7 @@ describe('OpenAI client (wire mapping)', () => {
     expect(server.requests[1]?.url).toBe('/v1/evals/eval_a/runs/evalrun_1/output_items?limit=100&order=asc');
   });
 
-  it('without result_counts the pass rate comes from the output items\' passed flags', async () => {
+  it("without result_counts the pass rate comes from the output items' passed flags", async () => {
     const item = (id: string, passed: boolean[]) => ({
       object: 'eval.run.output_item',
       id,
@@ -246,8 +263,14 @@ describe('OpenAI client (wire mapping)', () => {
     expect((await client().get('eval_a/evalrun_1')).scores).toEqual({ avg: 0.75, min: 0, max: 1, count: 4, passRate: 0.75 });
   });
 
-  it('pages with after = the last item\'s id, also where last_id says otherwise (OPENAI-5)', async () => {
-    const page = (ids: string[], more: boolean, lastId: string) => ({ ...list(ids.map((id) => run({ id })), more), last_id: lastId });
+  it("pages with after = the last item's id, also where last_id says otherwise (OPENAI-5)", async () => {
+    const page = (ids: string[], more: boolean, lastId: string) => ({
+      ...list(
+        ids.map((id) => run({ id })),
+        more,
+      ),
+      last_id: lastId,
+    });
     server.respond(
       routes({
         'GET /v1/evals/eval_a/runs': [json(200, page(['r3', 'r2'], true, 'unrelated_id')), json(200, page(['r1'], false, 'r1'))],
@@ -298,10 +321,16 @@ describe('OpenAI client (wire mapping)', () => {
   it('takes ids and report URLs as opaque strings (OPENAI-8)', async () => {
     server.respond(
       routes({
-        'GET /v1/evals/egroup_67/runs/erun_68': json(200, run({ id: 'erun_68', eval_id: 'egroup_67', report_url: 'https://platform.openai.com/evaluations/egroup_67&run_id=erun_68' })),
+        'GET /v1/evals/egroup_67/runs/erun_68': json(
+          200,
+          run({ id: 'erun_68', eval_id: 'egroup_67', report_url: 'https://platform.openai.com/evaluations/egroup_67&run_id=erun_68' }),
+        ),
       }),
     );
-    expect(await client().get('egroup_67/erun_68')).toMatchObject({ id: 'egroup_67/erun_68', reportUrl: 'https://platform.openai.com/evaluations/egroup_67&run_id=erun_68' });
+    expect(await client().get('egroup_67/erun_68')).toMatchObject({
+      id: 'egroup_67/erun_68',
+      reportUrl: 'https://platform.openai.com/evaluations/egroup_67&run_id=erun_68',
+    });
   });
 
   it('rejects ids that are not <eval_id>/<run_id>, and pushSamples', async () => {

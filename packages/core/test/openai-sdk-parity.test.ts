@@ -32,14 +32,28 @@ const run = (id: string, status = 'in_progress') => ({
   metadata: {},
   error: null,
 });
-const evalObject = (id: string) => ({ object: 'eval', id, name: id, created_at: 1767225600, data_source_config: { type: 'logs' }, testing_criteria: [], metadata: null });
+const evalObject = (id: string) => ({
+  object: 'eval',
+  id,
+  name: id,
+  created_at: 1767225600,
+  data_source_config: { type: 'logs' },
+  testing_criteria: [],
+  metadata: null,
+});
 const item = (id: string) => ({ object: 'eval.run.output_item', id, results: [{ name: 'g', score: 1, passed: true }] });
 /** Two pages; the first one's `last_id` is not its last item's id (as in the published list-evals example, OPENAI-5). */
-const twoPages = <T extends { id: string }>(make: (id: string) => T, prefix: string): Handler => (req, res, body) => {
-  const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after');
-  const data = after === null ? [make(`${prefix}1`), make(`${prefix}2`)] : [make(`${prefix}3`)];
-  json(200, { object: 'list', data, first_id: data[0]?.id, last_id: after === null ? `${prefix}_elsewhere` : `${prefix}3`, has_more: after === null })(req, res, body);
-};
+const twoPages =
+  <T extends { id: string }>(make: (id: string) => T, prefix: string): Handler =>
+  (req, res, body) => {
+    const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after');
+    const data = after === null ? [make(`${prefix}1`), make(`${prefix}2`)] : [make(`${prefix}3`)];
+    json(200, { object: 'list', data, first_id: data[0]?.id, last_id: after === null ? `${prefix}_elsewhere` : `${prefix}3`, has_more: after === null })(
+      req,
+      res,
+      body,
+    );
+  };
 
 /** Answers by path: lists in two pages, runs as runs, cancels per `cancelPaths`. */
 function provider(cancelPaths: 'both' | 'bare'): Handler {
@@ -93,7 +107,9 @@ describe('core and the openai SDK send the same requests', () => {
   beforeEach(() => server.respond(provider('both')));
 
   it('create run', async () => {
-    const ours = await recorded(() => core().create({ provider: 'openai', evalId: 'eval_a', name: 'nightly', dataSource: { ...dataSource }, metadata: { pr: '7' } }));
+    const ours = await recorded(() =>
+      core().create({ provider: 'openai', evalId: 'eval_a', name: 'nightly', dataSource: { ...dataSource }, metadata: { pr: '7' } }),
+    );
     const theirs = await recorded(() => sdk().evals.runs.create('eval_a', { name: 'nightly', data_source: dataSource, metadata: { pr: '7' } }));
     expect(ours).toEqual(theirs);
   });
@@ -108,7 +124,7 @@ describe('core and the openai SDK send the same requests', () => {
     expect(ours.map((request) => request.query.find(([name]) => name === 'after')?.[1])).toEqual([undefined, undefined, 'outputitem_2']);
   });
 
-  it('list runs of an eval, both pages: after is the last item\'s id on both sides', async () => {
+  it("list runs of an eval, both pages: after is the last item's id on both sides", async () => {
     const ours = await recorded(async () => {
       for await (const evaluation of core().list({ evalId: 'eval_a', pageSize: 2 })) expect(evaluation.id).toBeDefined();
     });
@@ -125,7 +141,7 @@ describe('core and the openai SDK send the same requests', () => {
     expect(ours).toEqual(theirs);
   });
 
-  it('cancel: core tries …/cancel first; on a server without it, its fallback is exactly the SDK\'s request', async () => {
+  it("cancel: core tries …/cancel first; on a server without it, its fallback is exactly the SDK's request", async () => {
     const theirs = await recorded(() => sdk().evals.runs.cancel('evalrun_1', { eval_id: 'eval_a' }));
     expect(theirs).toEqual([{ method: 'POST', path: '/v1/evals/eval_a/runs/evalrun_1', query: [], body: undefined }]);
     server.respond(provider('bare'));

@@ -78,13 +78,26 @@ describe('Prime client (wire mapping)', () => {
       name: 'n',
     });
     expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({ tags: ['evalgate'], metadata: { evalgate: '1' } });
-    expect(created).toMatchObject({ id: 'ev_h', status: 'queued', rawStatus: 'PENDING', model: 'llama', capabilities: { canCancel: true }, metadata: { evalgate: '1' } });
+    expect(created).toMatchObject({
+      id: 'ev_h',
+      status: 'queued',
+      rawStatus: 'PENDING',
+      model: 'llama',
+      capabilities: { canCancel: true },
+      metadata: { evalgate: '1' },
+    });
   });
 
   it('hosted: keeps an explicit timeout_minutes; follows the first of several evaluation_ids; a failed PUT only warns', async () => {
     const warnings: string[] = [];
     server.respond(json(201, { evaluation_ids: ['ev_a', 'ev_b'], status: 'RUNNING' }), json(500, { detail: 'boom' }));
-    const created = await createClient({ provider: 'prime', apiKey: 'k', baseUrl: server.url, maxRetries: 0, logger: { debug: () => {}, warn: (m) => warnings.push(m) } }).create({
+    const created = await createClient({
+      provider: 'prime',
+      apiKey: 'k',
+      baseUrl: server.url,
+      maxRetries: 0,
+      logger: { debug: () => {}, warn: (m) => warnings.push(m) },
+    }).create({
       provider: 'prime',
       name: 'n',
       isHosted: true,
@@ -105,20 +118,32 @@ describe('Prime client (wire mapping)', () => {
     [{ environments: [{ id: 'e' }], evalConfig: { num_examples: 1, rollouts_per_example: 1 } }, /needs inferenceModel/],
     [{ environments: [{ id: 'e' }], inferenceModel: 'm' }, /eval_config.num_examples/],
     [{ environments: [{ id: 'e' }], inferenceModel: 'm', evalConfig: { num_examples: 1, rollouts_per_example: 4096 } }, /eval_config.rollouts_per_example/],
-    [{ environments: [{ id: 'e' }], inferenceModel: 'm', evalConfig: { num_examples: 1, rollouts_per_example: 1, timeout_minutes: 30 } }, /eval_config.timeout_minutes/],
+    [
+      { environments: [{ id: 'e' }], inferenceModel: 'm', evalConfig: { num_examples: 1, rollouts_per_example: 1, timeout_minutes: 30 } },
+      /eval_config.timeout_minutes/,
+    ],
   ])('hosted: refuses an incomplete request before sending (%#)', async (fields, message) => {
     await expect(client().create({ provider: 'prime', name: 'n', isHosted: true, ...fields })).rejects.toThrow(message);
     expect(server.requests).toHaveLength(0);
   });
 
   it('push flow: refuses hosted-only fields without isHosted', async () => {
-    await expect(client().create({ provider: 'prime', name: 'n', evalConfig: { num_examples: 1, rollouts_per_example: 1 } })).rejects.toThrow(/set isHosted: true/);
+    await expect(client().create({ provider: 'prime', name: 'n', evalConfig: { num_examples: 1, rollouts_per_example: 1 } })).rejects.toThrow(
+      /set isHosted: true/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
-  it('hosted: a create answer without any id is a validation error quoting Prime\'s error', async () => {
+  it("hosted: a create answer without any id is a validation error quoting Prime's error", async () => {
     server.respond(json(201, { status: 'FAILED', error: 'model not available' }));
-    const request = { provider: 'prime' as const, name: 'n', isHosted: true, environments: [{ id: 'e' }], inferenceModel: 'm', evalConfig: { num_examples: 1, rollouts_per_example: 1 } };
+    const request = {
+      provider: 'prime' as const,
+      name: 'n',
+      isHosted: true,
+      environments: [{ id: 'e' }],
+      inferenceModel: 'm',
+      evalConfig: { num_examples: 1, rollouts_per_example: 1 },
+    };
     await expect(client().create(request)).rejects.toThrow(/model not available/);
   });
 
@@ -200,7 +225,16 @@ describe('Prime client (wire mapping)', () => {
   it('finalizes a client-driven evaluation and takes the scores of the finalize response', async () => {
     server.respond(
       json(200, primeEvaluationBody({ status: 'RUNNING', is_hosted: false })),
-      json(200, { evaluation_id: 'ev_1', status: 'COMPLETED', message: 'ok', total_samples: 3, avg_score: 0.6, min_score: 0.2, max_score: 0.9, viewer_url: 'https://v/1' }),
+      json(200, {
+        evaluation_id: 'ev_1',
+        status: 'COMPLETED',
+        message: 'ok',
+        total_samples: 3,
+        avg_score: 0.6,
+        min_score: 0.2,
+        max_score: 0.9,
+        viewer_url: 'https://v/1',
+      }),
       json(200, primeEvaluationBody({ status: 'COMPLETED', is_hosted: false })),
     );
     const evaluation = await client().finalize('ev_1');
@@ -296,7 +330,15 @@ describe('Prime client (wire mapping)', () => {
 
   it('reads a GET with only the required fields (optional ones absent, PRIME-6)', async () => {
     server.respond(
-      json(200, { evaluation_id: 'ev_1', name: 'n', status: 'RUNNING', eval_type: 'environment', total_samples: 0, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }),
+      json(200, {
+        evaluation_id: 'ev_1',
+        name: 'n',
+        status: 'RUNNING',
+        eval_type: 'environment',
+        total_samples: 0,
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+      }),
     );
     const evaluation = await client().get('ev_1');
     expect(evaluation).toMatchObject({ id: 'ev_1', status: 'running', capabilities: { canCancel: false } });

@@ -40,7 +40,9 @@ describe('redaction of what the server sends back', () => {
     expect(line.length).toBeLessThan(300);
 
     server.respond(json(404, { detail: 'Not Found' }, { 'x-request-id': `req_${API_KEY}` }));
-    const error = await prime().get('ev_1').catch((e: unknown) => e);
+    const error = await prime()
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect((error as Error).message).not.toContain(API_KEY);
     expect((error as { requestId?: string }).requestId).not.toContain(API_KEY);
   });
@@ -48,7 +50,9 @@ describe('redaction of what the server sends back', () => {
   it('turns a deeply nested error body into a typed ServerError instead of a RangeError', async () => {
     const depth = 200_000;
     server.respond(raw(500, `${'['.repeat(depth)}"${API_KEY}"${']'.repeat(depth)}`));
-    const error = await prime().get('ev_1').catch((e: unknown) => e);
+    const error = await prime()
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect(JSON.stringify((error as ServerError).body)).toContain('[nested too deep]');
     expect(JSON.stringify((error as ServerError).body)).not.toContain(API_KEY);

@@ -29,7 +29,9 @@ describe('redirects are refused, not followed', () => {
   it('does not re-send a POST body to where a 307 points, and says what to fix', async () => {
     elsewhere.respond(json(201, primeEvaluationBody()));
     server.respond(redirectTo(307, `${elsewhere.url}/api/v1/evaluations/`));
-    const error = await prime().create({ provider: 'prime', name: 'nightly' }).catch((e: unknown) => e);
+    const error = await prime()
+      .create({ provider: 'prime', name: 'nightly' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect((error as RedirectError).status).toBe(307);
     expect((error as Error).message).toContain(`307 redirect to ${elsewhere.url}`);
@@ -41,7 +43,9 @@ describe('redirects are refused, not followed', () => {
   it('does not follow a GET redirect either, and does not retry it', async () => {
     elsewhere.respond(json(200, primeEvaluationBody()));
     server.respond(redirectTo(302, `${elsewhere.url}/api/v1/evaluations/ev_1`));
-    const error = await prime().get('ev_1').catch((e: unknown) => e);
+    const error = await prime()
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(elsewhere.requests).toHaveLength(0);
     expect(server.requests).toHaveLength(1);

@@ -32,7 +32,9 @@ describe('response body size cap', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
       res.end(body);
     });
-    const error = await prime(1024).get('ev_1').catch((e: unknown) => e);
+    const error = await prime(1024)
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect((error as Error).message).toMatch(/larger than 1024 bytes/);
   });
@@ -58,7 +60,9 @@ describe('response body size cap', () => {
       };
       pump();
     });
-    const error = await prime(1024 * 1024).get('ev_1').catch((e: unknown) => e);
+    const error = await prime(1024 * 1024)
+      .get('ev_1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     // The server was cut off long before its 512 MiB: the client did not buffer the stream.
     expect(written).toBeLessThan(64 * 1024 * 1024);

@@ -25,7 +25,13 @@ describe('OpenAI: the output items behind the scores', () => {
   const item = (index: number) => ({
     object: 'eval.run.output_item',
     id: `item_${index}`,
-    results: index % 10 === 0 ? [{ name: 'g', passed: true }] : [{ name: 'a', score: index / ITEMS, passed: true }, { name: 'b', score: 0, passed: false }],
+    results:
+      index % 10 === 0
+        ? [{ name: 'g', passed: true }]
+        : [
+            { name: 'a', score: index / ITEMS, passed: true },
+            { name: 'b', score: 0, passed: false },
+          ],
   });
   const expectedScore = (index: number) => (index % 10 === 0 ? undefined : index / ITEMS / 2);
   const pages: Handler = (req, res, body) => {
@@ -38,7 +44,14 @@ describe('OpenAI: the output items behind the scores', () => {
   it('keeps the first 1000 per-item scores (mean over graders) and the total, read once', async () => {
     server.respond(
       byPath({
-        'GET /v1/evals/eval_a/runs/evalrun_1': json(200, { object: 'eval.run', id: 'evalrun_1', eval_id: 'eval_a', status: 'completed', name: 'r', error: null }),
+        'GET /v1/evals/eval_a/runs/evalrun_1': json(200, {
+          object: 'eval.run',
+          id: 'evalrun_1',
+          eval_id: 'eval_a',
+          status: 'completed',
+          name: 'r',
+          error: null,
+        }),
         'GET /v1/evals/eval_a/runs/evalrun_1/output_items': pages,
       }),
     );
@@ -68,7 +81,11 @@ describe('Nugen: the download file behind the scores', () => {
       byPath({ [`GET /api/v3/evaluations/${id}/results`]: json(200, { evaluation_id: id, metrics: { accuracy: 0.5 } }) }),
       byPath({
         [`GET /api/v3/evaluations/${id}/download`]: json(200, {
-          detailed_results: [{ question_id: 'q1', score: 0.5 }, { question_id: 'q2', score: 'n/a' }, { question_id: 'q3', score: 1 }],
+          detailed_results: [
+            { question_id: 'q1', score: 0.5 },
+            { question_id: 'q2', score: 'n/a' },
+            { question_id: 'q3', score: 1 },
+          ],
         }),
       }),
     );

@@ -18,7 +18,11 @@ afterEach(async () => {
 const client = () => createClient({ provider: 'nugen', apiKey: API_KEY, baseUrl: server.url, maxRetries: 0, now: clock.now, sleep: clock.sleep });
 
 /** The shape core used to expect before issue 8: a numeric progress that no Nugen document shows. */
-const malformed = json(200, { evaluation_id: 'eval-1', status: 'PROCESSING', benchmark_id: 'b', progress: 50, questions_completed: '5' }, { 'x-request-id': 'req_bad' });
+const malformed = json(
+  200,
+  { evaluation_id: 'eval-1', status: 'PROCESSING', benchmark_id: 'b', progress: 50, questions_completed: '5' },
+  { 'x-request-id': 'req_bad' },
+);
 const documented = (status: string) =>
   json(200, { evaluation_id: 'eval-1', status, benchmark_id: 'b', progress: '5/10 questions', questions_completed: 5, total_questions: 10 });
 
@@ -49,7 +53,9 @@ describe('unreadable status answers', () => {
 
   it('are still transient for a single request (so one garbled poll does not end a wait)', async () => {
     server.respond(malformed);
-    const error = await client().get('eval-1').catch((e: unknown) => e);
+    const error = await client()
+      .get('eval-1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(isTransientError(error)).toBe(true);
   });

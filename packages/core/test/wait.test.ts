@@ -27,19 +27,11 @@ function client() {
   });
 }
 
-const status = (raw: string, progress: number | null = null): Handler =>
-  json(200, primeEvaluationBody({ status: raw, progress }));
+const status = (raw: string, progress: number | null = null): Handler => json(200, primeEvaluationBody({ status: raw, progress }));
 
 describe('waitForCompletion', () => {
   it('grows the interval ×1.5 while nothing changes, resets it on a status change, caps it, and reports changes', async () => {
-    server.respond(
-      status('PENDING'),
-      status('PENDING'),
-      status('PENDING'),
-      status('RUNNING', 0.25),
-      status('RUNNING', 0.25),
-      status('COMPLETED', 1),
-    );
+    server.respond(status('PENDING'), status('PENDING'), status('PENDING'), status('RUNNING', 0.25), status('RUNNING', 0.25), status('COMPLETED', 1));
     const seen: Evaluation[] = [];
     const result = await client().waitForCompletion('ev_1', {
       initialIntervalMs: 1000,

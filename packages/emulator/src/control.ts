@@ -13,7 +13,6 @@ export const CONTROL_PREFIX = '/__emulator';
 
 const badRequest = (message: string): Reply => json(400, { error: message });
 
-
 /** Parses a control body, or explains what is wrong with it. */
 function parse<S extends z.ZodType>(schema: S, body: RequestBody, what: string): { data: z.infer<S> } | { reply: Reply } {
   if (body.kind === 'invalid') return { reply: badRequest(`${what}: ${body.message}`) };

@@ -9,7 +9,6 @@ import type { EmulatorState } from './state.js';
 import { OPENAI_CANCEL_PATHS, type OpenAICancelPaths, type Outcome, type Provider } from './types.js';
 import { parseOrThrow } from './zod-issues.js';
 
-
 export const configureSchema = z
   .object({
     durationMs: z.number().int().nonnegative().optional(),
@@ -26,9 +25,7 @@ export const configureSchema = z
 
 export type ConfigureInput = z.input<typeof configureSchema>;
 
-export const setStatusSchema = z
-  .object({ provider: providerSchema, id: z.string().min(1), status: z.string().min(1).nullable() })
-  .strict();
+export const setStatusSchema = z.object({ provider: providerSchema, id: z.string().min(1), status: z.string().min(1).nullable() }).strict();
 
 export const seedSchema = z.object({ provider: providerSchema, count: z.number().int().min(1).max(100_000) }).strict();
 

@@ -109,7 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     const body = await readBody(req);
-    const reply = body.kind === 'too-large' ? tooLarge(body) : await route(api.routes, method, path, { query: url.searchParams, body, now: state.clock() }, api);
+    const reply =
+      body.kind === 'too-large' ? tooLarge(body) : await route(api.routes, method, path, { query: url.searchParams, body, now: state.clock() }, api);
     entry.status = reply.status;
     if (body.kind === 'too-large') sendAndClose(res, reply, requestId);
     else send(res, reply, requestId);

@@ -34,9 +34,7 @@ function output(stream: NodeJS.ReadableStream | null): { text: () => string } {
 }
 
 const exited = (proc: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
 
 function listeningUrl(proc: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {

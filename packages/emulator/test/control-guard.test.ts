@@ -43,21 +43,35 @@ describe('control API guard', () => {
   });
 
   it('refuses a Host that is not loopback or the bound address (DNS rebinding) with 403', async () => {
-    const reply = await raw('POST', '/__emulator/configure', { host: `attacker.example:${new URL(t.emu.url).port}`, 'content-type': 'application/json' }, configure);
+    const reply = await raw(
+      'POST',
+      '/__emulator/configure',
+      { host: `attacker.example:${new URL(t.emu.url).port}`, 'content-type': 'application/json' },
+      configure,
+    );
     expect(reply.status).toBe(403);
     expect(reply.body).toMatch(/Host/);
     expect((await raw('GET', '/__emulator/requests', { host: `localhost:${new URL(t.emu.url).port}` })).status).toBe(200);
   });
 
   it("refuses an Origin that is not the emulator's own with 403, and accepts its own", async () => {
-    const foreign = await raw('POST', '/__emulator/configure', { host: ownHost(), origin: 'https://evil.example', 'content-type': 'application/json' }, configure);
+    const foreign = await raw(
+      'POST',
+      '/__emulator/configure',
+      { host: ownHost(), origin: 'https://evil.example', 'content-type': 'application/json' },
+      configure,
+    );
     expect(foreign.status).toBe(403);
     const own = await raw('POST', '/__emulator/configure', { host: ownHost(), origin: t.emu.url, 'content-type': 'application/json' }, configure);
     expect(own.status).toBe(200);
   });
 
   it('answers 413 to a control body over the cap without buffering it', async () => {
-    const reply = await raw('POST', '/__emulator/configure', { host: ownHost(), 'content-type': 'application/json', 'content-length': MAX_REQUEST_BODY_BYTES + 1 });
+    const reply = await raw('POST', '/__emulator/configure', {
+      host: ownHost(),
+      'content-type': 'application/json',
+      'content-length': MAX_REQUEST_BODY_BYTES + 1,
+    });
     expect(reply.status).toBe(413);
   });
 });
@@ -69,7 +83,12 @@ describe('provider routes read no body before the key check', () => {
   });
 
   it('answers 413 to an authenticated body over the cap', async () => {
-    const reply = await raw('POST', '/api/v1/evaluations/', { host: ownHost(), authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', 'content-length': MAX_REQUEST_BODY_BYTES + 1 });
+    const reply = await raw('POST', '/api/v1/evaluations/', {
+      host: ownHost(),
+      authorization: `Bearer ${API_KEY}`,
+      'content-type': 'application/json',
+      'content-length': MAX_REQUEST_BODY_BYTES + 1,
+    });
     expect(reply.status).toBe(413);
   });
 });

@@ -30,8 +30,10 @@ describe.each(['upper', 'lower'] as const)('Nugen emulator answers match the spe
   beforeEach(() => t.emu.configure({ nugenStatusCase: statusCase, scores: [0.25, 0.5, 1] }));
 
   it('create (both paths), status, results, download, list and delete, single and comparison mode', async () => {
-    const single = (await checked('POST', EVALUATIONS, EVALUATIONS, { model_id: 'a', benchmark_id: 'b', custom_metrics: { metrics: ['f1'] } })).body.evaluation_id;
-    const compare = (await checked('POST', `${EVALUATIONS}/`, EVALUATIONS, { model_id: 'a', benchmark_id: 'b', model_id_2: 'c', judge_provider: 'openai' })).body.evaluation_id;
+    const single = (await checked('POST', EVALUATIONS, EVALUATIONS, { model_id: 'a', benchmark_id: 'b', custom_metrics: { metrics: ['f1'] } })).body
+      .evaluation_id;
+    const compare = (await checked('POST', `${EVALUATIONS}/`, EVALUATIONS, { model_id: 'a', benchmark_id: 'b', model_id_2: 'c', judge_provider: 'openai' }))
+      .body.evaluation_id;
     t.emu.configure({ outcome: 'failed' });
     const failing = (await checked('POST', EVALUATIONS, EVALUATIONS, { model_id: 'a', benchmark_id: 'b' })).body.evaluation_id;
     // Running: status and a list whose items have no metrics yet.

@@ -58,7 +58,15 @@ describe('Nugen status and results', () => {
     t.emu.configure({ scores: [1, 0.5, 0] });
     const { evaluation_id: id } = await create();
     const status = async () => (await t.call('GET', `/api/v3/evaluations/${id}/status`)).body;
-    expect(await status()).toMatchObject({ status: 'PROCESSING', benchmark_id: 'bench-1', progress: '0/3 questions', questions_completed: 0, total_questions: 3, eta_seconds: 1, end_time: null });
+    expect(await status()).toMatchObject({
+      status: 'PROCESSING',
+      benchmark_id: 'bench-1',
+      progress: '0/3 questions',
+      questions_completed: 0,
+      total_questions: 3,
+      eta_seconds: 1,
+      end_time: null,
+    });
     for (const path of ['results', 'download']) {
       const early = await t.call('GET', `/api/v3/evaluations/${id}/${path}`);
       expect(early.status).toBe(400);
@@ -67,7 +75,13 @@ describe('Nugen status and results', () => {
     t.clock.advance(700);
     expect(await status()).toMatchObject({ status: 'PROCESSING', progress: '2/3 questions', questions_completed: 2 });
     t.clock.advance(300);
-    expect(await status()).toMatchObject({ status: 'READY', progress: '3/3 questions', questions_completed: 3, eta_seconds: 0, end_time: '2026-01-01T12:00:01Z' });
+    expect(await status()).toMatchObject({
+      status: 'READY',
+      progress: '3/3 questions',
+      questions_completed: 3,
+      eta_seconds: 0,
+      end_time: '2026-01-01T12:00:01Z',
+    });
     const results = await t.call('GET', `/api/v3/evaluations/${id}/results`);
     expect(results.body).toEqual({
       evaluation_id: id,
@@ -82,7 +96,12 @@ describe('Nugen status and results', () => {
     const download = await t.call('GET', `/api/v3/evaluations/${id}/download`);
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename=evaluation_results_${id}.json`);
     expect(download.body.detailed_results.map((row: { score: number }) => row.score)).toEqual([1, 0.5, 0]);
-    expect(download.body.detailed_results[0]).toMatchObject({ question_id: 'q1', question: expect.any(String), expected_answer: expect.any(String), model_answer: expect.any(String) });
+    expect(download.body.detailed_results[0]).toMatchObject({
+      question_id: 'q1',
+      question: expect.any(String),
+      expected_answer: expect.any(String),
+      model_answer: expect.any(String),
+    });
     expect(t.emu.evaluations('nugen')[0]).toMatchObject({ createdAt: START, terminalAt: START + 1000, status: 'READY' });
   });
 
@@ -169,7 +188,12 @@ describe('Nugen list and delete', () => {
     const items = (await t.call('GET', '/api/v3/evaluations')).body.evaluations as Array<Record<string, any>>;
     const byId = new Map(items.map((item) => [item.evaluation_id, item]));
     expect(byId.get(single)).toMatchObject({ status: 'READY', judge_provider: 'anthropic', created_at: '2026-01-01T12:00:00.000000' });
-    expect(byId.get(single)?.metrics).toMatchObject({ answer_relevance_mean: 0.5, answer_relevance_min: 0, answer_relevance_max: 1, binary_correctness_mean: 2 / 3 });
+    expect(byId.get(single)?.metrics).toMatchObject({
+      answer_relevance_mean: 0.5,
+      answer_relevance_min: 0,
+      answer_relevance_max: 1,
+      binary_correctness_mean: 2 / 3,
+    });
     expect(byId.get(single)?.metrics.answer_relevance_std).toBeCloseTo(Math.sqrt(1 / 6), 12);
     expect(byId.get(compare)?.metrics.base_model).toMatchObject({ answer_relevance_mean: 0.5 });
     expect(Object.keys(byId.get(compare)?.metrics.eval_model)).toContain('answer_relevance_max');
@@ -179,7 +203,14 @@ describe('Nugen list and delete', () => {
     await create();
     t.clock.advance(1000);
     await create({ model_id: 'model-z' });
-    for (const [query, count] of [['status=READY', 1], ['status=completed', 1], ['status=PROCESSING', 1], ['status=pending', 1], ['status=failed', 0], ['model_id=model-z', 1]] as const) {
+    for (const [query, count] of [
+      ['status=READY', 1],
+      ['status=completed', 1],
+      ['status=PROCESSING', 1],
+      ['status=pending', 1],
+      ['status=failed', 0],
+      ['model_id=model-z', 1],
+    ] as const) {
       expect((await t.call('GET', `/api/v3/evaluations?${query}`)).body.total, query).toBe(count);
     }
   });

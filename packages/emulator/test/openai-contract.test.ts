@@ -62,7 +62,14 @@ const createEvalBody = {
       labels: ['correct', 'incorrect'],
       passing_labels: ['correct'],
     },
-    { type: 'text_similarity', name: 'Similar', input: '{{sample.output_text}}', reference: '{{item.expected}}', evaluation_metric: 'fuzzy_match', pass_threshold: 0.8 },
+    {
+      type: 'text_similarity',
+      name: 'Similar',
+      input: '{{sample.output_text}}',
+      reference: '{{item.expected}}',
+      evaluation_metric: 'fuzzy_match',
+      pass_threshold: 0.8,
+    },
     { type: 'python', name: 'Py', source: 'def grade(sample, item):\n    return 1.0', pass_threshold: 0.5 },
     { type: 'score_model', name: 'Score', model: 'o3-mini', input: [structured('user', 'Score {{sample.output_text}}')], range: [0, 1] },
   ],
@@ -117,7 +124,7 @@ describe('OpenAI Evals contract (emulator responses vs openai-evals.emulator.ope
     expect(item.nulls).toEqual(['sample.error']);
   });
 
-  it('cancelEvalRun on both paths, with a failed run\'s error object validated as it is', async () => {
+  it("cancelEvalRun on both paths, with a failed run's error object validated as it is", async () => {
     const running = await call('POST', '/evals/{eval_id}/runs', { eval_id: evalId }, { body: createRunBody });
     const bare = await call('POST', '/evals/{eval_id}/runs/{run_id}', { eval_id: evalId, run_id: running.body.id });
     expect(bare.body.status).toBe('canceled');
@@ -147,7 +154,9 @@ describe('OpenAI Evals contract (emulator responses vs openai-evals.emulator.ope
   });
 
   it('a 400 on create run is the wrapped error, and the plain-message body it accepts is the OPENAI-14 false positive', async () => {
-    const plain = { data_source: { ...createRunBody.data_source, input_messages: { type: 'template', template: [{ role: 'user', content: '{{item.input}}' }] } } };
+    const plain = {
+      data_source: { ...createRunBody.data_source, input_messages: { type: 'template', template: [{ role: 'user', content: '{{item.input}}' }] } },
+    };
     // Strict oneOf rejects a plain message (it matches both branches); the API, and so the emulator, accepts it.
     expect(violations(requestBodySchema(SPEC, '/evals/{eval_id}/runs', 'post'), plain)).toMatch(/must match exactly one schema in oneOf/);
     expect((await t.call('POST', '/v1/evals/eval_demo/runs', plain)).status).toBe(201);

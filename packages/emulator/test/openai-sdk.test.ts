@@ -44,14 +44,19 @@ describe('openai SDK → emulator', () => {
       metadata: { team: 'ml' },
     });
     expect(created).toMatchObject({ object: 'eval', name: 'SDK eval', metadata: { team: 'ml' } });
-    expect(created.testing_criteria[1]).toMatchObject({ input: [{ type: 'message', role: 'user', content: { type: 'input_text', text: 'Is {{sample.output_text}} right?' } }] });
+    expect(created.testing_criteria[1]).toMatchObject({
+      input: [{ type: 'message', role: 'user', content: { type: 'input_text', text: 'Is {{sample.output_text}} right?' } }],
+    });
 
     expect((await openai.evals.retrieve(created.id)).id).toBe(created.id);
     expect(await openai.evals.update(created.id, { name: 'Renamed' })).toMatchObject({ id: created.id, name: 'Renamed' });
 
     for (let i = 0; i < 3; i++) {
       t.clock.advance(1);
-      await openai.evals.create({ data_source_config: { type: 'logs' }, testing_criteria: [{ type: 'python', name: `py${i}`, source: 'def grade(s, i): return 1' }] });
+      await openai.evals.create({
+        data_source_config: { type: 'logs' },
+        testing_criteria: [{ type: 'python', name: `py${i}`, source: 'def grade(s, i): return 1' }],
+      });
     }
     const all = await collect(openai.evals.list({ limit: 2 }));
     expect(all).toHaveLength(5);
@@ -84,7 +89,12 @@ describe('openai SDK → emulator', () => {
 
     t.emu.seed('openai', 4);
     const runs = await collect(openai.evals.runs.list('eval_demo', { limit: 2, order: 'desc' }));
-    expect(runs.map((entry) => entry.id)).toEqual(t.emu.evaluations('openai').map((entry) => entry.id).reverse());
+    expect(runs.map((entry) => entry.id)).toEqual(
+      t.emu
+        .evaluations('openai')
+        .map((entry) => entry.id)
+        .reverse(),
+    );
     expect((await collect(openai.evals.runs.list('eval_demo', { status: 'queued' }))).map((entry) => entry.id)).toContain(run.id);
 
     t.clock.advance(300);

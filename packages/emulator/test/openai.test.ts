@@ -152,7 +152,15 @@ describe('OpenAI runs', () => {
     const created = await t.call('POST', '/v1/evals/eval_demo/runs', runBody);
     expect(created.status).toBe(201);
     const run = created.body;
-    expect(run).toMatchObject({ object: 'eval.run', eval_id: 'eval_demo', status: 'queued', model: 'gpt-4.1-mini', name: 'nightly', created_at: START / 1000, error: null });
+    expect(run).toMatchObject({
+      object: 'eval.run',
+      eval_id: 'eval_demo',
+      status: 'queued',
+      model: 'gpt-4.1-mini',
+      name: 'nightly',
+      created_at: START / 1000,
+      error: null,
+    });
     // Nothing graded yet: null, as the queued examples show (OPENAI-3).
     expect(run).toMatchObject({ per_model_usage: null, per_testing_criteria_results: null, result_counts: { total: 0, errored: 0, failed: 0, passed: 0 } });
     expect(run.id).toMatch(/^evalrun_[0-9a-f]{32}$/);
@@ -187,7 +195,13 @@ describe('OpenAI runs', () => {
         type: 'completions',
         model: 'gpt-4o-mini',
         source: { type: 'file_content', content: [{ item: { input: 'a', expected: 'b' } }] },
-        input_messages: { type: 'template', template: [{ role: 'developer', content: 'Answer.' }, { role: 'user', content: '{{item.input}}' }] },
+        input_messages: {
+          type: 'template',
+          template: [
+            { role: 'developer', content: 'Answer.' },
+            { role: 'user', content: '{{item.input}}' },
+          ],
+        },
         sampling_params: { seed: 42, temperature: 1, top_p: 1, max_completions_tokens: 2048 },
       },
     });
@@ -197,7 +211,9 @@ describe('OpenAI runs', () => {
       { type: 'message', role: 'user', content: { type: 'input_text', text: '{{item.input}}' } },
     ]);
     expect(res.body.data_source.sampling_params).toEqual({ seed: 42, temperature: 1, top_p: 1, max_completion_tokens: 2048 });
-    const bad = await t.call('POST', '/v1/evals/eval_demo/runs', { data_source: { type: 'completions', input_messages: { type: 'template', template: [{ role: 'user' }] } } });
+    const bad = await t.call('POST', '/v1/evals/eval_demo/runs', {
+      data_source: { type: 'completions', input_messages: { type: 'template', template: [{ role: 'user' }] } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.param).toBe('data_source.input_messages.template.0.content');
   });
@@ -242,7 +258,11 @@ describe('OpenAI runs', () => {
     expect((await t.call('POST', `/v1/evals/eval_demo/runs/${run.id}`)).body.status).toBe('canceled');
 
     // Over HTTP too, and reset restores both.
-    const res = await fetch(`${t.emu.url}/__emulator/configure`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openaiCancelPaths: 'cancel-suffix' }) });
+    const res = await fetch(`${t.emu.url}/__emulator/configure`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openaiCancelPaths: 'cancel-suffix' }),
+    });
     expect(((await res.json()) as { settings: { openaiCancelPaths: string } }).settings.openaiCancelPaths).toBe('cancel-suffix');
     expect(() => t.emu.configure({ openaiCancelPaths: 'neither' as never })).toThrow(/openaiCancelPaths/);
     t.emu.reset();

@@ -32,7 +32,13 @@ const EVAL_CONFIG = { num_examples: 4, rollouts_per_example: 2, timeout_minutes:
 describe('Prime emulator against prime-evaluations.openapi.yaml', () => {
   it('hosted flow: create, get through the lifecycle, logs, list, cancel, models', async () => {
     t.emu.configure({ durationMs: 1000 });
-    const created = await call('POST', '/api/v1/hosted-evaluations', '/api/v1/hosted-evaluations', { environment_ids: ['gsm8k'], inference_model: 'llama', eval_config: EVAL_CONFIG, name: 'ci' }, 201);
+    const created = await call(
+      'POST',
+      '/api/v1/hosted-evaluations',
+      '/api/v1/hosted-evaluations',
+      { environment_ids: ['gsm8k'], inference_model: 'llama', eval_config: EVAL_CONFIG, name: 'ci' },
+      201,
+    );
     const id = created.evaluation_id as string;
     for (const step of [0, 500, 500]) {
       t.clock.advance(step);
@@ -40,12 +46,24 @@ describe('Prime emulator against prime-evaluations.openapi.yaml', () => {
       await call('GET', '/api/v1/hosted-evaluations/{evaluation_id}/logs', `/api/v1/hosted-evaluations/${id}/logs`);
     }
     await call('GET', '/api/v1/evaluations/{evaluation_id}/samples', `/api/v1/evaluations/${id}/samples?page=1&limit=5`);
-    const several = await call('POST', '/api/v1/hosted-evaluations', '/api/v1/hosted-evaluations', { environment_ids: ['a', 'b'], inference_model: 'llama', eval_config: { num_examples: -1, rollouts_per_example: 1 } }, 201);
+    const several = await call(
+      'POST',
+      '/api/v1/hosted-evaluations',
+      '/api/v1/hosted-evaluations',
+      { environment_ids: ['a', 'b'], inference_model: 'llama', eval_config: { num_examples: -1, rollouts_per_example: 1 } },
+      201,
+    );
     await call('PATCH', '/api/v1/hosted-evaluations/{evaluation_id}/cancel', `/api/v1/hosted-evaluations/${several.evaluation_id}/cancel`);
     await call('PATCH', '/api/v1/hosted-evaluations/{evaluation_id}/cancel', `/api/v1/hosted-evaluations/${several.evaluation_id}/cancel`);
     for (const outcome of ['failed', 'timeout'] as const) {
       t.emu.configure({ outcome });
-      const ended = await call('POST', '/api/v1/hosted-evaluations', '/api/v1/hosted-evaluations', { environment_ids: ['x'], inference_model: 'm', eval_config: EVAL_CONFIG }, 201);
+      const ended = await call(
+        'POST',
+        '/api/v1/hosted-evaluations',
+        '/api/v1/hosted-evaluations',
+        { environment_ids: ['x'], inference_model: 'm', eval_config: EVAL_CONFIG },
+        201,
+      );
       t.clock.advance(1000);
       await call('GET', '/api/v1/evaluations/{evaluation_id}', `/api/v1/evaluations/${ended.evaluation_id}`);
     }
@@ -55,17 +73,38 @@ describe('Prime emulator against prime-evaluations.openapi.yaml', () => {
   });
 
   it('push flow: create, update, push, read back, finalize, delete, bulk delete', async () => {
-    const created = await call('POST', '/api/v1/evaluations/', '/api/v1/evaluations/', {
-      name: 'pushed',
-      environments: [{ id: 'gsm8k', version_id: 'v1' }],
-      model_name: 'mine',
-      tags: ['evalgate'],
-      metadata: { evalgate: '1' },
-    }, 201);
+    const created = await call(
+      'POST',
+      '/api/v1/evaluations/',
+      '/api/v1/evaluations/',
+      {
+        name: 'pushed',
+        environments: [{ id: 'gsm8k', version_id: 'v1' }],
+        model_name: 'mine',
+        tags: ['evalgate'],
+        metadata: { evalgate: '1' },
+      },
+      201,
+    );
     const id = created.evaluation_id as string;
-    await call('POST', '/api/v1/evaluations/', '/api/v1/evaluations/', { name: 'dormant', is_hosted: true, inference_model: 'llama', eval_config: EVAL_CONFIG }, 201);
-    await call('PUT', '/api/v1/evaluations/{evaluation_id}', `/api/v1/evaluations/${id}`, { description: 'from CI', tags: ['evalgate', 'pr'], is_public: false });
-    await call('POST', '/api/v1/evaluations/{evaluation_id}/samples', `/api/v1/evaluations/${id}/samples`, { samples: [{ example_id: 0, reward: 1, score: 1 }, { example_id: 1, reward: 0.25 }] });
+    await call(
+      'POST',
+      '/api/v1/evaluations/',
+      '/api/v1/evaluations/',
+      { name: 'dormant', is_hosted: true, inference_model: 'llama', eval_config: EVAL_CONFIG },
+      201,
+    );
+    await call('PUT', '/api/v1/evaluations/{evaluation_id}', `/api/v1/evaluations/${id}`, {
+      description: 'from CI',
+      tags: ['evalgate', 'pr'],
+      is_public: false,
+    });
+    await call('POST', '/api/v1/evaluations/{evaluation_id}/samples', `/api/v1/evaluations/${id}/samples`, {
+      samples: [
+        { example_id: 0, reward: 1, score: 1 },
+        { example_id: 1, reward: 0.25 },
+      ],
+    });
     await call('GET', '/api/v1/evaluations/{evaluation_id}', `/api/v1/evaluations/${id}`);
     await call('GET', '/api/v1/evaluations/{evaluation_id}/samples', `/api/v1/evaluations/${id}/samples`);
     const finalized = await call('POST', '/api/v1/evaluations/{evaluation_id}/finalize', `/api/v1/evaluations/${id}/finalize`, { metrics: { reward: 0.625 } });

@@ -197,7 +197,10 @@ describe('Prime list', () => {
 
   it('pages newest first by default with skip/limit and total, with or without the slash', async () => {
     t.emu.seed('prime', 7);
-    const newestFirst = t.emu.evaluations('prime').map((record) => record.id).reverse();
+    const newestFirst = t.emu
+      .evaluations('prime')
+      .map((record) => record.id)
+      .reverse();
     const seen: string[] = [];
     for (let skip = 0; skip < 7; skip += 3) {
       const { ids, body } = await listIds(`skip=${skip}&limit=3`);
@@ -326,7 +329,11 @@ describe('Prime cancel, logs, update and delete', () => {
 
   it('returns the logs of a hosted run and 404 for a client-driven one', async () => {
     const { evaluation_id: id, sandbox_id: sandbox } = await createHosted();
-    expect((await t.call('GET', `/api/v1/hosted-evaluations/${id}/logs`)).body).toEqual({ logs: 'Waiting for container to start...', sandbox_id: sandbox, evaluation_id: id });
+    expect((await t.call('GET', `/api/v1/hosted-evaluations/${id}/logs`)).body).toEqual({
+      logs: 'Waiting for container to start...',
+      sandbox_id: sandbox,
+      evaluation_id: id,
+    });
     t.clock.advance(1000);
     expect((await t.call('GET', `/api/v1/hosted-evaluations/${id}/logs`)).body.logs).toMatch(/COMPLETED/);
     const local = await createPushed();

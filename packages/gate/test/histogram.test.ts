@@ -36,9 +36,7 @@ describe('blockBars', () => {
 describe('compactHistogram', () => {
   it('is one line with the range, one character per bin and the sample count', () => {
     const scores = [0.05, 0.15, 0.15, 0.95, 0.95, 0.95, 0.95, undefined];
-    expect(compactHistogram(scores, 'first 8 of 12')).toBe(
-      'Scores per sample: `0.00 ▂▄       █ 1.00` (7 samples, 1 without a score; first 8 of 12)',
-    );
+    expect(compactHistogram(scores, 'first 8 of 12')).toBe('Scores per sample: `0.00 ▂▄       █ 1.00` (7 samples, 1 without a score; first 8 of 12)');
   });
 
   it('is absent without a scored sample', () => {

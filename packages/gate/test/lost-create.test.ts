@@ -72,7 +72,9 @@ describe('findLostCreate, nugen mode', () => {
     expect(await lost([{ ...singleRow, model_id: 'model-ab' }], single)).toBeUndefined();
     expect(await lost([{ ...comparisonRow, model_id_2: 'model-bb' }], comparison)).toBeUndefined();
     // A second model whose id is part of the first model's no longer matches through the name.
-    expect(await lost([{ ...runningRow, model_id: 'model-b-large' }], { provider: 'nugen', modelId: 'model-b-large', benchmarkId: 'bench-1', modelId2: 'model-b' })).toBeUndefined();
+    expect(
+      await lost([{ ...runningRow, model_id: 'model-b-large' }], { provider: 'nugen', modelId: 'model-b-large', benchmarkId: 'bench-1', modelId2: 'model-b' }),
+    ).toBeUndefined();
     expect((await lost([{ ...singleRow, benchmark_id: 'bench-10', evaluation_id: 'eval_other' }, singleRow], single))?.id).toBe('eval_single');
   });
 });

@@ -91,7 +91,13 @@ describe('the score histogram', () => {
 
   it('uses the scores of the samples a samples-mode run pushed, without reading them back', async () => {
     const files = { read: async () => '{"reward": 0.25}\n{"reward": 0.75}\n{"score": 0.75}\n', write: async () => {} };
-    const settings = parseSettings({ 'api-key': KEY, provider: 'prime', environments: 'gsm8k', 'samples-file': 'samples.jsonl', 'poll-interval-seconds': '0.1' });
+    const settings = parseSettings({
+      'api-key': KEY,
+      provider: 'prime',
+      environments: 'gsm8k',
+      'samples-file': 'samples.jsonl',
+      'poll-interval-seconds': '0.1',
+    });
     let final: FinalReport | undefined;
     await runGate({
       settings,
@@ -107,7 +113,9 @@ describe('the score histogram', () => {
     });
     expect(final?.status).toBe('completed');
     expect(final?.sampleScores).toEqual({ scores: [0.25, 0.75, 0.75] });
-    expect(emulator.requests.some((request) => request.method === 'GET' && /\/samples/.test(request.path) && request.path.includes(final!.evaluation!.id))).toBe(false);
+    expect(
+      emulator.requests.some((request) => request.method === 'GET' && /\/samples/.test(request.path) && request.path.includes(final!.evaluation!.id)),
+    ).toBe(false);
   });
 });
 
@@ -120,7 +128,13 @@ describe('the trend on the base branch', () => {
       await gate(raw, { eventName: 'push', ref: 'main', sha: `7e9d00000000000000000000000000000000000${index}` });
     }
     emulator.configure({ scores: [0.9] });
-    const report = await gate(raw, { eventName: 'pull_request', ref: 'feature', baseRef: 'main', prNumber: 4, sha: 'f00d000000000000000000000000000000000001' });
+    const report = await gate(raw, {
+      eventName: 'pull_request',
+      ref: 'feature',
+      baseRef: 'main',
+      prNumber: 4,
+      sha: 'f00d000000000000000000000000000000000001',
+    });
 
     expect(report.baseline.baseline?.scores.avg).toBe(0.7);
     expect(report.baseline.trend?.branch).toBe('main');
@@ -133,7 +147,10 @@ describe('the trend on the base branch', () => {
 
   it('shows no trend without a baseline', async () => {
     emulator.configure({ scores: [0.4] });
-    const report = await gate({ ...PROVIDERS.prime, 'check-name': 'lonely' }, { eventName: 'pull_request', ref: 'f', baseRef: 'main', prNumber: 5, sha: 'f00d000000000000000000000000000000000002' });
+    const report = await gate(
+      { ...PROVIDERS.prime, 'check-name': 'lonely' },
+      { eventName: 'pull_request', ref: 'f', baseRef: 'main', prNumber: 5, sha: 'f00d000000000000000000000000000000000002' },
+    );
     expect(report.baseline.trend).toBeUndefined();
     expect(finalSummary(report)).not.toContain('Trend on');
   });

@@ -66,13 +66,16 @@ describe('Prime hosted inputs', () => {
     [{ 'num-examples': '-2' }, 'Input "num-examples" must be a whole number'],
     [{ 'rollouts-per-example': '0' }, 'Input "rollouts-per-example" must be a whole number from 1 to 2048 (got "0")'],
     [{ 'rollouts-per-example': '4096' }, 'Input "rollouts-per-example" must be a whole number from 1 to 2048'],
-    [{ 'hosted-timeout-minutes': '60' }, "Input \"hosted-timeout-minutes\" must be whole minutes from 120 to 1440 (Prime's limits) (got \"60\")"],
+    [{ 'hosted-timeout-minutes': '60' }, 'Input "hosted-timeout-minutes" must be whole minutes from 120 to 1440 (Prime\'s limits) (got "60")'],
     [{ 'eval-config': '{"num_examples":5}' }, 'Input "eval-config" must not set num_examples: use the num-examples input instead'],
     [{ 'eval-config': '{"timeout_minutes":600}' }, 'Input "eval-config" must not set timeout_minutes: use the hosted-timeout-minutes input instead'],
     [{ 'eval-config': '{"temprature":0.1}' }, 'Input "eval-config" has unknown key(s) temprature; Prime\'s eval_config takes env_args, '],
     [{ 'eval-config': '{"max_concurrent":0}' }, 'Input "eval-config" key max_concurrent'],
     [{ environments: 'gsm8k, math' }, 'Input "environments" takes one environment for a hosted prime evaluation'],
-    [{ environments: 'gsm8k@1.2' }, 'Input "environments" takes an environment id without a version for a hosted prime evaluation (Prime\'s hosted runs take environment_ids only); use "gsm8k"'],
+    [
+      { environments: 'gsm8k@1.2' },
+      'Input "environments" takes an environment id without a version for a hosted prime evaluation (Prime\'s hosted runs take environment_ids only); use "gsm8k"',
+    ],
   ])('rejects %j naming the input and the fix', (extra, message) => {
     expect(problemsOf({ ...hosted, ...extra })).toContain(message);
   });

@@ -67,7 +67,13 @@ describe('runGate without a host', () => {
   it('creates, waits, decides and reports; the state store ends settled', async () => {
     const reporter = new RecordingReporter();
     const state = new Map<StateName, string>();
-    const outcome = await runGate(deps({ provider: 'openai', 'eval-id': 'eval_demo', 'data-source': '{"type":"jsonl","source":{"type":"file_content","content":[]}}', 'min-avg-score': '-1' }, reporter, state));
+    const outcome = await runGate(
+      deps(
+        { provider: 'openai', 'eval-id': 'eval_demo', 'data-source': '{"type":"jsonl","source":{"type":"file_content","content":[]}}', 'min-avg-score': '-1' },
+        reporter,
+        state,
+      ),
+    );
 
     expect(outcome.status).toBe('completed');
     expect(outcome.gate).toBe('pass');

@@ -5,7 +5,15 @@ import { SCAN_LIMIT, scanForEvaluation } from '../src/evaluation/scan.js';
 const NOW = Date.UTC(2026, 10, 30, 12);
 
 function evaluation(id: string, createdAt: number): Evaluation {
-  return { provider: 'prime', id, name: id, status: 'completed', rawStatus: 'COMPLETED', createdAt: new Date(createdAt), capabilities: { canCancel: false, canFinalize: true } };
+  return {
+    provider: 'prime',
+    id,
+    name: id,
+    status: 'completed',
+    rawStatus: 'COMPLETED',
+    createdAt: new Date(createdAt),
+    capabilities: { canCancel: false, canFinalize: true },
+  };
 }
 
 /** A client whose list yields `items` in the given order, counting what was read. */

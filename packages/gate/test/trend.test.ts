@@ -31,7 +31,10 @@ describe('compactTrend', () => {
   });
 
   it('keeps the last TREND_LENGTH evaluations and escapes the branch name', () => {
-    const long = trend(Array.from({ length: 15 }, (_, index) => index / 100), 'feat/<b>|x');
+    const long = trend(
+      Array.from({ length: 15 }, (_, index) => index / 100),
+      'feat/<b>|x',
+    );
     const line = compactTrend(long, undefined)!;
     expect(line).toContain(`the last ${TREND_LENGTH} evaluations`);
     expect(line).toContain('avg 0.05 → 0.14');

@@ -22,14 +22,30 @@ const none = { note: 'none' };
 
 describe('decideVerdict', () => {
   it('maps terminal statuses to conclusions', () => {
-    expect(decideVerdict({ evaluation: evaluation({ status: 'cancelled' }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'cancelled' });
-    expect(decideVerdict({ evaluation: evaluation({ status: 'timed_out' }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'timed_out' });
-    expect(decideVerdict({ evaluation: evaluation({ status: 'failed', errorMessage: 'OOM' }), thresholds: {}, baseline: none, failOn: 'neutral' })).toMatchObject({ gate: 'inconclusive', conclusion: 'neutral', reasons: ['The evaluation failed: OOM'] });
-    expect(decideVerdict({ evaluation: evaluation({ scores: undefined }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({ gate: 'inconclusive', conclusion: 'failure' });
+    expect(decideVerdict({ evaluation: evaluation({ status: 'cancelled' }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({
+      gate: 'inconclusive',
+      conclusion: 'cancelled',
+    });
+    expect(decideVerdict({ evaluation: evaluation({ status: 'timed_out' }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({
+      gate: 'inconclusive',
+      conclusion: 'timed_out',
+    });
+    expect(
+      decideVerdict({ evaluation: evaluation({ status: 'failed', errorMessage: 'OOM' }), thresholds: {}, baseline: none, failOn: 'neutral' }),
+    ).toMatchObject({ gate: 'inconclusive', conclusion: 'neutral', reasons: ['The evaluation failed: OOM'] });
+    expect(decideVerdict({ evaluation: evaluation({ scores: undefined }), thresholds: {}, baseline: none, failOn: 'failure' })).toMatchObject({
+      gate: 'inconclusive',
+      conclusion: 'failure',
+    });
   });
 
   it('meets a threshold equal to the score despite floating point', () => {
-    const verdict = decideVerdict({ evaluation: evaluation({ scores: { avg: 0.1 + 0.2, min: 0, max: 1, count: 2 } }), thresholds: { minAvgScore: 0.3 }, baseline: none, failOn: 'failure' });
+    const verdict = decideVerdict({
+      evaluation: evaluation({ scores: { avg: 0.1 + 0.2, min: 0, max: 1, count: 2 } }),
+      thresholds: { minAvgScore: 0.3 },
+      baseline: none,
+      failOn: 'failure',
+    });
     expect(verdict.gate).toBe('pass');
     const regression = decideVerdict({
       evaluation: evaluation({ scores: { avg: 0.8, min: 0, max: 1, count: 2 } }),
@@ -48,7 +64,11 @@ describe('decideVerdict', () => {
         const [min, avg] = a < b ? [a, b] : [b, a];
         const verdict = decideVerdict({
           evaluation: evaluation({ scores: { avg, min, max: 1, count: 3 } }),
-          thresholds: { ...(minAvg !== undefined ? { minAvgScore: minAvg } : {}), ...(minMin !== undefined ? { minMinScore: minMin } : {}), maxRegression: 0.1 },
+          thresholds: {
+            ...(minAvg !== undefined ? { minAvgScore: minAvg } : {}),
+            ...(minMin !== undefined ? { minMinScore: minMin } : {}),
+            maxRegression: 0.1,
+          },
           baseline: { note: '', baseline: { source: 'base-branch', description: 'main', scores: { avg: base, min: 0, max: 1, count: 3 } } },
           failOn: 'failure',
         });

@@ -34,7 +34,14 @@ afterEach(async () => {
 /** A hosted Prime run of `durationMs` (its first 10% queued), created at the clock's now; the polls' times after it. */
 async function waitForRun(durationMs: number, pollIntervalSeconds: number) {
   emulator = await startEmulator({ port: 0, apiKey: KEY, durationMs, seed: 1, sampleCount: 5, now: () => clock.now() });
-  const client = createClient({ provider: 'prime', apiKey: KEY, baseUrl: emulator.baseUrls.prime, maxRetries: 0, now: () => clock.now(), sleep: (ms, signal) => clock.sleep(ms, signal) });
+  const client = createClient({
+    provider: 'prime',
+    apiKey: KEY,
+    baseUrl: emulator.baseUrls.prime,
+    maxRetries: 0,
+    now: () => clock.now(),
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+  });
   const created = await client.create({
     provider: 'prime',
     name: 'wait',

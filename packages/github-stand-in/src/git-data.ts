@@ -119,7 +119,8 @@ export function routeGitData(store: GitStore, method: string, path: string, body
   if (method === 'POST' && rest === 'blobs') {
     if (typeof body.content !== 'string') return [422, { message: 'Invalid request.', errors: ['"content" is required'] }];
     const encoding = body.encoding ?? 'utf-8';
-    if (encoding !== 'utf-8' && encoding !== 'base64') return [422, { message: `encoding must be utf-8 or base64 (got ${typeof encoding === 'string' ? encoding : JSON.stringify(encoding)})` }];
+    if (encoding !== 'utf-8' && encoding !== 'base64')
+      return [422, { message: `encoding must be utf-8 or base64 (got ${typeof encoding === 'string' ? encoding : JSON.stringify(encoding)})` }];
     const sha = storeBlob(Buffer.from(body.content, encoding === 'base64' ? 'base64' : 'utf8'));
     return [201, { sha, url: `${repoUrl}/git/blobs/${sha}` }];
   }
@@ -136,7 +137,12 @@ export function routeGitData(store: GitStore, method: string, path: string, body
   }
   if (method === 'POST' && rest === 'commits') {
     const parents = body.parents ?? [];
-    if (typeof body.message !== 'string' || typeof body.tree !== 'string' || !Array.isArray(parents) || !parents.every((parent) => typeof parent === 'string')) {
+    if (
+      typeof body.message !== 'string' ||
+      typeof body.tree !== 'string' ||
+      !Array.isArray(parents) ||
+      !parents.every((parent) => typeof parent === 'string')
+    ) {
       return [422, { message: 'Invalid request.', errors: ['"message" and "tree" are required; "parents" is a list of SHAs'] }];
     }
     if (!store.trees.has(body.tree)) return [422, { message: 'Tree SHA does not exist' }];
@@ -155,12 +161,7 @@ export function routeGitData(store: GitStore, method: string, path: string, body
   return undefined;
 }
 
-function createTree(
-  store: GitStore,
-  body: Record<string, unknown>,
-  storeBlob: (content: Buffer) => string,
-  treeBody: (sha: string) => unknown,
-): Answer {
+function createTree(store: GitStore, body: Record<string, unknown>, storeBlob: (content: Buffer) => string, treeBody: (sha: string) => unknown): Answer {
   if (!Array.isArray(body.tree)) return [422, { message: 'Invalid request.', errors: ['"tree" is required'] }];
   let entries: StoredTreeEntry[] = [];
   if (body.base_tree !== undefined) {
@@ -169,9 +170,11 @@ function createTree(
   }
   for (const raw of body.tree as unknown[]) {
     const item = (raw ?? {}) as Record<string, unknown>;
-    if (typeof item.path !== 'string' || item.path === '' || typeof item.mode !== 'string') return [422, { message: 'Invalid tree entry: "path" and "mode" are required' }];
+    if (typeof item.path !== 'string' || item.path === '' || typeof item.mode !== 'string')
+      return [422, { message: 'Invalid tree entry: "path" and "mode" are required' }];
     if (item.path.includes('/')) return [422, { message: `stand-in: nested paths are not modelled (${item.path})` }];
-    if (!FILE_MODES.has(item.mode) || (item.type !== undefined && item.type !== 'blob')) return [422, { message: `stand-in: only files (blobs, mode 100644/100755) are modelled (${item.path})` }];
+    if (!FILE_MODES.has(item.mode) || (item.type !== undefined && item.type !== 'blob'))
+      return [422, { message: `stand-in: only files (blobs, mode 100644/100755) are modelled (${item.path})` }];
     const hasSha = item.sha !== undefined;
     const hasContent = item.content !== undefined;
     if (hasSha === hasContent) return [422, { message: `Invalid tree entry ${item.path}: give exactly one of "sha" and "content"` }];
@@ -187,7 +190,8 @@ function createTree(
       if (typeof item.content !== 'string') return [422, { message: `Invalid tree entry ${item.path}: "content" must be a string` }];
       sha = storeBlob(Buffer.from(item.content, 'utf8'));
     } else {
-      if (typeof item.sha !== 'string' || !SHA.test(item.sha) || !store.blobs.has(item.sha)) return [422, { message: `Invalid tree entry ${item.path}: blob ${String(item.sha)} does not exist` }];
+      if (typeof item.sha !== 'string' || !SHA.test(item.sha) || !store.blobs.has(item.sha))
+        return [422, { message: `Invalid tree entry ${item.path}: blob ${String(item.sha)} does not exist` }];
       sha = item.sha;
     }
     entries.push({ path: item.path, mode: item.mode, type: 'blob', sha, size: store.blobs.get(sha)!.length });

@@ -49,7 +49,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       return login ? [200, { login, type: 'User' }] : [403, { message: 'Resource not accessible by integration' }];
     }
     if (method === 'POST' && path === '/graphql') {
-      if (typeof body.query !== 'string' || !/viewer\s*\{\s*login\s*\}/.test(body.query)) return [200, { errors: [{ message: 'stand-in answers only viewer { login }' }] }];
+      if (typeof body.query !== 'string' || !/viewer\s*\{\s*login\s*\}/.test(body.query))
+        return [200, { errors: [{ message: 'stand-in answers only viewer { login }' }] }];
       return [200, { data: { viewer: { login: login ?? app } } }];
     }
     if (method === 'POST' && (match = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
@@ -94,9 +95,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     if (method === 'GET' && (match = /^\/repos\/[^/]+\/[^/]+\/commits\/(.+)\/check-runs$/.exec(path))) {
       const ref = decodeURIComponent(match[1]!);
       const sha = branches.get(ref) ?? ref;
-      const runs = checkRuns
-        .filter((check) => check.head_sha === sha && (!query.check_name || check.name === query.check_name))
-        .reverse();
+      const runs = checkRuns.filter((check) => check.head_sha === sha && (!query.check_name || check.name === query.check_name)).reverse();
       return [200, { total_count: runs.length, check_runs: runs }];
     }
     if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {

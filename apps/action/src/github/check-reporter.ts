@@ -178,9 +178,7 @@ export class CheckReporter {
   private handleWriteError(error: unknown, what: string): void {
     const status = (error as { status?: number }).status;
     if (isPermissionProblem(error)) {
-      const why = this.deps.isFork
-        ? 'this pull request comes from a fork, whose token is read-only'
-        : 'the token lacks the "checks: write" permission';
+      const why = this.deps.isFork ? 'this pull request comes from a fork, whose token is read-only' : 'the token lacks the "checks: write" permission';
       this.disabledBecause = `No check run was posted: GitHub refused to ${what} (HTTP ${status}) because ${why}. The result is in the job summary and the step outputs.`;
       this.deps.logger.warning(this.disabledBecause);
       return;

@@ -50,10 +50,12 @@ export class CheckRunLookups implements EarlierRuns, BaselineTrust {
       this.deps.warn(`Could not read the check runs of ${baseRef}: ${(error as Error).message}`);
       return [];
     }
-    return checks
-      .filter((check) => check.status === 'completed' && !!check.externalId && check.conclusion !== 'cancelled')
-      // Only this repository's token can write a check run on the base branch's head: the record itself vouches.
-      .map((check) => ({ evaluationId: check.externalId as string, source: `the "${check.name}" check on ${baseRef}`, hostVouches: true }));
+    return (
+      checks
+        .filter((check) => check.status === 'completed' && !!check.externalId && check.conclusion !== 'cancelled')
+        // Only this repository's token can write a check run on the base branch's head: the record itself vouches.
+        .map((check) => ({ evaluationId: check.externalId as string, source: `the "${check.name}" check on ${baseRef}`, hostVouches: true }))
+    );
   }
 
   private remember(checks: CheckRun[]): EarlierRun[] {

@@ -40,7 +40,10 @@ const payloadSchema = z
   .object({
     pull_request: pullRequestSchema.optional(),
     after: z.string().optional(),
-    repository: z.object({ default_branch: z.string().min(1).optional() }).loose().optional(),
+    repository: z
+      .object({ default_branch: z.string().min(1).optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 

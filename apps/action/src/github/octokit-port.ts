@@ -22,15 +22,11 @@ const checkRunSchema = z
   .loose();
 
 const checkRunListSchema = z.object({ check_runs: z.array(checkRunSchema) }).loose();
-const commentSchema = z
-  .object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string() }).loose().nullish() })
-  .loose();
+const commentSchema = z.object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string() }).loose().nullish() }).loose();
 const shaSchema = z.string().regex(/^[0-9a-f]{40}$/, 'a 40-character hex SHA');
 const refSchema = z.object({ object: z.object({ sha: shaSchema }).loose() }).loose();
 const commitSchema = z.object({ sha: shaSchema, tree: z.object({ sha: shaSchema }).loose() }).loose();
-const treeSchema = z
-  .object({ sha: shaSchema, tree: z.array(z.object({ path: z.string(), sha: shaSchema.nullish(), type: z.string() }).loose()) })
-  .loose();
+const treeSchema = z.object({ sha: shaSchema, tree: z.array(z.object({ path: z.string(), sha: shaSchema.nullish(), type: z.string() }).loose()) }).loose();
 const userSchema = z.object({ login: z.string().min(1) }).loose();
 const viewerSchema = z.object({ data: z.object({ viewer: z.object({ login: z.string().min(1) }).loose() }).loose() }).loose();
 
@@ -223,7 +219,11 @@ export class OctokitPort implements GitHubPort {
       throw error;
     }
     const commitSha = parse(refSchema, data, 'read branch').object.sha;
-    const commit = parse(commitSchema, await this.call('read commit', 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: commitSha }), 'read commit');
+    const commit = parse(
+      commitSchema,
+      await this.call('read commit', 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { commit_sha: commitSha }),
+      'read commit',
+    );
     return { commitSha, treeSha: commit.tree.sha };
   }
 

@@ -31,7 +31,10 @@ export async function publish(deps: PublishDeps, checks: CheckReporter, report: 
   } catch (error) {
     logger.warning(`Could not write the job summary: ${(error as Error).message}`);
   }
-  for (const warning of droppedOutputWarnings(result, { ...(evaluation ? { evaluationId: evaluation.id } : {}), ...(evaluation?.reportUrl ? { reportUrl: evaluation.reportUrl } : {}) })) {
+  for (const warning of droppedOutputWarnings(result, {
+    ...(evaluation ? { evaluationId: evaluation.id } : {}),
+    ...(evaluation?.reportUrl ? { reportUrl: evaluation.reportUrl } : {}),
+  })) {
     logger.warning(warning);
   }
   for (const [name, value] of Object.entries(outputValues(result))) sink.setOutput(name, value);

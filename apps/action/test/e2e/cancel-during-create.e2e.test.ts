@@ -51,7 +51,12 @@ describe('a cancel that arrives while the create is in flight', () => {
     expect(run.stdout).not.toContain('no evaluation had been created');
     expect(run.stdout).toContain(`evaluation ${run.state['evaluation-id']} was cancelled at ${provider}`);
     expect(run.state['evaluation-id']).toBeTruthy();
-    expect(env.emulator.evaluations(provider).map((candidate) => candidate.id).join()).toContain(run.state['evaluation-id']!.split('/').at(-1));
+    expect(
+      env.emulator
+        .evaluations(provider)
+        .map((candidate) => candidate.id)
+        .join(),
+    ).toContain(run.state['evaluation-id']!.split('/').at(-1));
     expect(run.outputs).toMatchObject({ status: 'cancelled', gate: 'inconclusive' });
     expect(env.github.checkRuns).toHaveLength(1);
     expect(env.github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'cancelled' });

@@ -66,7 +66,13 @@ describe('openai, as documented', () => {
 
   it.each([
     ['cancel-suffix', [['/v1/evals/eval_demo/runs/RUN/cancel', 200]]],
-    ['bare', [['/v1/evals/eval_demo/runs/RUN/cancel', 404], ['/v1/evals/eval_demo/runs/RUN', 200]]],
+    [
+      'bare',
+      [
+        ['/v1/evals/eval_demo/runs/RUN/cancel', 404],
+        ['/v1/evals/eval_demo/runs/RUN', 200],
+      ],
+    ],
   ] as const)('SIGTERM cancels the remote run where the server has only the %s cancel path', async (paths, expected) => {
     env.emulator.configure({ durationMs: 30_000, openaiCancelPaths: paths });
     const run = await runAction({

@@ -26,7 +26,8 @@ async function prime(method: string, path: string, body?: unknown): Promise<Json
   return (await response.json()) as Json;
 }
 
-const requestsTo = (method: string, path: string) => env.emulator.requests.filter((request) => request.method === method && request.path.split('?')[0] === path);
+const requestsTo = (method: string, path: string) =>
+  env.emulator.requests.filter((request) => request.method === method && request.path.split('?')[0] === path);
 
 describe('Prime, the documented way (dist/index.js)', () => {
   it('starts a hosted evaluation with the complete eval_config and gates on avg/min/max of the samples’ reward', async () => {
@@ -68,7 +69,11 @@ describe('Prime, the documented way (dist/index.js)', () => {
     expect(Number(run.outputs['min-score'])).toBe(Math.min(...rewards));
     expect(Number(run.outputs['max-score'])).toBe(Math.max(...rewards));
     expect(run.outputs).toMatchObject({ status: 'completed', gate: 'pass', 'total-samples': '4' });
-    expect(env.github.checkRuns[0]!.history.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success', title: 'avg 0.65 · min 0.20 · max 1.00 (n=4)' });
+    expect(env.github.checkRuns[0]!.history.at(-1)).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      title: 'avg 0.65 · min 0.20 · max 1.00 (n=4)',
+    });
     await removeWorkDir(run);
   });
 
@@ -103,7 +108,7 @@ describe('Prime, the documented way (dist/index.js)', () => {
     await removeWorkDir(rerun);
   });
 
-  it('a failed hosted run fails the check with Prime\'s error_message', async () => {
+  it("a failed hosted run fails the check with Prime's error_message", async () => {
     env.emulator.configure({ outcome: 'failed' });
     const run = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url });
     expect(run.exitCode).toBe(1);
@@ -118,10 +123,17 @@ describe('Prime, the documented way (dist/index.js)', () => {
   it('a re-run finds its evaluation when Prime lists oldest first with more than a page of older ones', async () => {
     env.emulator.configure({ primeListOrder: 'oldest-first', scores: [0.5, 0.7] });
     // 120 older hosted evaluations of the same environment, tagged by this action for other commits.
-    const hostedBody = { environment_ids: ['gsm8k'], inference_model: 'llama-3-8b', eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 } };
+    const hostedBody = {
+      environment_ids: ['gsm8k'],
+      inference_model: 'llama-3-8b',
+      eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 },
+    };
     for (let i = 0; i < 120; i++) {
       const { evaluation_id: older } = await prime('POST', '/api/v1/hosted-evaluations', { ...hostedBody, name: `older ${i}` });
-      await prime('PUT', `/api/v1/evaluations/${older}`, { tags: ['evalgate'], metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: `${i}`.padStart(40, '0') } });
+      await prime('PUT', `/api/v1/evaluations/${older}`, {
+        tags: ['evalgate'],
+        metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: `${i}`.padStart(40, '0') },
+      });
     }
 
     const first = await runAction({ inputs: env.inputs('prime'), githubApiUrl: env.github.url });

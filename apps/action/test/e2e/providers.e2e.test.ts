@@ -44,7 +44,14 @@ describe('dist/index.js against the emulator and the GitHub stand-in', () => {
     expect(JSON.parse(badgeJson)).toEqual({ schemaVersion: 1, label: 'evalgate', message: 'pass · avg 0.65', color: 'brightgreen' });
     expect(badgeSvg).toMatch(/^<svg[\s\S]*pass · avg 0.65/);
     // The ::add-mask:: command is how the runner learns the secret; it is not output.
-    secretFree([...env.github.requests.map((request) => JSON.stringify(request)), ...Object.values(run.files), badgeJson, badgeSvg, run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr]);
+    secretFree([
+      ...env.github.requests.map((request) => JSON.stringify(request)),
+      ...Object.values(run.files),
+      badgeJson,
+      badgeSvg,
+      run.stdout.replace(/^::add-mask::.*$/gm, ''),
+      run.stderr,
+    ]);
     await removeWorkDir(run);
   });
 
@@ -107,7 +114,11 @@ describe('baseline regression', () => {
     expect(prCheck).toMatchObject({ conclusion: 'failure' });
     expect(prCheck.output.summary).toContain('| avg | 0.65 | 0.90 | −0.25 |');
 
-    const withinBudget = await runAction({ inputs: env.inputs(provider, { baseline: 'base-branch', 'max-regression': '0.3' }), event: { kind: 'pull_request', headSha: 'bbbb000000000000000000000000000000000004' }, githubApiUrl: env.github.url });
+    const withinBudget = await runAction({
+      inputs: env.inputs(provider, { baseline: 'base-branch', 'max-regression': '0.3' }),
+      event: { kind: 'pull_request', headSha: 'bbbb000000000000000000000000000000000004' },
+      githubApiUrl: env.github.url,
+    });
     expect(withinBudget.exitCode, withinBudget.stdout).toBe(0);
     expect(withinBudget.outputs.gate).toBe('pass');
     await Promise.all([onMain, tooFar, withinBudget].map(removeWorkDir));

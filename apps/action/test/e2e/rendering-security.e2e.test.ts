@@ -43,7 +43,13 @@ describe('provider text that reaches GitHub', () => {
 
     // [3] the echoed key is nowhere: check, comment, summary, outputs, badge, log.
     const badge = await readFile(join(run.workDir, 'badges/eval.json'), 'utf8');
-    const everything = [...env.github.requests.map((request) => JSON.stringify(request)), ...Object.values(run.files), badge, run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr];
+    const everything = [
+      ...env.github.requests.map((request) => JSON.stringify(request)),
+      ...Object.values(run.files),
+      badge,
+      run.stdout.replace(/^::add-mask::.*$/gm, ''),
+      run.stderr,
+    ];
     for (const text of everything) expect(text).not.toContain(PROVIDER_KEY);
     expect(check.output.summary).toContain('key *** rejected');
 

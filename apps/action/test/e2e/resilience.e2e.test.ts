@@ -39,7 +39,9 @@ describe('read-only tokens', () => {
     const run = await runAction({ inputs: env.inputs('prime'), event: { kind: 'pull_request', fork: true }, githubApiUrl: env.github.url });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(env.github.checkRuns).toHaveLength(0);
-    expect(run.stdout).toMatch(/::warning::No check run was posted: GitHub refused to create the check run \(HTTP 403\) because this pull request comes from a fork/);
+    expect(run.stdout).toMatch(
+      /::warning::No check run was posted: GitHub refused to create the check run \(HTTP 403\) because this pull request comes from a fork/,
+    );
     expect(run.summary).toContain(TITLE);
     expect(run.summary).toContain('No check run was posted');
     expect(run.outputs).toMatchObject({ gate: 'pass', 'avg-score': '0.65' });

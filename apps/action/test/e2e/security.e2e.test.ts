@@ -66,17 +66,33 @@ describe('timeout-minutes bounds the whole step', () => {
 describe('baseline: base-branch trusts only the base repository', () => {
   it('never takes a fork PR from a branch named main as the baseline; takes a push to main', { timeout: 90_000 }, async () => {
     const inputs = env.inputs('prime', { baseline: 'base-branch', 'max-regression': '0.5', comment: 'off' });
-    const fork = await runAction({ inputs, event: { kind: 'pull_request', number: 3, fork: true, headRef: 'main', headSha: 'f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0' }, githubApiUrl: env.github.url });
+    const fork = await runAction({
+      inputs,
+      event: { kind: 'pull_request', number: 3, fork: true, headRef: 'main', headSha: 'f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0' },
+      githubApiUrl: env.github.url,
+    });
     expect(fork.exitCode, fork.stdout).toBe(0);
 
-    const judged = await runAction({ inputs, event: { kind: 'pull_request', number: 4, headSha: 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0' }, githubApiUrl: env.github.url });
+    const judged = await runAction({
+      inputs,
+      event: { kind: 'pull_request', number: 4, headSha: 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0' },
+      githubApiUrl: env.github.url,
+    });
     expect(judged.exitCode, judged.stdout).toBe(0);
     expect(JSON.parse(judged.outputs['result-json']!).baseline ?? null).toBeNull();
     expect(judged.stdout).toContain('No baseline: no completed evaluation from this action was found for main');
 
-    const push = await runAction({ inputs, event: { kind: 'push', sha: 'b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0', branch: 'main' }, githubApiUrl: env.github.url });
+    const push = await runAction({
+      inputs,
+      event: { kind: 'push', sha: 'b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0', branch: 'main' },
+      githubApiUrl: env.github.url,
+    });
     expect(push.exitCode, push.stdout).toBe(0);
-    const later = await runAction({ inputs, event: { kind: 'pull_request', number: 5, headSha: 'c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0' }, githubApiUrl: env.github.url });
+    const later = await runAction({
+      inputs,
+      event: { kind: 'pull_request', number: 5, headSha: 'c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0' },
+      githubApiUrl: env.github.url,
+    });
     const baseline = JSON.parse(later.outputs['result-json']!).baseline as { evaluationId?: string } | undefined;
     expect(baseline?.evaluationId).toBe(push.outputs['evaluation-id']);
     expect(baseline?.evaluationId).not.toBe(later.outputs['evaluation-id']);
@@ -105,16 +121,28 @@ describe('badge-path stays in the workspace', () => {
     const workDir = await mkdtemp(join(tmpdir(), 'evalgate-ws-'));
     try {
       await writeFile(join(workDir, 'state'), '');
-      const escaping = await runAction({ inputs: env.inputs('prime', { 'badge-path': `../${join(outside).split('/').at(-1)}/escaped.svg`, comment: 'off' }), githubApiUrl: env.github.url, workDir });
+      const escaping = await runAction({
+        inputs: env.inputs('prime', { 'badge-path': `../${join(outside).split('/').at(-1)}/escaped.svg`, comment: 'off' }),
+        githubApiUrl: env.github.url,
+        workDir,
+      });
       expect(escaping.exitCode, escaping.stdout).toBe(0);
       expect(escaping.stdout).toMatch(/Could not write the badge \(badge-path\): .*outside the workspace/);
 
       await symlink(outside, join(workDir, 'badges'));
       await mkdir(join(workDir, 'real'));
       await symlink(join(outside, 'planted.svg'), join(workDir, 'real', 'linked.svg'));
-      const throughDir = await runAction({ inputs: env.inputs('prime', { 'badge-path': 'badges/eval.svg', comment: 'off' }), githubApiUrl: env.github.url, workDir });
+      const throughDir = await runAction({
+        inputs: env.inputs('prime', { 'badge-path': 'badges/eval.svg', comment: 'off' }),
+        githubApiUrl: env.github.url,
+        workDir,
+      });
       expect(throughDir.stdout).toMatch(/Could not write the badge \(badge-path\): .*symbolic link/);
-      const throughFile = await runAction({ inputs: env.inputs('prime', { 'badge-path': 'real/linked.svg', comment: 'off' }), githubApiUrl: env.github.url, workDir });
+      const throughFile = await runAction({
+        inputs: env.inputs('prime', { 'badge-path': 'real/linked.svg', comment: 'off' }),
+        githubApiUrl: env.github.url,
+        workDir,
+      });
       expect(throughFile.stdout).toMatch(/Could not write the badge \(badge-path\): .*symbolic link/);
 
       expect(await readdir(outside)).toEqual([]);
@@ -137,7 +165,11 @@ describe('base-url scheme', () => {
 
 describe('fork pull request without secrets', () => {
   it('ends skipped with a clear warning instead of failing on a missing api-key', { timeout: 60_000 }, async () => {
-    const run = await runAction({ inputs: { ...env.inputs('prime'), 'api-key': '' }, event: { kind: 'pull_request', fork: true }, githubApiUrl: env.github.url });
+    const run = await runAction({
+      inputs: { ...env.inputs('prime'), 'api-key': '' },
+      event: { kind: 'pull_request', fork: true },
+      githubApiUrl: env.github.url,
+    });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'skipped', gate: 'inconclusive' });
     expect(run.stdout).toMatch(/::warning::evalgate skipped: pull request #7 comes from a fork/);

@@ -164,7 +164,12 @@ describe('no samples', () => {
     env.emulator.configure({ durationMs: 300 });
     const empty = (value: unknown): unknown =>
       value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, /^(avg|min|max)_score$/.test(key) ? null : key === 'total_samples' ? 0 : key === 'evaluations' ? (item as unknown[]).map(empty) : item]))
+        ? Object.fromEntries(
+            Object.entries(value).map(([key, item]) => [
+              key,
+              /^(avg|min|max)_score$/.test(key) ? null : key === 'total_samples' ? 0 : key === 'evaluations' ? (item as unknown[]).map(empty) : item,
+            ]),
+          )
         : value;
     // No stored sample carries a score either.
     const noSamples = (request: { path: string }, body: unknown): unknown =>

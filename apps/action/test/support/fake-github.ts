@@ -1,12 +1,4 @@
-import type {
-  BranchHead,
-  CheckRun,
-  CreateCheckRequest,
-  GitHubPort,
-  IssueComment,
-  TreeFile,
-  UpdateCheckRequest,
-} from '../../src/github/port.js';
+import type { BranchHead, CheckRun, CreateCheckRequest, GitHubPort, IssueComment, TreeFile, UpdateCheckRequest } from '../../src/github/port.js';
 import { GitHubError } from '../../src/github/port.js';
 
 export interface StoredCheck extends CheckRun {
@@ -30,7 +22,10 @@ export class FakeGitHub implements GitHubPort {
   }
 
   refuse(method: keyof GitHubPort, status = 403, times = 1): void {
-    this.failures.set(method, Array.from({ length: times }, () => new GitHubError(`Resource not accessible by integration`, status)));
+    this.failures.set(
+      method,
+      Array.from({ length: times }, () => new GitHubError(`Resource not accessible by integration`, status)),
+    );
   }
 
   async createCheck(request: CreateCheckRequest): Promise<CheckRun> {

@@ -45,11 +45,7 @@ describe('publishing the badge to a branch over the git data API', () => {
     expect(commit.parents).toEqual([]);
     expect(commit.message).toBe(`evalgate badge: pass at ${SHA.slice(0, 12)} [skip ci]`);
     expect(server.git.filesAt(commit.sha)).toEqual({ 'evalgate.svg': '<svg>pass</svg>', 'evalgate.json': '{"message":"pass"}\n' });
-    expect(writes()).toEqual([
-      'POST /repos/acme/widgets/git/trees 201',
-      'POST /repos/acme/widgets/git/commits 201',
-      'POST /repos/acme/widgets/git/refs 201',
-    ]);
+    expect(writes()).toEqual(['POST /repos/acme/widgets/git/trees 201', 'POST /repos/acme/widgets/git/commits 201', 'POST /repos/acme/widgets/git/refs 201']);
     expect(section).toContain('Badge committed to badges (new branch): evalgate.svg and evalgate.json');
     expect(section).toContain('![evalgate](https://github.com/acme/widgets/raw/badges/evalgate.svg)');
     expect(logger.lines.join('\n')).toContain('Paste into a README:\n![evalgate](https://github.com/acme/widgets/raw/badges/evalgate.svg)');
@@ -109,7 +105,10 @@ describe('publishing the badge to a branch over the git data API', () => {
 
   it('publishes nothing for a pull request, another branch, a cancelled run or the default branch as badge-branch', async () => {
     const cases: Array<[Partial<BadgeBranchRequest>, RegExp]> = [
-      [{ context: { ...request().context, eventName: 'pull_request', ref: 'feature' } }, /only a push .* default branch updates it; this is a pull_request run on feature/],
+      [
+        { context: { ...request().context, eventName: 'pull_request', ref: 'feature' } },
+        /only a push .* default branch updates it; this is a pull_request run on feature/,
+      ],
       [{ context: { ...request().context, ref: 'release' } }, /default branch main updates it; this is a push run on release/],
       [{ status: 'cancelled' }, /cancelled/],
       [{ branch: 'main' }, /badge-branch is the default branch main/],

@@ -29,7 +29,13 @@ describe('cleanUpAfterMain', () => {
     const client = new FakeClient('prime', clock);
     const github = new FakeGitHub();
     const evaluation = client.seed({ id: 'ev_left', status });
-    const check = await github.createCheck({ name: 'evalgate', headSha: 'sha', externalId: evaluation.id, startedAt: '', output: { title: 'Running', summary: '' } });
+    const check = await github.createCheck({
+      name: 'evalgate',
+      headSha: 'sha',
+      externalId: evaluation.id,
+      startedAt: '',
+      output: { title: 'Running', summary: '' },
+    });
     return { clock, client, github, check, logger: new MemoryLogger() };
   }
 

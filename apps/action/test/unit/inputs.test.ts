@@ -38,7 +38,9 @@ describe('parseInputs', () => {
   });
 
   it('parses every provider', () => {
-    expect(parseInputs({ provider: 'prime', 'api-key': KEY, environments: 'a', 'inference-model': 'm', 'eval-config': '{"env_args":{"split":"test"}}' }).settings).toEqual({
+    expect(
+      parseInputs({ provider: 'prime', 'api-key': KEY, environments: 'a', 'inference-model': 'm', 'eval-config': '{"env_args":{"split":"test"}}' }).settings,
+    ).toEqual({
       provider: 'prime',
       mode: 'hosted',
       environments: [{ id: 'a' }],
@@ -55,7 +57,17 @@ describe('parseInputs', () => {
       environments: [],
     });
     expect(parseInputs({ ...openai, 'data-source': 'data/source.json' }).settings).toMatchObject({ dataSource: { kind: 'file', path: 'data/source.json' } });
-    expect(parseInputs({ provider: 'nugen', 'api-key': KEY, 'model-id': 'm', 'benchmark-id': 'b', 'baseline-model-id': 'old', metric: 'accuracy, relevance', 'max-regression': '0.02' })).toMatchObject({
+    expect(
+      parseInputs({
+        provider: 'nugen',
+        'api-key': KEY,
+        'model-id': 'm',
+        'benchmark-id': 'b',
+        'baseline-model-id': 'old',
+        metric: 'accuracy, relevance',
+        'max-regression': '0.02',
+      }),
+    ).toMatchObject({
       settings: { provider: 'nugen', modelId: 'm', benchmarkId: 'b', baselineModelId: 'old', metrics: ['accuracy', 'relevance'] },
       thresholds: { maxRegression: 0.02 },
     });
@@ -101,7 +113,18 @@ describe('parseInputs', () => {
 });
 
 describe('parseInputs properties', () => {
-  const inputNames = ['provider', 'api-key', 'min-avg-score', 'max-regression', 'timeout-minutes', 'eval-config', 'environments', 'badge-path', 'name', 'fail-on'] as const;
+  const inputNames = [
+    'provider',
+    'api-key',
+    'min-avg-score',
+    'max-regression',
+    'timeout-minutes',
+    'eval-config',
+    'environments',
+    'badge-path',
+    'name',
+    'fail-on',
+  ] as const;
 
   // Shaped like the providers' keys (a prefix, then 20-48 URL-safe characters), so no message text can contain it by chance.
   const apiKey = fc.tuple(fc.constantFrom('sk-', 'pit_', 'ngn-', ''), fc.stringMatching(/^[A-Za-z0-9_-]{20,48}$/)).map(([prefix, body]) => prefix + body);
@@ -135,9 +158,12 @@ describe('parseInputs properties', () => {
 
   it('rejects every non-numeric threshold naming the input', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((text) => text.trim() !== '' && !Number.isFinite(Number(text.trim()))), (text) => {
-        expect(problemsOf({ ...openai, 'min-min-score': text })).toContain('Input "min-min-score" must be a number');
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((text) => text.trim() !== '' && !Number.isFinite(Number(text.trim()))),
+        (text) => {
+          expect(problemsOf({ ...openai, 'min-min-score': text })).toContain('Input "min-min-score" must be a number');
+        },
+      ),
     );
   });
 
@@ -169,7 +195,10 @@ describe('allow-insecure-http', () => {
     expect(problemsOf({ ...openai, 'base-url': 'http://10.0.0.5:8080' })).toBe(
       'Input "base-url" uses plain http to 10.0.0.5, which would send the API key in clear text; use https://, or set allow-insecure-http: true for a private network you trust',
     );
-    expect(parseInputs({ ...openai, 'base-url': 'http://10.0.0.5:8080', 'allow-insecure-http': 'true' })).toMatchObject({ baseUrl: 'http://10.0.0.5:8080', allowInsecureHttp: true });
+    expect(parseInputs({ ...openai, 'base-url': 'http://10.0.0.5:8080', 'allow-insecure-http': 'true' })).toMatchObject({
+      baseUrl: 'http://10.0.0.5:8080',
+      allowInsecureHttp: true,
+    });
     expect(parseInputs({ ...openai, 'base-url': 'http://127.0.0.1:4010' })).toMatchObject({ allowInsecureHttp: false });
     expect(problemsOf({ ...openai, 'allow-insecure-http': 'yes' })).toMatch(/Input "allow-insecure-http" must be one of false \| true/);
   });

@@ -8,10 +8,7 @@ import { z } from 'zod';
 import { ACTION_INPUTS, INPUT_NAMES } from '../../src/inputs/table.js';
 
 const manifestSchema = z.object({
-  inputs: z.record(
-    z.string(),
-    z.strictObject({ description: z.string().min(1), required: z.boolean(), default: z.string().optional() }),
-  ),
+  inputs: z.record(z.string(), z.strictObject({ description: z.string().min(1), required: z.boolean(), default: z.string().optional() })),
   outputs: z.record(z.string(), z.strictObject({ description: z.string().min(1) })),
 });
 

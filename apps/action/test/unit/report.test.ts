@@ -41,12 +41,18 @@ describe('comment sections', () => {
 describe('titles and formats', () => {
   it('formats the title and deltas', () => {
     const base = { provider: 'prime' as const, id: 'x', name: 'x', rawStatus: 'COMPLETED', capabilities: { canCancel: false, canFinalize: true } };
-    expect(resultTitle('completed', { ...base, status: 'completed', scores: { avg: 0.8234, min: 0.41, max: 0.97, count: 200 } })).toBe('avg 0.82 · min 0.41 · max 0.97 (n=200)');
+    expect(resultTitle('completed', { ...base, status: 'completed', scores: { avg: 0.8234, min: 0.41, max: 0.97, count: 200 } })).toBe(
+      'avg 0.82 · min 0.41 · max 0.97 (n=200)',
+    );
     expect(progressTitle({ ...base, status: 'running', progress: { fraction: 0.45, completed: 9, total: 20 } })).toBe('Running · 45% (9/20)');
     expect(progressTitle({ ...base, status: 'unknown', rawStatus: 'ARCHIVING' })).toBe('Status "ARCHIVING"');
     expect(progressTitle({ ...base, status: 'completed', rawStatus: 'READY' })).toBe('Completed');
-    expect(statusLine({ ...base, status: 'running', rawStatus: 'IN_PROGRESS', progress: { fraction: 0.45, completed: 9, total: 20 } })).toBe('running (provider: "IN_PROGRESS") · 45% (9/20)');
-    expect(resultTitle('failed', { ...base, status: 'failed', progress: { total: 40 }, scores: { avg: 0.4612, min: 0.04, max: 0.83, count: 20 } })).toBe('failed after 20/40 · avg 0.46 over completed items');
+    expect(statusLine({ ...base, status: 'running', rawStatus: 'IN_PROGRESS', progress: { fraction: 0.45, completed: 9, total: 20 } })).toBe(
+      'running (provider: "IN_PROGRESS") · 45% (9/20)',
+    );
+    expect(resultTitle('failed', { ...base, status: 'failed', progress: { total: 40 }, scores: { avg: 0.4612, min: 0.04, max: 0.83, count: 20 } })).toBe(
+      'failed after 20/40 · avg 0.46 over completed items',
+    );
     expect(resultTitle('timed_out', { ...base, status: 'running' })).toBe('Evaluation timed out');
     expect(formatDelta(-0.03)).toBe('−0.03');
     expect(formatDelta(0.001)).toBe('+0.001');
@@ -64,18 +70,41 @@ describe('titles and formats', () => {
 
 describe('contextFromEvent', () => {
   const pr = {
-    pull_request: { number: 7, head: { sha: 'headsha1234', ref: 'feat', repo: { full_name: 'fork/widgets' } }, base: { ref: 'main', repo: { full_name: 'acme/widgets' } } },
+    pull_request: {
+      number: 7,
+      head: { sha: 'headsha1234', ref: 'feat', repo: { full_name: 'fork/widgets' } },
+      base: { ref: 'main', repo: { full_name: 'acme/widgets' } },
+    },
   };
   it('uses the PR head SHA, never the merge SHA', () => {
     const context = contextFromEvent({ eventName: 'pull_request', payload: pr, repository: 'acme/widgets', sha: 'mergesha', runId: '9' });
-    expect(context).toMatchObject({ sha: 'headsha1234', prNumber: 7, ref: 'feat', baseRef: 'main', isFork: true, runUrl: 'https://github.com/acme/widgets/actions/runs/9' });
+    expect(context).toMatchObject({
+      sha: 'headsha1234',
+      prNumber: 7,
+      ref: 'feat',
+      baseRef: 'main',
+      isFork: true,
+      runUrl: 'https://github.com/acme/widgets/actions/runs/9',
+    });
   });
   it('uses the pushed SHA for push and workflow_dispatch', () => {
-    expect(contextFromEvent({ eventName: 'push', payload: { after: 'pushed123' }, repository: 'a/b', sha: 'x', ref: 'refs/heads/main' })).toMatchObject({ sha: 'pushed123', ref: 'main' });
+    expect(contextFromEvent({ eventName: 'push', payload: { after: 'pushed123' }, repository: 'a/b', sha: 'x', ref: 'refs/heads/main' })).toMatchObject({
+      sha: 'pushed123',
+      ref: 'main',
+    });
     expect(
-      contextFromEvent({ eventName: 'push', payload: { after: 'p1', repository: { default_branch: 'trunk' } }, repository: 'a/b', ref: 'refs/heads/trunk', serverUrl: 'https://ghe.example.com/' }),
+      contextFromEvent({
+        eventName: 'push',
+        payload: { after: 'p1', repository: { default_branch: 'trunk' } },
+        repository: 'a/b',
+        ref: 'refs/heads/trunk',
+        serverUrl: 'https://ghe.example.com/',
+      }),
     ).toMatchObject({ ref: 'trunk', defaultBranch: 'trunk', serverUrl: 'https://ghe.example.com' });
-    expect(contextFromEvent({ eventName: 'workflow_dispatch', payload: {}, repository: 'a/b', sha: 'dispatch1', ref: 'refs/heads/dev' })).toMatchObject({ sha: 'dispatch1', ref: 'dev' });
+    expect(contextFromEvent({ eventName: 'workflow_dispatch', payload: {}, repository: 'a/b', sha: 'dispatch1', ref: 'refs/heads/dev' })).toMatchObject({
+      sha: 'dispatch1',
+      ref: 'dev',
+    });
   });
   it('names what is missing', () => {
     expect(() => contextFromEvent({ eventName: 'push', payload: {}, repository: 'nope' })).toThrow('GITHUB_REPOSITORY must be "owner/repo"');

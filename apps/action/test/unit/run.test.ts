@@ -46,13 +46,22 @@ describe('run() happy path', () => {
     const h = harness('openai');
     await run(h.deps);
     const request = h.client.calls.find((call) => call.method === 'create')!.args[0] as { metadata: Record<string, string>; name: string };
-    expect(request.metadata).toMatchObject({ evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: PR_CONTEXT.sha, evalgate_ref: 'feature', evalgate_pr: '12' });
+    expect(request.metadata).toMatchObject({
+      evalgate: '1',
+      evalgate_repo: 'acme/widgets',
+      evalgate_sha: PR_CONTEXT.sha,
+      evalgate_ref: 'feature',
+      evalgate_pr: '12',
+    });
     expect(request.name).toBe('evalgate #12 a1b2c3d');
   });
 
   it('updates progress at most once per 10 s of the clock', async () => {
     const h = harness('openai', { 'poll-interval-seconds': '1' });
-    h.client.plan = { statuses: [...Array.from({ length: 60 }, (): EvaluationStatus => 'running'), 'completed'], scores: { avg: 0.5, min: 0, max: 1, count: 4 } };
+    h.client.plan = {
+      statuses: [...Array.from({ length: 60 }, (): EvaluationStatus => 'running'), 'completed'],
+      scores: { avg: 0.5, min: 0, max: 1, count: 4 },
+    };
     await run(h.deps);
     const progressUpdates = h.github.checks[0]!.history.slice(1, -1);
     // 60 s of polling every second at one update per 10 s.
@@ -83,8 +92,18 @@ describe('run() gate', () => {
 
   it('compares with the latest completed evaluation tagged for the base branch', async () => {
     const h = harness('prime', { baseline: 'base-branch', 'max-regression': '0.05' });
-    h.client.seed({ id: 'old_main', status: 'completed', scores: { avg: 0.95, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
-    h.client.seed({ id: 'other_repo', status: 'completed', scores: { avg: 0.1, min: 0, max: 1, count: 2 }, metadata: { evalgate: '1', evalgate_repo: 'acme/other', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
+    h.client.seed({
+      id: 'old_main',
+      status: 'completed',
+      scores: { avg: 0.95, min: 0.5, max: 1, count: 200 },
+      metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' },
+    });
+    h.client.seed({
+      id: 'other_repo',
+      status: 'completed',
+      scores: { avg: 0.1, min: 0, max: 1, count: 2 },
+      metadata: { evalgate: '1', evalgate_repo: 'acme/other', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' },
+    });
     const outcome = await run(h.deps);
     expect(outcome).toMatchObject({ gate: 'fail', conclusion: 'failure' });
     expect(outcome.result.baseline).toMatchObject({ evaluationId: 'old_main', avg: 0.95 });
@@ -97,7 +116,12 @@ describe('run() gate', () => {
 
   it('passes a regression within max-regression', async () => {
     const h = harness('openai', { baseline: 'base-branch', 'max-regression': '0.05' });
-    h.client.seed({ id: 'eval_demo/base', status: 'completed', scores: { avg: 0.85, min: 0.5, max: 1, count: 200 }, metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' } });
+    h.client.seed({
+      id: 'eval_demo/base',
+      status: 'completed',
+      scores: { avg: 0.85, min: 0.5, max: 1, count: 200 },
+      metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_ref: 'main', evalgate_check: 'evalgate', evalgate_event: 'push' },
+    });
     expect(await run(h.deps)).toMatchObject({ gate: 'pass', conclusion: 'success' });
   });
 
@@ -105,7 +129,15 @@ describe('run() gate', () => {
     const h = harness('nugen', { baseline: 'base-branch', 'max-regression': '0.01' });
     h.client.seed({ id: 'eval-base', status: 'completed', scores: { avg: 0.9, min: 0.5, max: 1, count: 10 } });
     h.github.branches.set('main', 'main-sha');
-    await h.github.createCheck({ name: 'evalgate', headSha: 'main-sha', externalId: 'eval-base', startedAt: '', output: { title: '', summary: '' }, status: 'completed', conclusion: 'success' });
+    await h.github.createCheck({
+      name: 'evalgate',
+      headSha: 'main-sha',
+      externalId: 'eval-base',
+      startedAt: '',
+      output: { title: '', summary: '' },
+      status: 'completed',
+      conclusion: 'success',
+    });
     const outcome = await run(h.deps);
     expect(outcome.result.baseline).toMatchObject({ evaluationId: 'eval-base', source: 'base-branch' });
     expect(outcome.gate).toBe('fail');
@@ -113,7 +145,11 @@ describe('run() gate', () => {
 
   it('uses nugen comparison mode as the baseline', async () => {
     const h = harness('nugen', { 'baseline-model-id': 'model-old', 'max-regression': '0.1' });
-    h.client.plan = { statuses: ['running', 'completed'], scores: { avg: 0.82, min: 0.41, max: 0.97, count: 200 }, comparison: { model: 'model-old', scores: { avg: 0.8, min: 0.2, max: 1, count: 200 } } };
+    h.client.plan = {
+      statuses: ['running', 'completed'],
+      scores: { avg: 0.82, min: 0.41, max: 0.97, count: 200 },
+      comparison: { model: 'model-old', scores: { avg: 0.8, min: 0.2, max: 1, count: 200 } },
+    };
     const outcome = await run(h.deps);
     expect(outcome).toMatchObject({ gate: 'pass' });
     expect(outcome.result.baseline).toMatchObject({ source: 'comparison', avg: 0.8 });
@@ -142,7 +178,13 @@ describe('run() re-attaches instead of paying twice', () => {
     const h = harness('nugen');
     // An earlier attempt died after creating the evaluation and its check.
     const earlier = h.client.seed({ id: 'eval-earlier', status: 'running' });
-    const check = await h.github.createCheck({ name: 'evalgate', headSha: PR_CONTEXT.sha, externalId: earlier.id, startedAt: '', output: { title: 'Running', summary: '' } });
+    const check = await h.github.createCheck({
+      name: 'evalgate',
+      headSha: PR_CONTEXT.sha,
+      externalId: earlier.id,
+      startedAt: '',
+      output: { title: 'Running', summary: '' },
+    });
     h.client.evaluations.set(earlier.id, { ...earlier, status: 'completed', rawStatus: 'completed', scores: { avg: 0.82, min: 0.41, max: 0.97, count: 200 } });
     const outcome = await run(h.deps);
     expect(h.client.count('create')).toBe(0);
@@ -156,7 +198,11 @@ describe('run() re-attaches instead of paying twice', () => {
     const h = harness('prime');
     const inputs = h.deps.inputs;
     const fingerprint = configFingerprint({ provider: 'prime', baseUrl: inputs.baseUrl, settings: inputs.settings, dataSource: undefined, samples: undefined });
-    h.client.seed({ id: 'ev_earlier', status: 'running', metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: PR_CONTEXT.sha, evalgate_config: fingerprint } });
+    h.client.seed({
+      id: 'ev_earlier',
+      status: 'running',
+      metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: PR_CONTEXT.sha, evalgate_config: fingerprint },
+    });
     await run(h.deps);
     expect(h.client.count('create')).toBe(0);
     expect(h.github.checks[0]!.externalId).toBe('ev_earlier');
@@ -165,19 +211,41 @@ describe('run() re-attaches instead of paying twice', () => {
   it('completes an in-progress check a lost attempt left, pointing at a dead evaluation', async () => {
     const h = harness('openai');
     const dead = h.client.seed({ id: 'eval_demo/dead', status: 'failed' });
-    const stale = await h.github.createCheck({ name: 'evalgate', headSha: PR_CONTEXT.sha, externalId: dead.id, startedAt: '', output: { title: 'Running', summary: '' } });
+    const stale = await h.github.createCheck({
+      name: 'evalgate',
+      headSha: PR_CONTEXT.sha,
+      externalId: dead.id,
+      startedAt: '',
+      output: { title: 'Running', summary: '' },
+    });
     await run(h.deps);
     expect(h.client.count('create')).toBe(1);
     expect(h.github.checks).toHaveLength(2);
-    expect(h.github.checks.find((check) => check.id === stale.id)).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: { title: 'Superseded by a later attempt' } });
+    expect(h.github.checks.find((check) => check.id === stale.id)).toMatchObject({
+      status: 'completed',
+      conclusion: 'cancelled',
+      output: { title: 'Superseded by a later attempt' },
+    });
     expect(h.github.checks.find((check) => check.id !== stale.id)).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
   it('not when the config changed or the earlier one failed', async () => {
     const h = harness('prime');
-    h.client.seed({ id: 'ev_other_config', status: 'running', metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: PR_CONTEXT.sha, evalgate_config: 'different' } });
+    h.client.seed({
+      id: 'ev_other_config',
+      status: 'running',
+      metadata: { evalgate: '1', evalgate_repo: 'acme/widgets', evalgate_sha: PR_CONTEXT.sha, evalgate_config: 'different' },
+    });
     const failed = h.client.seed({ id: 'ev_failed', status: 'failed' });
-    await h.github.createCheck({ name: 'evalgate', headSha: PR_CONTEXT.sha, externalId: failed.id, startedAt: '', output: { title: '', summary: '' }, status: 'completed', conclusion: 'failure' });
+    await h.github.createCheck({
+      name: 'evalgate',
+      headSha: PR_CONTEXT.sha,
+      externalId: failed.id,
+      startedAt: '',
+      output: { title: '', summary: '' },
+      status: 'completed',
+      conclusion: 'failure',
+    });
     await run(h.deps);
     expect(h.client.count('create')).toBe(1);
   });
@@ -324,7 +392,14 @@ describe('run() lost creates', () => {
   it('nugen: an older evaluation of the same model is not mistaken for the lost one', async () => {
     const h = harness('nugen');
     h.client.failures.set('create', [new ServerError('bad gateway', { provider: 'nugen', status: 502 })]);
-    h.client.seed({ id: 'eval-old', status: 'completed', model: 'model-a', benchmark: 'bench-1', name: 'model-a on bench-1', createdAt: new Date(h.clock.now() - 3_600_000) });
+    h.client.seed({
+      id: 'eval-old',
+      status: 'completed',
+      model: 'model-a',
+      benchmark: 'bench-1',
+      name: 'model-a on bench-1',
+      createdAt: new Date(h.clock.now() - 3_600_000),
+    });
     const outcome = await run(h.deps);
     expect(h.client.count('create')).toBe(2);
     expect(outcome.result.evaluationId).toBe('ev_1');
@@ -332,7 +407,10 @@ describe('run() lost creates', () => {
 
   it('gives up after five failed creates with the provider error', async () => {
     const h = harness('openai');
-    h.client.failures.set('create', Array.from({ length: 5 }, () => new ServerError('down', { provider: 'openai', status: 503 })));
+    h.client.failures.set(
+      'create',
+      Array.from({ length: 5 }, () => new ServerError('down', { provider: 'openai', status: 503 })),
+    );
     const outcome = await run(h.deps);
     expect(h.client.count('create')).toBe(5);
     expect(outcome).toMatchObject({ failed: true, conclusion: 'failure' });

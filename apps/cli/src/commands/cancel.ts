@@ -10,7 +10,10 @@ export async function cancelCommand(client: EvalClient, io: CliIo, id: string): 
     return EXIT.pass;
   } catch (error) {
     if (error instanceof UnsupportedOperationError) {
-      throw new CliError(`${client.provider} has no cancel endpoint, so ${id} runs to its end. Fix: stop it in the provider's console if you must.`, EXIT.configOrProvider);
+      throw new CliError(
+        `${client.provider} has no cancel endpoint, so ${id} runs to its end. Fix: stop it in the provider's console if you must.`,
+        EXIT.configOrProvider,
+      );
     }
     throw error;
   }

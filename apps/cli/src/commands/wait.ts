@@ -97,5 +97,14 @@ function stoppedOutcome(
   evaluation: Evaluation | undefined,
   timing: { startedAt: number; durationMs: number },
 ): Outcome {
-  return { provider, status, ...(evaluation ? { evaluation } : {}), gate: 'inconclusive', criteria: [], reasons: [reason], exitCode: EXIT.cancelledOrTimedOut, ...timing };
+  return {
+    provider,
+    status,
+    ...(evaluation ? { evaluation } : {}),
+    gate: 'inconclusive',
+    criteria: [],
+    reasons: [reason],
+    exitCode: EXIT.cancelledOrTimedOut,
+    ...timing,
+  };
 }

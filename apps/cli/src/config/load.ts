@@ -33,7 +33,10 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string):
   if (explicitPath !== undefined) {
     file = explicitPath;
     text = await readIfPresent(explicitPath);
-    if (text === undefined) throw new ConfigurationError(`The config file ${explicitPath} (--config) does not exist. Fix: pass the path of an existing evalgate.config.json or .yaml.`);
+    if (text === undefined)
+      throw new ConfigurationError(
+        `The config file ${explicitPath} (--config) does not exist. Fix: pass the path of an existing evalgate.config.json or .yaml.`,
+      );
   } else {
     for (const name of CONFIG_FILE_NAMES) {
       text = await readIfPresent(join(cwd, name));
@@ -82,7 +85,12 @@ function describeIssue(file: string, issue: z.core.$ZodIssue | undefined): strin
     return `Unknown key "${issue.keys[0]}" in ${file}. Fix: remove it or use one of: ${known.join(', ')}.`;
   }
   const key = String(issue?.path[0] ?? '');
-  const allowed = issue?.code === 'invalid_value' ? issue.values : issue?.code === 'invalid_union' ? issue.errors.flat().flatMap((sub) => (sub.code === 'invalid_value' ? sub.values : [])) : [];
+  const allowed =
+    issue?.code === 'invalid_value'
+      ? issue.values
+      : issue?.code === 'invalid_union'
+        ? issue.errors.flat().flatMap((sub) => (sub.code === 'invalid_value' ? sub.values : []))
+        : [];
   if (allowed.length > 0) return `Invalid key "${key}" in ${file}: it must be one of ${allowed.map(String).join(' | ')}. Fix: use one of them.`;
   return `Invalid key "${key}" in ${file}: it must be a string, a number, true/false, a list or a mapping. Fix: write it as in the README's settings table.`;
 }

@@ -58,7 +58,8 @@ function circleci(env: Env): Partial<RunContext> {
 function buildkite(env: Env): Partial<RunContext> {
   const pr = env.BUILDKITE_PULL_REQUEST && env.BUILDKITE_PULL_REQUEST !== 'false' ? env.BUILDKITE_PULL_REQUEST : undefined;
   return defined({
-    repository: env.BUILDKITE_ORGANIZATION_SLUG && env.BUILDKITE_PIPELINE_SLUG ? `${env.BUILDKITE_ORGANIZATION_SLUG}/${env.BUILDKITE_PIPELINE_SLUG}` : undefined,
+    repository:
+      env.BUILDKITE_ORGANIZATION_SLUG && env.BUILDKITE_PIPELINE_SLUG ? `${env.BUILDKITE_ORGANIZATION_SLUG}/${env.BUILDKITE_PIPELINE_SLUG}` : undefined,
     eventName: pr ? 'pull_request' : env.BUILDKITE_SOURCE === 'schedule' ? 'schedule' : 'push',
     sha: env.BUILDKITE_COMMIT,
     ref: env.BUILDKITE_BRANCH,
@@ -102,7 +103,17 @@ export interface ContextOverrides {
 export function runContextFrom(env: Env, overrides: ContextOverrides): RunContext | { missing: 'sha' } {
   const ci = detectCi(env);
   const found: Partial<RunContext> =
-    ci === 'gitlab' ? gitlab(env) : ci === 'jenkins' ? jenkins(env) : ci === 'circleci' ? circleci(env) : ci === 'buildkite' ? buildkite(env) : ci === 'github' ? githubActions(env) : { eventName: 'manual' };
+    ci === 'gitlab'
+      ? gitlab(env)
+      : ci === 'jenkins'
+        ? jenkins(env)
+        : ci === 'circleci'
+          ? circleci(env)
+          : ci === 'buildkite'
+            ? buildkite(env)
+            : ci === 'github'
+              ? githubActions(env)
+              : { eventName: 'manual' };
   const sha = overrides.sha ?? found.sha ?? overrides.gitSha;
   if (!sha) return { missing: 'sha' };
   return {

@@ -19,7 +19,13 @@ export async function startDemo(): Promise<Demo> {
   const emulator = await startEmulator({ port: 0, apiKey: DEMO_API_KEY, seed: 7, durationMs: 6000, sampleCount: 40 });
   return {
     emulator,
-    connection: { provider: 'prime', 'api-key': DEMO_API_KEY, 'base-url': emulator.baseUrls.prime, environments: 'gsm8k', 'inference-model': 'meta-llama/llama-3.1-8b-instruct' },
+    connection: {
+      provider: 'prime',
+      'api-key': DEMO_API_KEY,
+      'base-url': emulator.baseUrls.prime,
+      environments: 'gsm8k',
+      'inference-model': 'meta-llama/llama-3.1-8b-instruct',
+    },
     defaults: { 'min-avg-score': '0.4', 'min-min-score': '0', 'poll-interval-seconds': '0.5', 'timeout-minutes': '2', name: 'evalgate demo' },
     context: { repository: 'demo/evalgate', eventName: 'manual', sha: 'de0de0de0de0de0de0de0de0de0de0de0de0de0d', ref: 'demo', isFork: false },
   };

@@ -20,5 +20,14 @@ export function decideOutcome(evaluation: Evaluation, thresholds: Thresholds, ti
     const threshold = key === undefined ? undefined : thresholds[key];
     return { input: criterion.input, outcome: criterion.outcome, detail: criterion.detail, ...(threshold !== undefined ? { threshold } : {}) };
   });
-  return { evaluation, provider: evaluation.provider, status, gate: verdict.gate, criteria, reasons: verdict.reasons, exitCode: exitCodeOf(status, verdict.gate), ...timing };
+  return {
+    evaluation,
+    provider: evaluation.provider,
+    status,
+    gate: verdict.gate,
+    criteria,
+    reasons: verdict.reasons,
+    exitCode: exitCodeOf(status, verdict.gate),
+    ...timing,
+  };
 }

@@ -7,7 +7,10 @@ import type { Outcome } from '../outcome/types.js';
 const MAX_VALUE = 512;
 
 function dotenvValue(value: string): string {
-  return value.replace(/[^A-Za-z0-9 ._:/?&=%+@,~-]/g, '').trim().slice(0, MAX_VALUE);
+  return value
+    .replace(/[^A-Za-z0-9 ._:/?&=%+@,~-]/g, '')
+    .trim()
+    .slice(0, MAX_VALUE);
 }
 
 export function renderDotenv(outcome: Outcome): string {

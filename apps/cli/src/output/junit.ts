@@ -52,7 +52,9 @@ export function renderJUnit(outcome: Outcome, hostname: string): string {
   if (outcome.gate === 'inconclusive') {
     errors = 1;
     const reason = clip(outcome.reasons.join(' ') || 'The evaluation did not complete.');
-    cases.push(testcase(`evaluation ${outcome.status}`, classname, time, `<error message="${xmlEscape(reason)}" type="${outcome.status}">${xmlEscape(reason)}</error>`));
+    cases.push(
+      testcase(`evaluation ${outcome.status}`, classname, time, `<error message="${xmlEscape(reason)}" type="${outcome.status}">${xmlEscape(reason)}</error>`),
+    );
   } else if (outcome.criteria.length === 0) {
     cases.push(testcase('evaluation completed', classname, time));
   }
@@ -86,7 +88,9 @@ export function renderJUnit(outcome: Outcome, hostname: string): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuite name="${suiteName}" timestamp="${timestamp(outcome.startedAt)}" hostname="${xmlEscape(hostname) || 'localhost'}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}">`,
     '  <properties>',
-    ...properties.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([name, value]) => `    <property name="${name}" value="${xmlEscape(clip(value))}"/>`),
+    ...properties
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([name, value]) => `    <property name="${name}" value="${xmlEscape(clip(value))}"/>`),
     '  </properties>',
     ...cases,
     `  <system-out>${xmlEscape(clip(samplesSummary(outcome)))}</system-out>`,

@@ -36,7 +36,12 @@ export function renderOutcomeMarkdown(outcome: Outcome, pictures: 'compact' | 'f
     '',
   ];
   if (scores && scores.count > 0) {
-    lines.push('| avg | min | max | samples |', '| ---: | ---: | ---: | ---: |', `| ${formatScore(scores.avg)} | ${formatScore(scores.min)} | ${formatScore(scores.max)} | ${scores.count} |`, '');
+    lines.push(
+      '| avg | min | max | samples |',
+      '| ---: | ---: | ---: | ---: |',
+      `| ${formatScore(scores.avg)} | ${formatScore(scores.min)} | ${formatScore(scores.max)} | ${scores.count} |`,
+      '',
+    );
   }
   if (outcome.criteria.length > 0) {
     lines.push('| threshold | result |', '| --- | --- |');

@@ -48,7 +48,12 @@ async function write(path: string, text: string): Promise<void> {
 }
 
 /** Writes the reports asked for; `redact` masks secrets a provider may have echoed into its texts. */
-export async function writeReports(files: ReportFiles, outcome: Outcome, hostname: string, options: { badgeLabel?: string; redact: (text: string) => string }): Promise<void> {
+export async function writeReports(
+  files: ReportFiles,
+  outcome: Outcome,
+  hostname: string,
+  options: { badgeLabel?: string; redact: (text: string) => string },
+): Promise<void> {
   const put = (path: string, text: string): Promise<void> => write(path, options.redact(text));
   if (files.junit) await put(files.junit, renderJUnit(outcome, hostname));
   if (files.dotenv) await put(files.dotenv, renderDotenv(outcome));

@@ -28,7 +28,9 @@ export function renderEvaluationText(evaluation: Evaluation): string {
 
 export function renderOutcomeText(outcome: Outcome): string {
   const { evaluation } = outcome;
-  const subject = evaluation ? `evaluation ${evaluation.id} (${outcome.provider}) ${evaluation.status}` : `${outcome.provider}: no evaluation (${outcome.status})`;
+  const subject = evaluation
+    ? `evaluation ${evaluation.id} (${outcome.provider}) ${evaluation.status}`
+    : `${outcome.provider}: no evaluation (${outcome.status})`;
   const lines = [`evalgate: ${GATE_WORDS[outcome.gate]} — ${subject}`];
   if (evaluation) lines.push(`  ${describeScores(evaluation)}`);
   const marks = { pass: '✓', fail: '✗', skipped: '-' } as const;

@@ -34,7 +34,11 @@ export async function measureEditorActivation({ extensions, runs, log = () => {}
           const page = await openWorkbench({ context: browser, serverUrl: server.url, workspace });
           try {
             await withRetries(page, `${name}, window ${run + 1}: activating`, () => trigger(page));
-            samples[name].push(await withRetries(page, `${name}, window ${run + 1}: reading the activation time`, () => reportedActivationMs(page, { extensionId, displayName })));
+            samples[name].push(
+              await withRetries(page, `${name}, window ${run + 1}: reading the activation time`, () =>
+                reportedActivationMs(page, { extensionId, displayName }),
+              ),
+            );
           } finally {
             await page.close();
           }

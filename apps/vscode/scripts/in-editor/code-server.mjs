@@ -50,15 +50,19 @@ export async function startCodeServer({ tools, scratch, name, workspace, extensi
   const child = spawnGroup(
     tools.CODE_SERVER_BIN,
     [
-      '--config', config,
-      '--user-data-dir', userData,
-      '--extensions-dir', extensions,
+      '--config',
+      config,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       // Lets the page URL carry extensionDevelopmentPath/extensionTestsPath and exposes codeAutomationExit.
-      '--vscode-option', 'enable-smoke-test-driver',
+      '--vscode-option',
+      'enable-smoke-test-driver',
       workspace,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -18,7 +18,13 @@ async function frameShowing(page, selector, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      if (
+        (await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
     if (Date.now() > deadline) throw new Error(`no webview shows ${selector} after ${timeoutMs / 1000} s`);
     await page.waitForTimeout(200);
@@ -58,7 +64,9 @@ export async function checkCompare({ page, emulatorUrl, screenshot, log }) {
   if (completed.length < 2) throw new Error('the emulator seed lacks two completed hosted Prime evaluations');
   const [first, second] = completed;
   await treeRow(page, first.name).first().click();
-  await treeRow(page, second.name).first().click({ modifiers: ['ControlOrMeta'] });
+  await treeRow(page, second.name)
+    .first()
+    .click({ modifiers: ['ControlOrMeta'] });
   await treeRow(page, second.name).first().click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-label', { hasText: 'Compare Evaluations' });
   await item.first().waitFor({ timeout: 10_000 });
@@ -71,7 +79,11 @@ export async function checkCompare({ page, emulatorUrl, screenshot, log }) {
   // Off the tree, so no row tooltip covers the screenshot: the pointer rests on the workbench's own title bar (inside
   // the webview the workbench would not see it leave the row), and a tooltip already open is waited out.
   await page.mouse.move(700, 8);
-  await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await page
+    .locator('.monaco-hover, .workbench-hover')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => {});
   await page.screenshot({ path: screenshot });
   log(`screenshot: ${screenshot}`);
   return failures;

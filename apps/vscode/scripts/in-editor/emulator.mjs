@@ -33,7 +33,12 @@ function shiftableClock() {
 
 /** Hosted ones start through POST /api/v1/hosted-evaluations (QUIRKS PRIME-1); client-driven ones through /evaluations/. */
 async function createPrime(url, { is_hosted: hosted, ...body }) {
-  const hostedBody = { ...body, environment_ids: ['gsm8k'], inference_model: 'llama-3-8b', eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 } };
+  const hostedBody = {
+    ...body,
+    environment_ids: ['gsm8k'],
+    inference_model: 'llama-3-8b',
+    eval_config: { num_examples: 5, rollouts_per_example: 3, timeout_minutes: 120 },
+  };
   const res = await fetch(`${url}${hosted ? '/api/v1/hosted-evaluations' : '/api/v1/evaluations/'}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' },
@@ -52,9 +57,7 @@ export async function startSeededEmulator() {
   try {
     ({ startEmulator } = await import('@evalgate/emulator'));
   } catch (error) {
-    throw new Error(
-      `cannot load @evalgate/emulator (${error.message}); build it first: npx turbo run build --filter=evalgate-vscode...`,
-    );
+    throw new Error(`cannot load @evalgate/emulator (${error.message}); build it first: npx turbo run build --filter=evalgate-vscode...`);
   }
   const clock = shiftableClock();
   const emu = await startEmulator({ port: 0, apiKey: TEST_API_KEY, seed: 7, durationMs: 60_000, now: clock.now });
@@ -112,10 +115,7 @@ export function writeTestWorkspace(dir, emulatorUrl) {
     'update.mode': 'none',
   };
   writeFileSync(join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-  writeFileSync(
-    join(dir, '.evalgate-test.json'),
-    `${JSON.stringify({ emulatorUrl, apiKey: TEST_API_KEY, connectionIds: CONNECTION_IDS }, null, 2)}\n`,
-  );
+  writeFileSync(join(dir, '.evalgate-test.json'), `${JSON.stringify({ emulatorUrl, apiKey: TEST_API_KEY, connectionIds: CONNECTION_IDS }, null, 2)}\n`);
   writeFileSync(join(dir, 'README.md'), '# evalgate in-editor test workspace\n');
   return dir;
 }

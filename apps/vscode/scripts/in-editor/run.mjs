@@ -156,7 +156,7 @@ let exitStatus = 0;
 try {
   await main();
 } catch (error) {
-  failures.push(`${phase}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  failures.push(`${phase}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await screenshotOpenPages();
 } finally {
   phase = 'cleanup';

@@ -123,7 +123,13 @@ async function checkRerun(page, evaluations, emulatorUrl, log) {
   if (!dialog.message.includes(failed.name) || !dialog.detail.includes('environment gsm8k')) {
     failures.push(`the Re-run dialog does not name the evaluation and its environment: "${dialog.message}" / "${dialog.detail}"`);
   }
-  const appeared = await rows.nth(before).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  const appeared = await rows
+    .nth(before)
+    .waitFor({ timeout: 30_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!appeared) failures.push(`after Re-run, no new "${failed.name}" row appeared (still ${await rows.count()})`);
   const createdAfter = (await primeEvaluations(emulatorUrl)).length;
   if (createdAfter !== createdBefore + 1) failures.push(`Re-run created ${createdAfter - createdBefore} Prime evaluations, expected 1`);

@@ -104,9 +104,7 @@ const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export async function openViewContainer(page, title) {
   const entry = page.locator(`.part.activitybar [aria-label^="${title}"]`).first();
   await entry.waitFor({ timeout: 30_000 }).catch(async () => {
-    const labels = await page
-      .locator('.part.activitybar [aria-label]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    const labels = await page.locator('.part.activitybar [aria-label]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
     throw new Error(`no activity-bar entry labelled "${title}…"; entries: ${labels.join(', ')}`);
   });
   const sidebar = page.locator('.part.sidebar');
@@ -118,14 +116,17 @@ export async function openViewContainer(page, title) {
     (await entry.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-pressed') === 'true'));
   if (!(await shown())) {
     await entry.click();
-    if (!(await sidebar.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false))) await entry.click();
+    if (
+      !(await sidebar.waitFor({ state: 'visible', timeout: 20_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      await entry.click();
   }
   await sidebar.waitFor({ state: 'visible', timeout: 20_000 });
   // The view has rendered once it shows tree rows or a welcome message; until then the workbench is still busy.
-  await page
-    .locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content')
-    .first()
-    .waitFor({ timeout: 30_000 });
+  await page.locator('.part.sidebar .monaco-list-row, .part.sidebar .welcome-view-content').first().waitFor({ timeout: 30_000 });
 }
 
 /** The sidebar tree row whose label is exactly `label`. */
@@ -148,14 +149,20 @@ export async function contextMenuLabels(page, row) {
   await menu.first().waitFor({ timeout: 10_000 });
   const labels = (await menu.allInnerTexts()).map((label) => label.trim()).filter((label) => label.length > 0);
   await page.keyboard.press('Escape');
-  await page.locator('.monaco-menu').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+  await page
+    .locator('.monaco-menu')
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => {});
   return labels;
 }
 
 /** The text of the hover (tooltip) the workbench shows that matches `pattern`, or undefined if none shows within 15 s. */
 export async function hoverText(page, pattern) {
   const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: pattern }).first();
-  return hover.waitFor({ timeout: 15_000 }).then(() => hover.innerText(), () => undefined);
+  return hover.waitFor({ timeout: 15_000 }).then(
+    () => hover.innerText(),
+    () => undefined,
+  );
 }
 
 /** Right-clicks `row` and clicks its context-menu entry labelled exactly `label`, as a user does. */
@@ -170,9 +177,19 @@ export async function runContextMenuEntry(page, row, label) {
 export async function answerDialog(page, button) {
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 10_000 });
-  const text = async (selector) => ((await dialog.locator(selector).first().innerText().catch(() => '')) ?? '').trim();
+  const text = async (selector) =>
+    (
+      (await dialog
+        .locator(selector)
+        .first()
+        .innerText()
+        .catch(() => '')) ?? ''
+    ).trim();
   const answer = { message: await text('.dialog-message-text'), detail: await text('.dialog-message-detail') };
-  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegex(button)}\\s*$`) }).first().click();
+  await dialog
+    .locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegex(button)}\\s*$`) })
+    .first()
+    .click();
   await dialog.waitFor({ state: 'detached', timeout: 10_000 });
   return answer;
 }
@@ -218,7 +235,9 @@ export async function setApiKeyThroughPrompts(page, connectionText, key, onRetry
       if (attempt === 3) throw new Error(`evalgate: Set API Key for "${connectionText}" failed 3 times: ${error.message}`);
       onRetry(`evalgate: Set API Key for "${connectionText}", attempt ${attempt}: ${error.message.split('\n')[0]}`);
       await page.keyboard.press('Escape');
-      await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+      await quickInput(page)
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => {});
     }
   }
 }
@@ -241,7 +260,9 @@ export async function titleButtonPrompt(page, row, title) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   const placeholder = (await input.getAttribute('placeholder')) ?? (await input.getAttribute('aria-label')) ?? '';
   await page.keyboard.press('Escape');
-  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await quickInput(page)
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => {});
   return placeholder;
 }
 
@@ -256,7 +277,10 @@ export async function reportedActivationMs(page, { extensionId, displayName }) {
   const names = [extensionId, displayName].filter(Boolean).map(escapeRegex).join('|');
   const list = page.locator('.runtime-extensions-editor .monaco-list').first();
   await list.waitFor({ timeout: 30_000 });
-  const row = page.locator('.runtime-extensions-editor .extension').filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*(${names})\\s*$`, 'i') }) }).first();
+  const row = page
+    .locator('.runtime-extensions-editor .extension')
+    .filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*(${names})\\s*$`, 'i') }) })
+    .first();
   for (let scrolls = 0; (await row.count()) === 0; scrolls++) {
     if (scrolls === 100) throw new Error(`Show Running Extensions lists no ${displayName ?? extensionId}`);
     await list.hover();

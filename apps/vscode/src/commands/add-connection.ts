@@ -26,11 +26,7 @@ export function addConnectionCommand(session: Session) {
 }
 
 /** Writes the entry unless its connection exists; asks for the key when `askKey` is given. */
-export async function addEntry(
-  session: Session,
-  entry: Record<string, string>,
-  askKey?: { prefill?: string },
-): Promise<string | undefined> {
+export async function addEntry(session: Session, entry: Record<string, string>, askKey?: { prefill?: string }): Promise<string | undefined> {
   const problems = validateConnectionEntry(entry);
   if (problems.length > 0) {
     session.reportError('Adding the connection', new Error(problems.join('; ')));

@@ -22,9 +22,10 @@ export function compareCommand(session: Session, panels: DetailsPanels) {
       void vscode.window.showInformationMessage('Both evaluations must be loaded in the Evaluations view to compare them.');
       return undefined;
     }
-    const ordered = [{ connectionId: first.connectionId, evaluation: first.evaluation }, { connectionId: second.connectionId, evaluation: second.evaluation }].sort(
-      (a, b) => (a.evaluation.createdAt?.getTime() ?? 0) - (b.evaluation.createdAt?.getTime() ?? 0),
-    );
+    const ordered = [
+      { connectionId: first.connectionId, evaluation: first.evaluation },
+      { connectionId: second.connectionId, evaluation: second.evaluation },
+    ].sort((a, b) => (a.evaluation.createdAt?.getTime() ?? 0) - (b.evaluation.createdAt?.getTime() ?? 0));
     return panels.compare(ordered[0]!, ordered[1]!);
   };
 }

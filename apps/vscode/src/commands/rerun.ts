@@ -18,7 +18,9 @@ export function rerunCommand(session: Session) {
     }
     const client = session.store.clientFor(ref.connectionId);
     if (!isRerunnable(evaluation) || !client?.rerunRequest) {
-      void vscode.window.showInformationMessage(`"${evaluation.name}" cannot be re-run: ${evaluation.provider} does not return everything needed to start it again as it was.`);
+      void vscode.window.showInformationMessage(
+        `"${evaluation.name}" cannot be re-run: ${evaluation.provider} does not return everything needed to start it again as it was.`,
+      );
       return undefined;
     }
     const rerunRequest = client.rerunRequest.bind(client);

@@ -12,7 +12,11 @@ import { resolveConnectionId } from './pick-connection.js';
 export function startEvaluationCommand(session: Session) {
   return async (target?: unknown, answers?: unknown): Promise<string | undefined> => {
     try {
-      const connectionId = await resolveConnectionId(session, isTreeRow(target) || typeof target === 'string' ? target : undefined, 'Start an evaluation on which connection?');
+      const connectionId = await resolveConnectionId(
+        session,
+        isTreeRow(target) || typeof target === 'string' ? target : undefined,
+        'Start an evaluation on which connection?',
+      );
       if (!connectionId) return undefined;
       const state = session.store.connection(connectionId);
       const client = session.store.clientFor(connectionId);

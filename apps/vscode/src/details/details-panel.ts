@@ -37,9 +37,7 @@ export class DetailsPanel implements vscode.Disposable {
   ) {
     this.ref = ref;
     this.evaluation = evaluation;
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-    );
+    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
     this.timeline.record(evaluation.status, evaluation.rawStatus, Date.now());
     this.render();
     this.refreshSamples();

@@ -8,18 +8,15 @@ import { providerIds } from './providers/registry.js';
  * programmatic arguments (tests, other extensions) must tell the two apart and ignore the row.
  */
 export function isTreeRow(argument: unknown): boolean {
-  return (
-    typeof argument === 'object' &&
-    argument !== null &&
-    'kind' in argument &&
-    typeof argument.kind === 'string' &&
-    'contextValue' in argument
-  );
+  return typeof argument === 'object' && argument !== null && 'kind' in argument && typeof argument.kind === 'string' && 'contextValue' in argument;
 }
 
 const addConnectionArgs = z.object({
   provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerIds() as readonly string[]).includes(value), {
-    error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
+    error: () =>
+      `must be one of ${providerIds()
+        .map((name) => `"${name}"`)
+        .join(', ')}`,
   }),
   baseUrl: z.string(),
   label: z.optional(z.string()),
@@ -36,7 +33,9 @@ export function addConnectionArgsOf(argument: unknown): { ask: true } | { ask: f
   }
   return {
     ask: false,
-    problem: `expected { provider: ${providerIds().map((name) => `"${name}"`).join(' | ')}, baseUrl, label?, id? }: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'} ${issue.message}`).join('; ')}`,
+    problem: `expected { provider: ${providerIds()
+      .map((name) => `"${name}"`)
+      .join(' | ')}, baseUrl, label?, id? }: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'} ${issue.message}`).join('; ')}`,
   };
 }
 

@@ -1,12 +1,4 @@
-import {
-  APIError,
-  AuthenticationError,
-  ConnectionError,
-  EvalgateError,
-  PermissionDeniedError,
-  RateLimitError,
-  TimeoutError,
-} from '@evalgate/core';
+import { APIError, AuthenticationError, ConnectionError, EvalgateError, PermissionDeniedError, RateLimitError, TimeoutError } from '@evalgate/core';
 
 export type ErrorKind = 'unreachable' | 'auth' | 'rateLimited' | 'other';
 

@@ -46,10 +46,7 @@ export function parseStoredKey(raw: string | undefined): StoredKeyReading {
  * - `withhold`: it exists but was entered elsewhere (or before keys were bound) — never sent, the user is asked;
  * - `none`: no key.
  */
-export type KeyDecision =
-  | { kind: 'use'; key: string }
-  | { kind: 'withhold'; storedFor?: { provider: ProviderName; baseUrl: string } }
-  | { kind: 'none' };
+export type KeyDecision = { kind: 'use'; key: string } | { kind: 'withhold'; storedFor?: { provider: ProviderName; baseUrl: string } } | { kind: 'none' };
 
 export function decideKey(reading: StoredKeyReading, connection: Pick<Connection, 'provider' | 'baseUrl'>): KeyDecision {
   if (reading.kind === 'none') return { kind: 'none' };

@@ -158,9 +158,7 @@ export class Poller {
       retryAfterMs = failure.retryAfterMs;
       this.burstQueue = [];
       const kind = classifyError(error);
-      this.options.onLog?.(
-        `Poll failed (${kind === 'rateLimited' ? 'rate limited' : kind}, ${this.consecutiveFailures} in a row): ${failure.message}`,
-      );
+      this.options.onLog?.(`Poll failed (${kind === 'rateLimited' ? 'rate limited' : kind}, ${this.consecutiveFailures} in a row): ${failure.message}`);
     } finally {
       this.inFlight = false;
     }

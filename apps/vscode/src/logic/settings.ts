@@ -45,7 +45,10 @@ const connectionEntry = z.object({
   label: z.optional(z.string()),
   // Checked against the registry when parsed, so the list lives in one place.
   provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerIds() as readonly string[]).includes(value), {
-    error: () => `must be one of ${providerIds().map((name) => `"${name}"`).join(', ')}`,
+    error: () =>
+      `must be one of ${providerIds()
+        .map((name) => `"${name}"`)
+        .join(', ')}`,
   }),
   baseUrl: httpUrl,
 });

@@ -1,12 +1,4 @@
-import {
-  isTerminal,
-  NotFoundError,
-  type EvalClient,
-  type Evaluation,
-  type EvaluationGroup,
-  type EvaluationStatus,
-  type Page,
-} from '@evalgate/core';
+import { isTerminal, NotFoundError, type EvalClient, type Evaluation, type EvaluationGroup, type EvaluationStatus, type Page } from '@evalgate/core';
 import type { Connection } from './connection.js';
 import { Emitter } from './emitter.js';
 import { toLoadFailure, type LoadFailure } from './error-kind.js';
@@ -228,7 +220,13 @@ export class EvaluationStore {
           list.items = [...added, ...list.items];
           if (list.total !== undefined && page.total !== undefined) list.total = page.total;
           changed = true;
-          if (grouped) this.queueGroupRuns(connectionId, entry, generation, added.map((group) => group.id));
+          if (grouped)
+            this.queueGroupRuns(
+              connectionId,
+              entry,
+              generation,
+              added.map((group) => group.id),
+            );
           else this.queueDetails(connectionId, entry, added as Evaluation[]);
         }
         if (this.outages.delete(connectionId)) changed = true;
@@ -465,7 +463,13 @@ export class EvaluationStore {
             ...(page.total !== undefined ? { total: page.total } : {}),
           });
           if (!grouped) this.queueDetails(ref.connectionId, entry, page.items as Evaluation[]);
-          else this.queueGroupRuns(ref.connectionId, entry, generation, page.items.map((group) => group.id));
+          else
+            this.queueGroupRuns(
+              ref.connectionId,
+              entry,
+              generation,
+              page.items.map((group) => group.id),
+            );
         },
         (error: unknown) => {
           if (this.isStale(generation, ref.connectionId, entry)) return;

@@ -30,10 +30,7 @@ export interface TreeNode extends ItemRef {
   command?: { command: string; title: string; arguments: unknown[] };
 }
 
-export type TreeModelSource = Pick<
-  EvaluationStore,
-  'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter' | 'outage'
->;
+export type TreeModelSource = Pick<EvaluationStore, 'connections' | 'connection' | 'evaluations' | 'groups' | 'topList' | 'statusFilter' | 'outage'>;
 
 const OUTAGE_WORDS: Record<string, string> = {
   unreachable: 'unreachable — retrying',

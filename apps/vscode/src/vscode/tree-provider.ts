@@ -66,11 +66,7 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
   /** The rows as VS Code would get them, children of expandable rows included unless `expand` is false. */
   async snapshot(expand = true, parent?: TreeNode): Promise<TreeNodeSnapshot[]> {
     const nodes = await this.getChildren(parent);
-    return Promise.all(
-      nodes.map(async (node) =>
-        toSnapshot(node, expand && node.collapsible !== 'none' ? await this.snapshot(expand, node) : undefined),
-      ),
-    );
+    return Promise.all(nodes.map(async (node) => toSnapshot(node, expand && node.collapsible !== 'none' ? await this.snapshot(expand, node) : undefined)));
   }
 
   dispose(): void {
@@ -89,7 +85,10 @@ export class EvaluationsTreeProvider implements vscode.TreeDataProvider<TreeNode
 
   private remember(parentId: string, nodes: TreeNode[]): TreeNode[] {
     const rows = stableRows(nodes, this.rows);
-    this.shown.set(parentId, rows.map((row) => row.id));
+    this.shown.set(
+      parentId,
+      rows.map((row) => row.id),
+    );
     return rows;
   }
 

@@ -70,14 +70,24 @@ describe('comparedRefs', () => {
 });
 
 describe('compareHtml', () => {
-  const evaluation = (id: string, name: string): Evaluation => ({ provider: 'prime', id, name, status: 'completed', rawStatus: 'COMPLETED', capabilities: { canCancel: false, canFinalize: true } });
+  const evaluation = (id: string, name: string): Evaluation => ({
+    provider: 'prime',
+    id,
+    name,
+    status: 'completed',
+    rawStatus: 'COMPLETED',
+    capabilities: { canCancel: false, canFinalize: true },
+  });
   it('shows signed deltas and the changed samples, escaping provider text, under the strict CSP', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const html = compareHtml(
       {
         before: { evaluation: evaluation('a', hostile), connectionTitle: 'prime · h' },
         after: { evaluation: evaluation('b', 'nightly'), connectionTitle: 'prime · h' },
-        comparison: compareEvaluations(before, { ...after, samples: after.samples.map((sample) => (sample.id === '1' ? { ...sample, output: hostile } : sample)) }),
+        comparison: compareEvaluations(before, {
+          ...after,
+          samples: after.samples.map((sample) => (sample.id === '1' ? { ...sample, output: hostile } : sample)),
+        }),
         revision: 1,
       },
       { nonce: 'n1' },
@@ -91,6 +101,8 @@ describe('compareHtml', () => {
   it('says it is reading while the samples load, and why when none match', () => {
     const sides = { before: { evaluation: evaluation('a', 'x'), connectionTitle: 't' }, after: { evaluation: evaluation('b', 'y'), connectionTitle: 't' } };
     expect(compareHtml({ ...sides, comparison: undefined, revision: 1 }, { nonce: 'n' })).toContain('Reading the samples of both runs…');
-    expect(compareHtml({ ...sides, comparison: compareEvaluations({ samples: [] }, { samples: [] }), revision: 2 }, { nonce: 'n' })).toContain('No sample ids match');
+    expect(compareHtml({ ...sides, comparison: compareEvaluations({ samples: [] }, { samples: [] }), revision: 2 }, { nonce: 'n' })).toContain(
+      'No sample ids match',
+    );
   });
 });

@@ -61,14 +61,51 @@ describe('detailsHtml', () => {
       { id: HOSTILE, score: 0.1, passed: false, input: HOSTILE, output: HOSTILE, expected: HOSTILE, criteria: [{ name: HOSTILE, score: 0, passed: false }] },
     ];
     const html = detailsHtml(
-      model(samples, { evaluation: evaluation({ name: HOSTILE, id: HOSTILE, rawStatus: HOSTILE, model: HOSTILE, errorMessage: HOSTILE }), timeline: [{ status: 'unknown', rawStatus: HOSTILE, seenAt: NOW }] }),
+      model(samples, {
+        evaluation: evaluation({ name: HOSTILE, id: HOSTILE, rawStatus: HOSTILE, model: HOSTILE, errorMessage: HOSTILE }),
+        timeline: [{ status: 'unknown', rawStatus: HOSTILE, seenAt: NOW }],
+      }),
       { nonce: 'n' },
     );
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('href="command:');
     expect(html).toContain(escapeHtml(HOSTILE));
-    const allowed = ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'p', 'code', 'span', 'time', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'pre', 'ul', 'ol', 'li', 'figure', 'figcaption', 'svg', 'line', 'rect', 'text', 'script'];
+    const allowed = [
+      '!doctype',
+      'html',
+      'head',
+      'meta',
+      'title',
+      'style',
+      'body',
+      'header',
+      'h1',
+      'h2',
+      'p',
+      'code',
+      'span',
+      'time',
+      'section',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'div',
+      'pre',
+      'ul',
+      'ol',
+      'li',
+      'figure',
+      'figcaption',
+      'svg',
+      'line',
+      'rect',
+      'text',
+      'script',
+    ];
     for (const tag of tagNames(html)) expect(allowed, tag).toContain(tag);
   });
 
@@ -108,12 +145,17 @@ describe('detailsHtml', () => {
   it('says why there are no samples: loading, unsupported, failed (escaped), none yet', () => {
     expect(detailsHtml(model([], { samples: { kind: 'loading' } }), { nonce: 'n' })).toContain('Loading samples…');
     expect(detailsHtml(model([], { samples: { kind: 'unsupported' } }), { nonce: 'n' })).toContain('does not return per-sample results');
-    expect(detailsHtml(model([], { samples: { kind: 'failed', message: '<b>503</b>' } }), { nonce: 'n' })).toContain('Could not load the samples: &lt;b&gt;503&lt;/b&gt;');
+    expect(detailsHtml(model([], { samples: { kind: 'failed', message: '<b>503</b>' } }), { nonce: 'n' })).toContain(
+      'Could not load the samples: &lt;b&gt;503&lt;/b&gt;',
+    );
     expect(detailsHtml(model([]), { nonce: 'n' })).toContain('No samples yet.');
   });
 
   it('shows live progress of a running evaluation', () => {
-    const html = detailsHtml(model([], { evaluation: evaluation({ status: 'running', rawStatus: 'RUNNING', scores: undefined, progress: { completed: 4, total: 20 } }) }), { nonce: 'n' });
+    const html = detailsHtml(
+      model([], { evaluation: evaluation({ status: 'running', rawStatus: 'RUNNING', scores: undefined, progress: { completed: 4, total: 20 } }) }),
+      { nonce: 'n' },
+    );
     expect(html).toContain('<span class="status status-running">running</span> · 4/20 samples');
     expect(html).toContain('No scores yet.');
   });

@@ -42,7 +42,11 @@ describe('histogramSvg', () => {
 
 describe('detailsStats and lowestFirst', () => {
   it("prefers the provider's aggregate, adding a pass rate from the samples' verdicts", () => {
-    const samples = [{ id: 'a', score: 1, passed: true }, { id: 'b', score: 0, passed: false }, { id: 'c', score: 0, passed: false }];
+    const samples = [
+      { id: 'a', score: 1, passed: true },
+      { id: 'b', score: 0, passed: false },
+      { id: 'c', score: 0, passed: false },
+    ];
     expect(detailsStats({ avg: 0.7, min: 0, max: 1, count: 10 }, samples)).toEqual({ avg: 0.7, min: 0, max: 1, count: 10, passRate: 1 / 3 });
     expect(detailsStats({ avg: 0.7, min: 0, max: 1, count: 10, passRate: 0.9 }, samples)?.passRate).toBe(0.9);
     expect(detailsStats(undefined, samples)).toMatchObject({ avg: 1 / 3, min: 0, max: 1, count: 3 });
@@ -93,8 +97,18 @@ describe('relativeTime', () => {
 describe('parseWebviewMessage', () => {
   it('reads the two messages a details page sends and ignores anything else', () => {
     expect(parseWebviewMessage({ type: 'openReport' })).toEqual({ type: 'openReport' });
-    expect(parseWebviewMessage({ type: 'rendered', revision: 2, sampleIds: ['a'], histogramBars: 10 })).toEqual({ type: 'rendered', revision: 2, sampleIds: ['a'], histogramBars: 10 });
-    for (const bad of [undefined, 'openReport', { type: 'openUrl', url: 'file:///etc/passwd' }, { type: 'rendered', revision: -1, sampleIds: [], histogramBars: 0 }]) {
+    expect(parseWebviewMessage({ type: 'rendered', revision: 2, sampleIds: ['a'], histogramBars: 10 })).toEqual({
+      type: 'rendered',
+      revision: 2,
+      sampleIds: ['a'],
+      histogramBars: 10,
+    });
+    for (const bad of [
+      undefined,
+      'openReport',
+      { type: 'openUrl', url: 'file:///etc/passwd' },
+      { type: 'rendered', revision: -1, sampleIds: [], histogramBars: 0 },
+    ]) {
       expect(parseWebviewMessage(bad)).toBeUndefined();
     }
   });

@@ -104,15 +104,18 @@ describe('the tree shows a withheld key and offers only safe report links', () =
 
   it('marks a row openable only for an https (or loopback http) report link', () => {
     const row = (reportUrl: string) =>
-      evaluationNode({ connectionId: 'c' }, {
-        provider: 'prime',
-        id: 'e',
-        name: 'e',
-        status: 'completed',
-        rawStatus: 'COMPLETED',
-        capabilities: { canCancel: false, canFinalize: false },
-        reportUrl,
-      }).contextValue.split(' ');
+      evaluationNode(
+        { connectionId: 'c' },
+        {
+          provider: 'prime',
+          id: 'e',
+          name: 'e',
+          status: 'completed',
+          rawStatus: 'COMPLETED',
+          capabilities: { canCancel: false, canFinalize: false },
+          reportUrl,
+        },
+      ).contextValue.split(' ');
     expect(row('https://app.primeintellect.ai/e')).toContain('openable');
     expect(row('http://127.0.0.1:4010/e')).toContain('openable');
     expect(row('file:///etc/passwd')).not.toContain('openable');

@@ -90,7 +90,9 @@ describe('package.json agrees with src/api.ts', () => {
 
   it('hides item commands from the command palette', () => {
     const hidden = (manifest.contributes.menus.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    expect(hidden.sort()).toEqual([COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport, COMMANDS.openDetails, COMMANDS.compare, COMMANDS.rerun].sort());
+    expect(hidden.sort()).toEqual(
+      [COMMANDS.cancel, COMMANDS.copyId, COMMANDS.loadMore, COMMANDS.openReport, COMMANDS.openDetails, COMMANDS.compare, COMMANDS.rerun].sort(),
+    );
   });
 
   it('ignores workspace-level connections in an untrusted workspace', () => {
@@ -119,7 +121,6 @@ describe('package.json agrees with src/api.ts', () => {
     expect(listed.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', ...built, 'media/evalgate.svg', 'media/icon.png', 'package.json'].sort());
   });
 });
-
 
 describe('package.json agrees with the provider registries', () => {
   const providerProperty = () => {

@@ -39,7 +39,7 @@ describe('user-facing wording', () => {
     expect(finishMessage(run)).toBe('Evaluation "nightly" completed (avg 0.80).');
   });
 
-  it('Copy ID copies an OpenAI run id, not core\'s eval/run pair', () => {
+  it("Copy ID copies an OpenAI run id, not core's eval/run pair", () => {
     expect(copyableId({ groupId: 'eval_abc', evaluationId: 'eval_abc/evalrun_def' })).toBe('evalrun_def');
     expect(copyableId({ groupId: 'eval_abc' })).toBe('eval_abc');
     expect(copyableId({ evaluationId: 'ev-1' })).toBe('ev-1');

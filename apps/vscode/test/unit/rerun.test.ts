@@ -52,7 +52,9 @@ describe('Re-run: offered on finished rows the provider can rebuild, and the new
 
       const created = await client.create(request);
       await store.refreshHeads();
-      const list = created.id.includes('/') ? store.evaluations({ connectionId: connection.id, groupId: created.id.split('/')[0]! }) : store.evaluations({ connectionId: connection.id });
+      const list = created.id.includes('/')
+        ? store.evaluations({ connectionId: connection.id, groupId: created.id.split('/')[0]! })
+        : store.evaluations({ connectionId: connection.id });
       expect(list?.items[0]?.id).toBe(created.id);
       expect(isRerunnable(list!.items[0]!)).toBe(false);
       if (provider !== 'openai') expect(list?.items[0]?.name).toBe(finished!.name);
@@ -69,7 +71,9 @@ describe('Re-run: offered on finished rows the provider can rebuild, and the new
       evalConfig: { num_examples: -1, rollouts_per_example: 3, timeout_minutes: 240, headers: ['Authorization: Bearer sk-do-not-show'], api_key_var: 'MY_KEY' },
     };
     const { detail } = rerunQuestion('nightly', request);
-    expect(detail).toBe('A new prime evaluation starts with the same parameters: environment gsm8k, model meta/llama, all examples × 3 rollouts, timeout 240 min.');
+    expect(detail).toBe(
+      'A new prime evaluation starts with the same parameters: environment gsm8k, model meta/llama, all examples × 3 rollouts, timeout 240 min.',
+    );
     expect(rerunQuestion('n', { provider: 'openai', evalId: 'eval_1', dataSource: { type: 'completions', model: 'gpt-4o-mini' } }).detail).toBe(
       'A new openai evaluation starts with the same parameters: eval eval_1, completions data source, model gpt-4o-mini.',
     );
@@ -81,7 +85,14 @@ describe('Re-run: offered on finished rows the provider can rebuild, and the new
   });
 
   it('a row whose provider cannot rebuild it (no canRerun) or that has not finished is not offered', () => {
-    const base: Evaluation = { provider: 'prime', id: 'p', name: 'p', status: 'completed', rawStatus: 'COMPLETED', capabilities: { canCancel: false, canFinalize: false } };
+    const base: Evaluation = {
+      provider: 'prime',
+      id: 'p',
+      name: 'p',
+      status: 'completed',
+      rawStatus: 'COMPLETED',
+      capabilities: { canCancel: false, canFinalize: false },
+    };
     expect(isRerunnable(base)).toBe(false);
     expect(isRerunnable({ ...base, capabilities: { ...base.capabilities, canRerun: true } })).toBe(true);
     expect(isRerunnable({ ...base, status: 'running', capabilities: { ...base.capabilities, canRerun: true } })).toBe(false);

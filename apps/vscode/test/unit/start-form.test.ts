@@ -12,7 +12,14 @@ afterEach(async () => {
 
 describe('buildCreateRequest', () => {
   it('Prime: a hosted run with the complete eval_config, defaults as in the Action', () => {
-    expect(buildCreateRequest('prime', { name: 'nightly', environments: 'gsm8k', 'inference-model': 'meta/llama', 'eval-config': '{"sampling_args": {"temperature": 0}, "num_examples": 99}' })).toEqual({
+    expect(
+      buildCreateRequest('prime', {
+        name: 'nightly',
+        environments: 'gsm8k',
+        'inference-model': 'meta/llama',
+        'eval-config': '{"sampling_args": {"temperature": 0}, "num_examples": 99}',
+      }),
+    ).toEqual({
       request: {
         provider: 'prime',
         name: 'nightly',
@@ -25,12 +32,25 @@ describe('buildCreateRequest', () => {
   });
 
   it('OpenAI and Nugen: the Action inputs mapped onto core requests', () => {
-    expect(buildCreateRequest('openai', { 'eval-id': 'eval_1', 'data-source': '{"type": "jsonl"}' })).toEqual({ request: { provider: 'openai', evalId: 'eval_1', dataSource: { type: 'jsonl' } } });
-    expect(buildCreateRequest('nugen', { 'model-id': 'm', 'benchmark-id': 'b', 'baseline-model-id': 'm2' })).toEqual({ request: { provider: 'nugen', modelId: 'm', benchmarkId: 'b', modelId2: 'm2' } });
+    expect(buildCreateRequest('openai', { 'eval-id': 'eval_1', 'data-source': '{"type": "jsonl"}' })).toEqual({
+      request: { provider: 'openai', evalId: 'eval_1', dataSource: { type: 'jsonl' } },
+    });
+    expect(buildCreateRequest('nugen', { 'model-id': 'm', 'benchmark-id': 'b', 'baseline-model-id': 'm2' })).toEqual({
+      request: { provider: 'nugen', modelId: 'm', benchmarkId: 'b', modelId2: 'm2' },
+    });
   });
 
   it('names every bad input and how to fix it', () => {
-    const result = buildCreateRequest('prime', { name: ' ', environments: 'a,b', 'inference-model': 'x', 'num-examples': '0', 'rollouts-per-example': '5000', 'hosted-timeout-minutes': '60', 'eval-config': '[1]', 'model-id': 'm' });
+    const result = buildCreateRequest('prime', {
+      name: ' ',
+      environments: 'a,b',
+      'inference-model': 'x',
+      'num-examples': '0',
+      'rollouts-per-example': '5000',
+      'hosted-timeout-minutes': '60',
+      'eval-config': '[1]',
+      'model-id': 'm',
+    });
     expect(result).toEqual({
       problems: [
         'model-id: not an input of prime (expected name, environments, inference-model, num-examples, rollouts-per-example, hosted-timeout-minutes, eval-config)',
@@ -42,7 +62,9 @@ describe('buildCreateRequest', () => {
         'eval-config: eval-config must be a JSON object ({…})',
       ],
     });
-    expect(buildCreateRequest('openai', { 'eval-id': 'e', 'data-source': '{oops' })).toMatchObject({ problems: [expect.stringMatching(/^data-source: data-source is not valid JSON/)] });
+    expect(buildCreateRequest('openai', { 'eval-id': 'e', 'data-source': '{oops' })).toMatchObject({
+      problems: [expect.stringMatching(/^data-source: data-source is not valid JSON/)],
+    });
     expect(buildCreateRequest('nugen', 'nope')).toEqual({ problems: ['answers must be an object of strings, keyed by input name (e.g. {"model-id": "…"})'] });
   });
 

@@ -99,7 +99,6 @@ describe('a listed row shows what a watched one does', () => {
   });
 });
 
-
 describe('new evaluations and outages without a manual Refresh', () => {
   it('puts evaluations started since the list loaded at the top, keeping the rows already shown', async () => {
     const started = await emulatorWithClock();

@@ -157,4 +157,3 @@ describe('EvaluationStore paging against the emulator', () => {
     expect(store.evaluations({ connectionId: connection.id })?.items).toHaveLength(200);
   });
 });
-

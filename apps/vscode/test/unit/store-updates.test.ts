@@ -27,9 +27,7 @@ describe('EvaluationStore polls and cancels against the emulator', () => {
 
     expect(cancelled.status).toBe('cancelled');
     expect(store.findEvaluation(connection.id, target!.id)?.status).toBe('cancelled');
-    expect(emulator.requests.filter((entry) => entry.method === 'GET' && entry.path.includes('?')).length).toBe(
-      listRequestsBefore,
-    );
+    expect(emulator.requests.filter((entry) => entry.method === 'GET' && entry.path.includes('?')).length).toBe(listRequestsBefore);
     expect(store.nonTerminalCount()).toBe(2);
   });
 

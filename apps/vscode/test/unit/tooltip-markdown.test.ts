@@ -40,7 +40,12 @@ function statusItem(html: string): string {
 }
 
 const unescapeHtml = (html: string) =>
-  html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('tooltip Markdown against a real renderer', () => {
   it('keeps a raw status inside one code span, whatever backticks, newlines or links it holds', () => {

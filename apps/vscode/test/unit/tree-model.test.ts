@@ -151,7 +151,10 @@ describe('view state', () => {
     await store.ensureTopListsLoaded();
     expect(computeViewState(store, false)).toBe('unreachable');
     expect(rootNodes(store, computeViewState(store, false))).toEqual([]);
-    store.setConnections([{ connection: closed, apiKey: API_KEY }, { connection: emulatorConnection(emulator, 'prime'), apiKey: API_KEY }]);
+    store.setConnections([
+      { connection: closed, apiKey: API_KEY },
+      { connection: emulatorConnection(emulator, 'prime'), apiKey: API_KEY },
+    ]);
     await store.ensureTopListsLoaded();
     expect(computeViewState(store, false)).toBe('ready');
     expect(rootNodes(store, 'ready')).toHaveLength(2);

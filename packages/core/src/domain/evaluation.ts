@@ -5,21 +5,9 @@ import type { TestProviders } from '../testing.js';
 export type ProviderName = (typeof PROVIDERS)[number]['name'] | Extract<keyof TestProviders, string>;
 
 /** Normalized lifecycle status; `unknown` keeps an unrecognised provider status from crashing anything. */
-export type EvaluationStatus =
-  | 'queued'
-  | 'running'
-  | 'completed'
-  | 'failed'
-  | 'cancelled'
-  | 'timed_out'
-  | 'unknown';
+export type EvaluationStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'timed_out' | 'unknown';
 
-export const TERMINAL_STATUSES: ReadonlySet<EvaluationStatus> = new Set([
-  'completed',
-  'failed',
-  'cancelled',
-  'timed_out',
-]);
+export const TERMINAL_STATUSES: ReadonlySet<EvaluationStatus> = new Set(['completed', 'failed', 'cancelled', 'timed_out']);
 
 export function isTerminal(status: EvaluationStatus): boolean {
   return TERMINAL_STATUSES.has(status);

@@ -12,10 +12,7 @@ const openAIError = z.object({
   error: z.looseObject({ message: z.nullish(z.string()), param: z.nullish(z.string()), code: z.optional(z.unknown()) }),
 });
 const fastAPIDetail = z.object({
-  detail: z.union([
-    z.string(),
-    z.array(z.looseObject({ loc: z.optional(z.array(z.union([z.string(), z.number()]))), msg: z.optional(z.unknown()) })),
-  ]),
+  detail: z.union([z.string(), z.array(z.looseObject({ loc: z.optional(z.array(z.union([z.string(), z.number()]))), msg: z.optional(z.unknown()) }))]),
 });
 
 /**

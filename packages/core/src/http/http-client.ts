@@ -88,9 +88,7 @@ export class HttpClient {
       const { failure } = outcome;
       if (!failure.retryable || retryIndex >= maxRetries) throw failure.error;
       const delay = failure.delayMs ?? backoffMs(retryIndex, this.config.random);
-      this.config.logger?.warn(
-        `${failure.error.message}; retrying in ${delay} ms (retry ${retryIndex + 1} of ${maxRetries})`,
-      );
+      this.config.logger?.warn(`${failure.error.message}; retrying in ${delay} ms (retry ${retryIndex + 1} of ${maxRetries})`);
       await this.config.sleep(delay, options.signal);
     }
   }
@@ -110,9 +108,7 @@ export class HttpClient {
       timedOut = true;
       timeoutController.abort();
     }, timeoutMs);
-    const signal = options.signal
-      ? AbortSignal.any([timeoutController.signal, options.signal])
-      : timeoutController.signal;
+    const signal = options.signal ? AbortSignal.any([timeoutController.signal, options.signal]) : timeoutController.signal;
 
     let response: Response;
     let text: string;
@@ -162,7 +158,10 @@ export class HttpClient {
 
     if (response.status >= 300 && response.status < 400) {
       throw new RedirectError(
-        redactText(`${describe} answered ${response.status} redirect${redirectTarget(response, url)}; evalgate does not follow redirects (they would re-send the request). Fix: set the base URL to the address that answers directly${suffix}`, this.config.apiKey),
+        redactText(
+          `${describe} answered ${response.status} redirect${redirectTarget(response, url)}; evalgate does not follow redirects (they would re-send the request). Fix: set the base URL to the address that answers directly${suffix}`,
+          this.config.apiKey,
+        ),
         withRequestId,
       );
     }
@@ -172,10 +171,7 @@ export class HttpClient {
       try {
         json = text.trim() === '' ? undefined : JSON.parse(text);
       } catch {
-        const error = new ResponseValidationError(
-          `${describe} returned ${response.status} with a body that is not JSON${suffix}`,
-          withRequestId,
-        );
+        const error = new ResponseValidationError(`${describe} returned ${response.status} with a body that is not JSON${suffix}`, withRequestId);
         // A truncated or garbled body may be transient; re-sending is only safe when idempotent.
         return { ok: false, failure: { error, retryable: idempotent } };
       }
@@ -201,10 +197,7 @@ export class HttpClient {
     const parsedError = parseErrorBody(body);
     const ErrorClass = errorClassForStatus(response.status);
     const detail = parsedError.message ?? (typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 200) : '');
-    const message = redactText(
-      `${describe} failed with ${response.status}${detail ? `: ${detail}` : ''}${suffix}`,
-      this.config.apiKey,
-    );
+    const message = redactText(`${describe} failed with ${response.status}${detail ? `: ${detail}` : ''}${suffix}`, this.config.apiKey);
     const delay = retryAfterMs(response.headers, this.config.now());
     const error = new ErrorClass(message, {
       ...withRequestId,

@@ -30,6 +30,8 @@ function copyRedacted(value: unknown, secret: string, depth: number): unknown {
 /** A response header shown in logs and errors (e.g. `x-request-id`): printable, bounded and without the secret. */
 export function safeHeaderValue(value: string | null, secret: string): string | undefined {
   if (value === null) return undefined;
-  const cleaned = redactText(value, secret).replace(/[^\w.:@/+=-]/g, '').slice(0, 128);
+  const cleaned = redactText(value, secret)
+    .replace(/[^\w.:@/+=-]/g, '')
+    .slice(0, 128);
   return cleaned === '' ? undefined : cleaned;
 }

@@ -1,12 +1,5 @@
 import type { Evaluation, Page, ProviderName } from '../domain/evaluation.js';
-import type {
-  EvalClient,
-  ListOptions,
-  ListPageOptions,
-  ProviderCapabilities,
-  RequestOptions,
-  WaitOptions,
-} from '../domain/client.js';
+import type { EvalClient, ListOptions, ListPageOptions, ProviderCapabilities, RequestOptions, WaitOptions } from '../domain/client.js';
 import type { CreateEvaluationRequest, PrimeSample } from '../domain/requests.js';
 import { ConfigurationError } from '../errors.js';
 import { paginate } from '../list.js';
@@ -31,8 +24,10 @@ export abstract class BaseEvalClient implements EvalClient {
   abstract pushSamples(id: string, samples: PrimeSample[], options?: RequestOptions & { batchSize?: number }): Promise<void>;
 
   list(options: ListOptions = {}): AsyncIterable<Evaluation> {
-    return paginate((pageOptions) => this.listPage(pageOptions), options, (limit) =>
-      this.context.logger?.warn(`Stopped listing ${this.provider} evaluations after ${limit}`),
+    return paginate(
+      (pageOptions) => this.listPage(pageOptions),
+      options,
+      (limit) => this.context.logger?.warn(`Stopped listing ${this.provider} evaluations after ${limit}`),
     );
   }
 

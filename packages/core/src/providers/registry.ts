@@ -27,7 +27,11 @@ const testProviders = new Map<string, ProviderDefinition>();
 export function providerDefinition(name: ProviderName): ProviderDefinition {
   const definition = PROVIDERS.find((provider) => provider.name === name) ?? testProviders.get(name);
   if (!definition) {
-    throw new ConfigurationError(`No provider named '${String(name)}'. Fix: use one of ${providerNames().map((known) => `'${known}'`).join(', ')}`);
+    throw new ConfigurationError(
+      `No provider named '${String(name)}'. Fix: use one of ${providerNames()
+        .map((known) => `'${known}'`)
+        .join(', ')}`,
+    );
   }
   return definition;
 }

@@ -44,9 +44,7 @@ describe('fault handling against the emulator', () => {
     h.emu.faults.add({ kind: 'reset', count: 1, match: { provider: 'openai', method: 'GET' } });
     expect((await client.listGroups!()).items.length).toBeGreaterThan(0);
     h.emu.faults.add({ kind: 'reset', count: 1, match: { provider: 'openai', method: 'POST' } });
-    await expect(client.create({ provider: 'openai', evalId: 'eval_demo', dataSource: { type: 'jsonl' } })).rejects.toBeInstanceOf(
-      ConnectionError,
-    );
+    await expect(client.create({ provider: 'openai', evalId: 'eval_demo', dataSource: { type: 'jsonl' } })).rejects.toBeInstanceOf(ConnectionError);
     expect(h.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
@@ -64,7 +62,10 @@ describe('fault handling against the emulator', () => {
 
   it('never lets the API key into an error', async () => {
     h.emu.faults.add({ kind: 'server-error', count: 10, match: primeGets });
-    const error = (await h.client('prime', { maxRetries: 1 }).get('x').catch((e: unknown) => e)) as Error;
+    const error = (await h
+      .client('prime', { maxRetries: 1 })
+      .get('x')
+      .catch((e: unknown) => e)) as Error;
     expect(`${error.message}${error.stack ?? ''}${JSON.stringify(error)}${String(error)}`).not.toContain(EMULATOR_KEY);
   });
 });

@@ -120,7 +120,9 @@ describe('core ↔ Nugen wire contract', () => {
         expect(exchange.requestBody).toBe('');
       }
       expect(exchange.status, `${exchange.method} ${exchange.url}`).toBe(200);
-      expect(violations(responseSchema(FILE, template, exchange.method, 200), JSON.parse(exchange.responseBody)), `${exchange.method} ${exchange.url}`).toBe('');
+      expect(violations(responseSchema(FILE, template, exchange.method, 200), JSON.parse(exchange.responseBody)), `${exchange.method} ${exchange.url}`).toBe(
+        '',
+      );
     }
     expect([...used].sort()).toEqual([
       'GET /api/v3/evaluations',

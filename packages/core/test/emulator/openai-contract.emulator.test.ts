@@ -35,7 +35,13 @@ const request: OpenAICreateRequest = {
     model: 'gpt-4o-mini',
     source: { type: 'file_content', content: [{ item: { input: 'Stocks rally', expected: 'Markets' } }] },
     // Plain messages and the examples' spelling: core must put both right before sending.
-    input_messages: { type: 'template', template: [{ role: 'developer', content: 'Categorize.' }, { role: 'user', content: '{{item.input}}' }] },
+    input_messages: {
+      type: 'template',
+      template: [
+        { role: 'developer', content: 'Categorize.' },
+        { role: 'user', content: '{{item.input}}' },
+      ],
+    },
     sampling_params: { temperature: 1, max_completions_tokens: 64 },
   },
 };
@@ -97,7 +103,9 @@ describe('core OpenAI requests and the answers it reads vs the spec', () => {
     // Asking for the eval after the last one gives the empty page; evals themselves have no null stand-ins.
     expect(nulls.get('GET /evals')).toEqual(new Set(['first_id', 'last_id']));
     // The body core sent is the structured form with the schema's spelling.
-    const sent = proxy.exchanges.find((exchange) => exchange.method === 'POST' && /\/runs$/.test(exchange.url))?.requestBody as { data_source: Record<string, unknown> };
+    const sent = proxy.exchanges.find((exchange) => exchange.method === 'POST' && /\/runs$/.test(exchange.url))?.requestBody as {
+      data_source: Record<string, unknown>;
+    };
     expect(sent.data_source.sampling_params).toEqual({ temperature: 1, max_completion_tokens: 64 });
   });
 

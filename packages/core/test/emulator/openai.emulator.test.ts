@@ -55,7 +55,10 @@ describe('OpenAI against the emulator', () => {
 
   it('maps 401 and 404', async () => {
     await expect(h.client('openai', { apiKey: 'nope' }).get('eval_demo/evalrun_x')).rejects.toBeInstanceOf(AuthenticationError);
-    const error = (await h.client('openai').get('eval_demo/evalrun_missing').catch((e: unknown) => e)) as NotFoundError;
+    const error = (await h
+      .client('openai')
+      .get('eval_demo/evalrun_missing')
+      .catch((e: unknown) => e)) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toMatch(/^openai GET \/v1\/evals\/eval_demo\/runs\/evalrun_missing failed with 404/);
   });

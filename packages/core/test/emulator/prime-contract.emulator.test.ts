@@ -95,7 +95,14 @@ describe('core Prime requests and the answers it reads, against prime-evaluation
     const toCancel = await client.create(hosted);
     await client.cancel(toCancel.id);
     for await (const _evaluation of client.list({ pageSize: 100, environmentId: 'gsm8k' })) void _evaluation;
-    const pushed = await client.create({ provider: 'prime', name: 'pushed', environments: [{ id: 'gsm8k', versionId: 'v1' }], modelName: 'mine', tags: [], metadata: {} });
+    const pushed = await client.create({
+      provider: 'prime',
+      name: 'pushed',
+      environments: [{ id: 'gsm8k', versionId: 'v1' }],
+      modelName: 'mine',
+      tags: [],
+      metadata: {},
+    });
     await client.pushSamples(pushed.id, [{ reward: 1 }, { score: 0.5, prompt: 'q' }]);
     await client.finalize(pushed.id);
     await client.get(pushed.id);

@@ -50,7 +50,11 @@ describe('Prime against the emulator', () => {
     const created = await client.create({ provider: 'prime', name: 'local run', modelName: 'mine' });
     expect(created.status).toBe('running');
     expect(created.capabilities.canCancel).toBe(false);
-    await client.pushSamples(created.id, Array.from({ length: 7 }, (_, i) => ({ score: i / 6, prompt: `q${i}` })), { batchSize: 3 });
+    await client.pushSamples(
+      created.id,
+      Array.from({ length: 7 }, (_, i) => ({ score: i / 6, prompt: `q${i}` })),
+      { batchSize: 3 },
+    );
     expect(h.emu.requests.filter((r) => r.path.endsWith('/samples'))).toHaveLength(3);
     const finalized = await client.finalize(created.id);
     expect(finalized.status).toBe('completed');
@@ -131,11 +135,10 @@ describe('Prime fidelity against the emulator (issue 8)', () => {
   it('starts hosted runs through POST /api/v1/hosted-evaluations with a complete eval_config, then tags them with PUT', async () => {
     const client = h.client('prime');
     const created = await client.create(hosted);
-    expect(h.emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'POST /api/v1/hosted-evaluations',
-      `PUT /api/v1/evaluations/${created.id}`,
-    ]);
-    const stored = await (await fetch(`${h.emu.baseUrls.prime}/api/v1/evaluations/${created.id}`, { headers: { authorization: `Bearer ${EMULATOR_KEY}` } })).json();
+    expect(h.emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/hosted-evaluations', `PUT /api/v1/evaluations/${created.id}`]);
+    const stored = await (
+      await fetch(`${h.emu.baseUrls.prime}/api/v1/evaluations/${created.id}`, { headers: { authorization: `Bearer ${EMULATOR_KEY}` } })
+    ).json();
     expect(stored).toMatchObject({
       is_hosted: true,
       environment_ids: ['gsm8k'],

@@ -107,7 +107,13 @@ describe('re-running a finished evaluation', () => {
     expect(rows.find((row) => row.id === single.id)?.capabilities.canRerun).toBe(true);
     expect(rows.find((row) => row.id === compared.id)?.capabilities.canRerun).toBe(true);
     expect(await reader.rerunRequest!(single.id)).toEqual({ provider: 'nugen', modelId: 'llama-3', benchmarkId: 'mmlu', judgeProvider: 'openai' });
-    expect(await reader.rerunRequest!(compared.id)).toEqual({ provider: 'nugen', modelId: 'a', modelId2: 'b', benchmarkId: 'mmlu', judgeProvider: 'anthropic' });
+    expect(await reader.rerunRequest!(compared.id)).toEqual({
+      provider: 'nugen',
+      modelId: 'a',
+      modelId2: 'b',
+      benchmarkId: 'mmlu',
+      judgeProvider: 'anthropic',
+    });
     const again = await reader.create(await reader.rerunRequest!(single.id));
     expect(again.name).toBe('llama-3 on mmlu');
   });

@@ -43,12 +43,29 @@ describe('listSamples against the emulator', () => {
     const client = h.client('prime');
     const created = await client.create({ provider: 'prime', name: 'local run' });
     await client.pushSamples(created.id, [
-      { example_id: 7, reward: 0.25, score: 0.9, correct: false, answer: '18', prompt: [{ role: 'user', content: 'What is 9+9?' }], completion: [{ role: 'assistant', content: '<b>17</b>' }], format_reward: 1 },
+      {
+        example_id: 7,
+        reward: 0.25,
+        score: 0.9,
+        correct: false,
+        answer: '18',
+        prompt: [{ role: 'user', content: 'What is 9+9?' }],
+        completion: [{ role: 'assistant', content: '<b>17</b>' }],
+        format_reward: 1,
+      },
       { score: 0.5 },
     ]);
     const list = await client.listSamples!(created.id);
     expect(list.samples).toEqual([
-      { id: '7', score: 0.25, passed: false, input: 'user: What is 9+9?', output: 'assistant: <b>17</b>', expected: '18', criteria: [{ name: 'format_reward', score: 1 }] },
+      {
+        id: '7',
+        score: 0.25,
+        passed: false,
+        input: 'user: What is 9+9?',
+        output: 'assistant: <b>17</b>',
+        expected: '18',
+        criteria: [{ name: 'format_reward', score: 1 }],
+      },
       { id: '#2', score: 0.5 },
     ]);
   });
@@ -56,7 +73,12 @@ describe('listSamples against the emulator', () => {
   it('OpenAI: output items with their graders, pages of 100, bounded by maxSamples', async () => {
     h.emu.configure({ scores: Array.from({ length: 150 }, (_, i) => (i % 3 === 0 ? 0 : 1)) });
     const client = h.client('openai');
-    const created = await client.create({ provider: 'openai', evalId: 'eval_demo', name: 'nightly', dataSource: { type: 'jsonl', source: { type: 'file_content', content: [] } } });
+    const created = await client.create({
+      provider: 'openai',
+      evalId: 'eval_demo',
+      name: 'nightly',
+      dataSource: { type: 'jsonl', source: { type: 'file_content', content: [] } },
+    });
     await client.waitForCompletion(created.id, { initialIntervalMs: 1000 });
     const before = h.emu.requests.length;
     const list = await client.listSamples!(created.id);

@@ -17,7 +17,14 @@ export interface EmulatorHarness {
  */
 export async function startHarness(settings: { durationMs?: number; sampleCount?: number } = {}): Promise<EmulatorHarness> {
   const clock = fakeClock(Date.now());
-  const emu = await startEmulator({ port: 0, apiKey: EMULATOR_KEY, seed: 1, durationMs: settings.durationMs ?? 10_000, sampleCount: settings.sampleCount ?? 20, now: clock.now });
+  const emu = await startEmulator({
+    port: 0,
+    apiKey: EMULATOR_KEY,
+    seed: 1,
+    durationMs: settings.durationMs ?? 10_000,
+    sampleCount: settings.sampleCount ?? 20,
+    now: clock.now,
+  });
   return {
     emu,
     clock,

@@ -16,13 +16,17 @@ export function specOperation(method: string, url: string): { operation: string;
 
 /** Query parameters the client sent that the operation does not declare, or whose value is outside its enum. */
 export function queryProblems(method: string, specPath: string, url: string): string[] {
-  const paths = openApiDocument(OPENAI_SPEC).paths as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: { enum?: unknown[] } }> }>>;
+  const paths = openApiDocument(OPENAI_SPEC).paths as Record<
+    string,
+    Record<string, { parameters?: Array<{ name: string; in: string; schema?: { enum?: unknown[] } }> }>
+  >;
   const declared = (paths[specPath]?.[method.toLowerCase()]?.parameters ?? []).filter((p) => p.in === 'query');
   const problems: string[] = [];
   for (const [name, value] of new URL(url, 'http://x').searchParams) {
     const parameter = declared.find((p) => p.name === name);
     if (!parameter) problems.push(`${name} is not a query parameter of ${method} ${specPath}`);
-    else if (parameter.schema?.enum && !parameter.schema.enum.includes(value)) problems.push(`${name}=${value} is outside ${JSON.stringify(parameter.schema.enum)}`);
+    else if (parameter.schema?.enum && !parameter.schema.enum.includes(value))
+      problems.push(`${name}=${value} is outside ${JSON.stringify(parameter.schema.enum)}`);
   }
   return problems;
 }

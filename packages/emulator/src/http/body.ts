@@ -4,11 +4,7 @@ import type { IncomingMessage } from 'node:http';
 /** Far above any real request (a Prime samples batch), far below what would hurt the machine running the emulator. */
 export const MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
 
-export type RequestBody =
-  | { kind: 'empty' }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'too-large'; limit: number };
+export type RequestBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'invalid'; message: string } | { kind: 'too-large'; limit: number };
 
 export async function readBody(req: IncomingMessage, limit = MAX_REQUEST_BODY_BYTES): Promise<RequestBody> {
   const declared = Number(req.headers['content-length']);

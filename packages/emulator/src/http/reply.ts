@@ -7,5 +7,4 @@ export interface Reply {
   rawBody?: string;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply =>
-  headers ? { status, body, headers } : { status, body };
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => (headers ? { status, body, headers } : { status, body });

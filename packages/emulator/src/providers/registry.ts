@@ -23,10 +23,9 @@ export function providerNames(): Provider[] {
 }
 
 /** A provider name, checked against the registry when parsed. */
-export const providerSchema = z.custom<Provider>(
-  (value) => typeof value === 'string' && providerNames().includes(value as Provider),
-  { error: () => `must be one of ${providerNames().join(', ')}` },
-);
+export const providerSchema = z.custom<Provider>((value) => typeof value === 'string' && providerNames().includes(value as Provider), {
+  error: () => `must be one of ${providerNames().join(', ')}`,
+});
 
 /** Test-only hook: serves a provider no build ships, in emulators started from now on. Returns its undo. */
 export function registerTestProvider(provider: EmulatedProvider): () => void {

@@ -11,12 +11,7 @@ export type RemoteCancelOutcome =
  * Cancels at the provider where it can; never throws (it runs while the job is being torn down). `evaluation` is the
  * latest read: one already terminal is not cancelled, and is not said to keep running.
  */
-export async function cancelRemote(
-  client: EvalClient,
-  id: string,
-  logger: Logger,
-  evaluation?: Evaluation,
-): Promise<RemoteCancelOutcome> {
+export async function cancelRemote(client: EvalClient, id: string, logger: Logger, evaluation?: Evaluation): Promise<RemoteCancelOutcome> {
   if (evaluation && isTerminal(evaluation.status)) return { kind: 'already-finished', status: evaluation.status };
   if (!client.capabilities.cancel) {
     const reason = `${client.provider} has no cancel operation; evaluation ${id} keeps running at the provider until it finishes`;

@@ -51,12 +51,7 @@ export function createTargetOf(request: CreateEvaluationRequest): CreateTarget {
  * by our metadata tags (Prime, OpenAI), or for Nugen, which has none, by model and benchmark created since we began.
  * Two Nugen evaluations of the same model on the same benchmark are the same experiment, so sharing one is safe.
  */
-export async function findLostCreate(
-  client: EvalClient,
-  target: CreateTarget,
-  since: number,
-  signal?: AbortSignal,
-): Promise<Evaluation | undefined> {
+export async function findLostCreate(client: EvalClient, target: CreateTarget, since: number, signal?: AbortSignal): Promise<Evaluation | undefined> {
   try {
     return await scanForEvaluation(client, (evaluation) => matches(evaluation, target, since), {
       notBefore: since - CLOCK_MARGIN_MS,

@@ -10,5 +10,8 @@ export function renderName(template: string, context: RunContext, checkName: str
     check: checkName,
     run: context.runId ?? '',
   };
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole).replace(/\s+/g, ' ').trim();
+  return template
+    .replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -15,9 +15,7 @@ export function parseSamples(text: string, path: string): PrimeSample[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new InputError([
-        { input: 'samples-file', message: `line ${index + 1} of ${path} is not JSON (${(error as Error).message})` },
-      ]);
+      throw new InputError([{ input: 'samples-file', message: `line ${index + 1} of ${path} is not JSON (${(error as Error).message})` }]);
     }
     const parsed = sampleSchema.safeParse(value);
     if (!parsed.success) {

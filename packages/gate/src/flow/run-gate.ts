@@ -72,9 +72,15 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     if (found) {
       evaluation = found.evaluation;
       reattached = true;
-      logger.info(`Re-attaching to ${settings.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}, ${reattachOrigin(found.evaluation.metadata?.evalgate_run, runAttemptKey(context))}; nothing new is created.`);
+      logger.info(
+        `Re-attaching to ${settings.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}, ${reattachOrigin(found.evaluation.metadata?.evalgate_run, runAttemptKey(context))}; nothing new is created.`,
+      );
     } else {
-      const request = createRequest(resolved, renderName(settings.nameTemplate, context, settings.checkName), tagsFor(context, settings.checkName, fingerprint));
+      const request = createRequest(
+        resolved,
+        renderName(settings.nameTemplate, context, settings.checkName),
+        tagsFor(context, settings.checkName, fingerprint),
+      );
       state.save(STATE.completed, 'false');
       // Should the run stop before the create is answered, a cleanup step finds and cancels what it made.
       const pending: PendingCreate = { since: clock.now(), target: createTargetOf(request) };
@@ -83,7 +89,9 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
       evaluation = await createWithRetries(deps, request);
       createPending = false;
       state.save(STATE.pendingCreate, '');
-      logger.info(`Created ${settings.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`);
+      logger.info(
+        `Created ${settings.provider} evaluation ${evaluation.id}, ${statusLine(evaluation)}${evaluation.reportUrl ? `: ${evaluation.reportUrl}` : ''}`,
+      );
     }
     state.save(STATE.evaluationId, evaluation.id);
     state.save(STATE.completed, 'false');
@@ -96,7 +104,9 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     });
 
     if (samplesMode && resolved.samples && evaluation.status !== 'completed') {
-      logger.info(`Pushing ${resolved.samples.length} samples from ${settings.settings.provider === 'prime' && settings.settings.mode === 'samples' ? settings.settings.samplesFile : 'samples-file'}`);
+      logger.info(
+        `Pushing ${resolved.samples.length} samples from ${settings.settings.provider === 'prime' && settings.settings.mode === 'samples' ? settings.settings.samplesFile : 'samples-file'}`,
+      );
       await client.pushSamples(evaluation.id, resolved.samples, { signal });
       evaluation = await client.finalize(evaluation.id, { signal });
     }
@@ -239,7 +249,9 @@ async function stopped(
   logger.warning(`${cause}; stopping.`);
   let remote = createPending
     ? `the create request got no answer within ${CREATE_GRACE_MS / 1000} s; ${
-        deps.cleanupStep ? `${deps.cleanupStep} will look for the evaluation it may have made at ${client.provider} and cancel it` : `an evaluation it may have made at ${client.provider} is not known and keeps running`
+        deps.cleanupStep
+          ? `${deps.cleanupStep} will look for the evaluation it may have made at ${client.provider} and cancel it`
+          : `an evaluation it may have made at ${client.provider} is not known and keeps running`
       }`
     : 'no evaluation had been created yet';
   let latest = evaluation;
@@ -253,7 +265,13 @@ async function stopped(
     const cancelled = await cancelRemote(client, evaluation.id, logger, latest);
     remote = describeRemoteCancel(cancelled, client.provider, evaluation.id);
     // Keep what the last poll knew (progress, partial scores) where the cancel answer is thinner.
-    if (cancelled.kind === 'cancelled') latest = { ...latest, ...cancelled.evaluation, scores: cancelled.evaluation.scores ?? latest?.scores, progress: cancelled.evaluation.progress ?? latest?.progress } as Evaluation;
+    if (cancelled.kind === 'cancelled')
+      latest = {
+        ...latest,
+        ...cancelled.evaluation,
+        scores: cancelled.evaluation.scores ?? latest?.scores,
+        progress: cancelled.evaluation.progress ?? latest?.progress,
+      } as Evaluation;
     // A cleanup step tries again what could not be done now.
     settled = cancelled.kind !== 'failed';
   }
@@ -273,7 +291,8 @@ async function stopped(
 
 /** Same provider, settings and data: the same experiment, whatever the evaluation's name or the samples file's path. */
 function experimentFingerprint(inputs: GateSettings, resolved: ResolvedSettings): string {
-  const settings = inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? { ...inputs.settings, samplesFile: undefined } : inputs.settings;
+  const settings =
+    inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? { ...inputs.settings, samplesFile: undefined } : inputs.settings;
   return configFingerprint({
     provider: inputs.provider,
     baseUrl: inputs.baseUrl,
@@ -327,7 +346,9 @@ async function createWithRetries(deps: GateDeps, request: CreateEvaluationReques
     } catch (error) {
       if (signal.aborted || !isTransientError(error) || attempt >= CREATE_ATTEMPTS) throw error;
       const pause = Math.min(1000 * 2 ** (attempt - 1), 10_000);
-      logger.warning(`Creating the evaluation failed (${(error as Error).message}); checking whether it was created, then attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`);
+      logger.warning(
+        `Creating the evaluation failed (${(error as Error).message}); checking whether it was created, then attempt ${attempt + 1} of ${CREATE_ATTEMPTS}.`,
+      );
       await clock.sleep(pause, signal);
       const lost = await findLostCreate(client, createTargetOf(request), since, signal);
       if (lost) {

@@ -45,7 +45,13 @@ export function buildResultJson(input: ResultJsonInput): ResultJson {
   const all = evaluation?.scores;
   const partial = hasPartialScores(input.status, evaluation);
   const scores = input.status === 'completed' ? all : undefined;
-  const json = (value: NonNullable<typeof all>): ScoresJson => ({ avg: value.avg, min: value.min, max: value.max, count: value.count, passRate: value.passRate ?? null });
+  const json = (value: NonNullable<typeof all>): ScoresJson => ({
+    avg: value.avg,
+    min: value.min,
+    max: value.max,
+    count: value.count,
+    passRate: value.passRate ?? null,
+  });
   const base = baseline.baseline;
   return {
     version: 1,

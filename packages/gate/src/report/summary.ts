@@ -40,9 +40,7 @@ function scoreTable(scores: Scores, baseline: Scores | undefined): string[] {
   if (baseline) shown.push(baseline.avg, baseline.min, baseline.max, scores.avg - baseline.avg, scores.min - baseline.min, scores.max - baseline.max);
   // One precision for the whole table, so the columns compare.
   const format = scoreFormatter(shown);
-  const header = baseline
-    ? ['| | this run | baseline | Δ |', '| --- | ---: | ---: | ---: |']
-    : ['| | this run |', '| --- | ---: |'];
+  const header = baseline ? ['| | this run | baseline | Δ |', '| --- | ---: | ---: | ---: |'] : ['| | this run |', '| --- | ---: |'];
   const row = (label: string, value: string, base?: string, delta?: string) =>
     baseline ? `| ${label} | ${value} | ${base ?? '—'} | ${delta ?? ''} |` : `| ${label} | ${value} |`;
   const scoreRow = (label: 'avg' | 'min' | 'max') =>

@@ -58,7 +58,9 @@ export function progressTitle(evaluation: Evaluation): string {
 
 /** The log line of a state change: the normalized status beside the provider's own, e.g. `running (provider: IN_PROGRESS)`. */
 export function statusLine(evaluation: Evaluation): string {
-  const progress = progressTitle(evaluation).replace(/^[^·(]*/, '').trim();
+  const progress = progressTitle(evaluation)
+    .replace(/^[^·(]*/, '')
+    .trim();
   return `${evaluation.status} (provider: ${printable(evaluation.rawStatus)})${progress ? ` ${progress}` : ''}`;
 }
 

@@ -32,7 +32,7 @@ export const numExamples = integerInput(-1, MAX_SAFE, 'a whole number of example
   'must be a whole number of examples (1 or more), or -1 for all; 0 would evaluate nothing',
 );
 export const rolloutsPerExample = integerInput(1, 2048, 'a whole number from 1 to 2048');
-export const hostedTimeoutMinutes = integerInput(120, 1440, 'whole minutes from 120 to 1440 (Prime\'s limits)');
+export const hostedTimeoutMinutes = integerInput(120, 1440, "whole minutes from 120 to 1440 (Prime's limits)");
 
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 const jsonObject = z.record(z.string(), z.unknown());

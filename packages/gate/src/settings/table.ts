@@ -138,8 +138,18 @@ export const GATE_SETTINGS = {
     provider: 'nugen',
     parse: z.string().transform(splitList),
   }),
-  'min-avg-score': setting({ description: 'The average score must be at least this.', required: false, secret: false, parse: decimal({ min: -1e9, max: 1e9 }) }),
-  'min-min-score': setting({ description: 'The lowest sample score must be at least this.', required: false, secret: false, parse: decimal({ min: -1e9, max: 1e9 }) }),
+  'min-avg-score': setting({
+    description: 'The average score must be at least this.',
+    required: false,
+    secret: false,
+    parse: decimal({ min: -1e9, max: 1e9 }),
+  }),
+  'min-min-score': setting({
+    description: 'The lowest sample score must be at least this.',
+    required: false,
+    secret: false,
+    parse: decimal({ min: -1e9, max: 1e9 }),
+  }),
   'max-regression': setting({
     description: 'Largest allowed drop of the average against the baseline (needs baseline: base-branch, or baseline-model-id).',
     required: false,

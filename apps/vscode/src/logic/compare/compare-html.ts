@@ -22,7 +22,12 @@ export function compareHtml(model: CompareModel, security: PageSecurity): string
   const runs = `<header><h1>${escapeHtml(title)}</h1>
 <p class="meta">before: ${escapeHtml(before.connectionTitle)} · <code>${escapeHtml(before.evaluation.id)}</code><br>after: ${escapeHtml(after.connectionTitle)} · <code>${escapeHtml(after.evaluation.id)}</code></p></header>`;
   if (!comparison) {
-    return pageHtml({ title, revision: model.revision, security, body: `${runs}<p class="muted">${model.problem ? `<span class="error">${escapeHtml(model.problem)}</span>` : 'Reading the samples of both runs…'}</p>` });
+    return pageHtml({
+      title,
+      revision: model.revision,
+      security,
+      body: `${runs}<p class="muted">${model.problem ? `<span class="error">${escapeHtml(model.problem)}</span>` : 'Reading the samples of both runs…'}</p>`,
+    });
   }
   const percent = (value: number): string => `${Math.round(value * 1000) / 10}%`;
   const rows = (
@@ -34,7 +39,10 @@ export function compareHtml(model: CompareModel, security: PageSecurity): string
       ['pass rate', comparison.passRate, percent],
     ] as Array<[string, FigureDelta, (value: number) => string]>
   )
-    .map(([name, figure, format]) => `<tr><th>${name}</th><td>${show(figure.before, format)}</td><td>${show(figure.after, format)}</td>${deltaCell(figure.delta, name === 'count' ? String : signed(format))}</tr>`)
+    .map(
+      ([name, figure, format]) =>
+        `<tr><th>${name}</th><td>${show(figure.before, format)}</td><td>${show(figure.after, format)}</td>${deltaCell(figure.delta, name === 'count' ? String : signed(format))}</tr>`,
+    )
     .join('');
   const figures = `<section><h2>Scores</h2><table class="stats compare"><thead><tr><th></th><th>before</th><th>after</th><th>change</th></tr></thead><tbody>${rows}</tbody></table></section>`;
   const changes =

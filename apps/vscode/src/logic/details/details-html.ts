@@ -12,11 +12,7 @@ import type { StatusChange } from './status-timeline.js';
 /** Most sample rows rendered; the rest are counted, not drawn (a run may have thousands). */
 export const SAMPLE_ROWS_SHOWN = 50;
 
-export type SamplesState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; list: SampleList }
-  | { kind: 'unsupported' }
-  | { kind: 'failed'; message: string };
+export type SamplesState = { kind: 'loading' } | { kind: 'loaded'; list: SampleList } | { kind: 'unsupported' } | { kind: 'failed'; message: string };
 
 export interface DetailsModel {
   connectionTitle: string;
@@ -56,7 +52,10 @@ function header(model: DetailsModel): string {
       : '';
   const facts: string[] = [`<span class="status status-${escapeHtml(evaluation.status)}">${escapeHtml(style.label)}</span>${escapeHtml(progressText)}`];
   if (evaluation.rawStatus !== style.label) facts.push(`provider status <code>${escapeHtml(evaluation.rawStatus)}</code>`);
-  if (evaluation.createdAt) facts.push(`created <time title="${escapeHtml(formatTimestamp(evaluation.createdAt))}">${escapeHtml(relativeTime(evaluation.createdAt, model.now))}</time>`);
+  if (evaluation.createdAt)
+    facts.push(
+      `created <time title="${escapeHtml(formatTimestamp(evaluation.createdAt))}">${escapeHtml(relativeTime(evaluation.createdAt, model.now))}</time>`,
+    );
   if (evaluation.model) facts.push(`model <code>${escapeHtml(evaluation.model)}</code>`);
   const report =
     evaluation.reportUrl && !reportUrlProblem(evaluation.reportUrl)
@@ -88,7 +87,10 @@ function statsSection(model: DetailsModel): string {
       ? `<table class="stats"><tr>${cells.map(([name]) => `<th>${name}</th>`).join('')}</tr><tr>${cells.map(([, value]) => `<td>${escapeHtml(value)}</td>`).join('')}</tr></table>`
       : `<p class="muted">No scores yet.</p>`;
   const scores = scoresOf(samples);
-  const chart = scores.length > 0 ? `<figure>${histogramSvg(histogramBins(scores))}<figcaption>Scores of ${scores.length} sample${scores.length === 1 ? '' : 's'}</figcaption></figure>` : '';
+  const chart =
+    scores.length > 0
+      ? `<figure>${histogramSvg(histogramBins(scores))}<figcaption>Scores of ${scores.length} sample${scores.length === 1 ? '' : 's'}</figcaption></figure>`
+      : '';
   return `<section><h2>Scores</h2>${table}${chart}</section>`;
 }
 

@@ -37,7 +37,12 @@ export function providerEntries(): ProviderEntry[] {
 /** One provider's entry; a provider with no extension part is a programming error, reported by name. */
 export function providerEntry(name: ProviderName): ProviderEntry {
   const entry = providerEntries().find((candidate) => candidate.name === name);
-  if (!entry) throw new Error(`evalgate has no provider named '${String(name)}' (known: ${providerEntries().map((known) => known.name).join(', ')})`);
+  if (!entry)
+    throw new Error(
+      `evalgate has no provider named '${String(name)}' (known: ${providerEntries()
+        .map((known) => known.name)
+        .join(', ')})`,
+    );
   return entry;
 }
 

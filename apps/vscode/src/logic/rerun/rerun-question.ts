@@ -19,7 +19,10 @@ export function isRerunnable(evaluation: Evaluation): boolean {
  * evaluated: an eval_config may carry headers or other values that are nobody's business in a dialog.
  */
 export function rerunQuestion(name: string, request: CreateEvaluationRequest): { message: string; detail: string } {
-  return { message: `Re-run evaluation "${name}"?`, detail: `A new ${request.provider} evaluation starts with the same parameters: ${parametersText(request)}.` };
+  return {
+    message: `Re-run evaluation "${name}"?`,
+    detail: `A new ${request.provider} evaluation starts with the same parameters: ${parametersText(request)}.`,
+  };
 }
 
 function parametersText(request: CreateEvaluationRequest): string {

@@ -33,4 +33,3 @@ export function jsonObjectCheck(what: string, isRequired: boolean) {
     }
   };
 }
-

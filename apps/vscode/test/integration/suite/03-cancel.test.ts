@@ -66,7 +66,10 @@ suite('cancel', () => {
       const found = evaluationRows(connectionRow(t, 'nugen'));
       return found.length >= count ? found : undefined;
     });
-    assert.ok(rows.some((row) => hasWord(row, 'status-running') || hasWord(row, 'status-queued')), 'the seed has a running Nugen evaluation');
+    assert.ok(
+      rows.some((row) => hasWord(row, 'status-running') || hasWord(row, 'status-queued')),
+      'the seed has a running Nugen evaluation',
+    );
     for (const row of rows) assert.equal(offersCancel(row, false), false, `${row.label} [${row.contextValue}]`);
   });
 

@@ -77,7 +77,10 @@ suite('API keys are bound to the address they were entered for', () => {
       return recorder.requests.length > before ? true : undefined;
     });
     const sent = recorder.requests.slice(before).map((request) => request.headers.authorization);
-    assert.ok(sent.every((header) => header === `Bearer ${NEW_KEY}`), `sent: ${sent.join(', ')}`);
+    assert.ok(
+      sent.every((header) => header === `Bearer ${NEW_KEY}`),
+      `sent: ${sent.join(', ')}`,
+    );
     assert.ok(!recorder.requests.some((request) => request.headers.authorization?.includes(apiKey)), 'the emulator key never went there');
     assert.deepEqual(api.withheldKeyConnectionIds(), []);
   });

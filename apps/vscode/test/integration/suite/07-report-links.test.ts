@@ -79,4 +79,3 @@ suite('report links and cancel races with a hand-written provider', () => {
     assert.equal(hasWord(after, 'cancelable'), false);
   });
 });
-

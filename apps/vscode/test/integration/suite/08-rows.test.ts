@@ -61,7 +61,11 @@ suite('rows', () => {
       return rows.length > 0 ? rows : undefined;
     });
     for (const row of tree) {
-      assert.match(row.tooltip ?? '', /\n- Started: (just now|\d+ s ago|\d+ min ago|\d+ h ago|yesterday|\d+ days ago) \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/, row.label);
+      assert.match(
+        row.tooltip ?? '',
+        /\n- Started: (just now|\d+ s ago|\d+ min ago|\d+ h ago|yesterday|\d+ days ago) \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/,
+        row.label,
+      );
       assert.match(row.tooltip ?? '', /\n- Duration: /, row.label);
     }
   });

@@ -41,7 +41,7 @@ suite('background watching while the view is hidden', () => {
     await cancelPrimeElsewhere(running.evaluationId ?? '');
     assert.equal((await emulatorEvaluations('prime')).find((e) => e.id === running.evaluationId)?.phase, 'cancelled');
 
-    const after = await eventually('the hidden view\'s background poll to see the cancel', () => {
+    const after = await eventually("the hidden view's background poll to see the cancel", () => {
       const count = runningCount(api.statusBarText());
       return count < before ? count : undefined;
     });

@@ -35,7 +35,11 @@ suite('live updates redraw only what changed', () => {
     assert.equal(changes.filter((change) => change === undefined).length, 0, 'no poll redrew the whole tree');
     const redrawn = changes.flatMap((change) => change ?? []);
     for (const row of finished) {
-      assert.equal(redrawn.some((candidate) => candidate.evaluationId === row.evaluationId), false, `finished row ${row.label} was redrawn`);
+      assert.equal(
+        redrawn.some((candidate) => candidate.evaluationId === row.evaluationId),
+        false,
+        `finished row ${row.label} was redrawn`,
+      );
     }
   });
 });

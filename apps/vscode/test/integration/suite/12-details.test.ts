@@ -21,7 +21,9 @@ suite('evaluation details', () => {
     const completed = (await primeEvaluations()).find((evaluation) => evaluation.is_hosted && evaluation.status === 'COMPLETED');
     assert.ok(completed, 'the runner seeds a completed hosted Prime evaluation');
     const row = await waitForTree(api, `the row of ${completed.name}`, (tree) =>
-      evaluationRows(connectionRow(tree, 'prime')).find((candidate) => candidate.evaluationId === completed.evaluation_id && hasWord(candidate, 'status-completed')),
+      evaluationRows(connectionRow(tree, 'prime')).find(
+        (candidate) => candidate.evaluationId === completed.evaluation_id && hasWord(candidate, 'status-completed'),
+      ),
     );
 
     const opened = await vscode.commands.executeCommand<DetailsViewSnapshot | undefined>(COMMANDS.openDetails, row);

@@ -52,6 +52,11 @@ suite('compare two evaluations', () => {
   test('one row alone is not compared', async () => {
     const [row] = api.compareViews();
     assert.ok(row);
-    assert.equal(await vscode.commands.executeCommand(COMMANDS.compare, { connectionId: 'x', evaluationId: row.beforeId }, [{ connectionId: 'x', evaluationId: row.beforeId }]), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand(COMMANDS.compare, { connectionId: 'x', evaluationId: row.beforeId }, [
+        { connectionId: 'x', evaluationId: row.beforeId },
+      ]),
+      undefined,
+    );
   });
 });

@@ -17,9 +17,15 @@ suite('start an evaluation', () => {
   test('a Nugen evaluation started from the editor is created at the provider and shows at the top of its list', async () => {
     const { connectionIds } = await testConfig();
     await waitForTree(api, 'the Nugen rows', (tree) => (evaluationRows(connectionRow(tree, 'nugen')).length > 0 ? true : undefined));
-    const id = await vscode.commands.executeCommand<string | undefined>(COMMANDS.startEvaluation, connectionIds.nugen, { 'model-id': 'editor-model', 'benchmark-id': 'editor-bench' });
+    const id = await vscode.commands.executeCommand<string | undefined>(COMMANDS.startEvaluation, connectionIds.nugen, {
+      'model-id': 'editor-model',
+      'benchmark-id': 'editor-bench',
+    });
     assert.ok(id, 'startEvaluation resolved to the new id');
-    assert.ok((await emulatorEvaluations('nugen')).some((evaluation) => evaluation.id === id), 'the emulator has it');
+    assert.ok(
+      (await emulatorEvaluations('nugen')).some((evaluation) => evaluation.id === id),
+      'the emulator has it',
+    );
     const top = await waitForTree(api, 'the new row at the top', (tree) => {
       const rows = evaluationRows(connectionRow(tree, 'nugen'));
       return rows[0]?.evaluationId === id ? rows[0] : undefined;

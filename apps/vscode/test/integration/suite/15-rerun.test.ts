@@ -61,7 +61,11 @@ suite('re-run', () => {
     const verdicts = rows.map((row) => {
       const evaluation = truth.get(row.evaluationId ?? '');
       assert.ok(evaluation, `row ${row.label} has no Prime evaluation ${row.evaluationId}`);
-      return { row, expected: evaluation.is_hosted && TERMINAL_PRIME.has(evaluation.status), why: `${row.label} (${evaluation.status}, hosted=${evaluation.is_hosted}) [${row.contextValue}]` };
+      return {
+        row,
+        expected: evaluation.is_hosted && TERMINAL_PRIME.has(evaluation.status),
+        why: `${row.label} (${evaluation.status}, hosted=${evaluation.is_hosted}) [${row.contextValue}]`,
+      };
     });
     assert.ok(verdicts.some((v) => v.expected) && verdicts.some((v) => !v.expected), 'the seed has rows of both kinds');
     for (const { row, expected, why } of verdicts) {

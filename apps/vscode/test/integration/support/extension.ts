@@ -56,11 +56,7 @@ export async function useGoodKeys(api: EvalgateApi): Promise<void> {
  * Snapshots the tree until `select` finds what it looks for. Waits on the extension's own signals
  * (`whenIdle`, `onDidChangeTree`), with a 250 ms fallback; on giving up, the error shows the last tree.
  */
-export async function waitForTree<T>(
-  api: EvalgateApi,
-  what: string,
-  select: (tree: TreeNodeSnapshot[]) => T | undefined,
-): Promise<T> {
+export async function waitForTree<T>(api: EvalgateApi, what: string, select: (tree: TreeNodeSnapshot[]) => T | undefined): Promise<T> {
   let last: TreeNodeSnapshot[] = [];
   try {
     return await eventually(what, async () => {

@@ -17,8 +17,7 @@ export function emulatorConnection(emulator: Emulator, provider: Provider): Conn
 /** A store whose clients talk to the emulator with core's real HTTP client and no client-side retries. */
 export function storeFor(options: Partial<StoreOptions> = {}): EvaluationStore {
   return new EvaluationStore({
-    createClient: (connection, apiKey) =>
-      createClient({ provider: connection.provider, baseUrl: connection.baseUrl, apiKey, maxRetries: 0, timeoutMs: 5_000 }),
+    createClient: (connection, apiKey) => createClient({ provider: connection.provider, baseUrl: connection.baseUrl, apiKey, maxRetries: 0, timeoutMs: 5_000 }),
     ...options,
   });
 }

@@ -52,8 +52,7 @@ const objectAt = (value: JsonObject | null | undefined, key: string): JsonObject
   const inner = value?.[key];
   return inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as JsonObject) : undefined;
 };
-const stringAt = (value: JsonObject | undefined, key: string): string | undefined =>
-  typeof value?.[key] === 'string' ? (value[key]) : undefined;
+const stringAt = (value: JsonObject | undefined, key: string): string | undefined => (typeof value?.[key] === 'string' ? value[key] : undefined);
 
 /** A list row: its `*_mean/_min/_max` aggregates, flat (single model) or under base_model/eval_model (NUGEN-6). */
 export function mapNugenListItem(item: NugenListItemWire): Evaluation {

@@ -37,8 +37,7 @@ function countOf(metrics: Record<string, unknown>): number {
 export function scoresFromStatKeys(metrics: Record<string, unknown> | null | undefined): Scores | undefined {
   if (!metrics) return undefined;
   const complete = [...statsByMetric(metrics)].filter(
-    (entry): entry is [string, Required<Pick<Stats, 'mean' | 'min' | 'max'>> & Stats] =>
-      finite(entry[1].mean) && finite(entry[1].min) && finite(entry[1].max),
+    (entry): entry is [string, Required<Pick<Stats, 'mean' | 'min' | 'max'>> & Stats] => finite(entry[1].mean) && finite(entry[1].min) && finite(entry[1].max),
   );
   if (complete.length === 0) return undefined;
   complete.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));

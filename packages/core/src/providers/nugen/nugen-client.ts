@@ -144,7 +144,11 @@ export class NugenClient extends BaseEvalClient {
     requireId(id);
     const results = await this.results(id, options);
     const request = results ? nugenRerunRequest(results, this.identities.get(id)) : undefined;
-    if (!request) throw new UnsupportedOperationError('nugen', `re-running ${id} (${results ? 'its model, benchmark or second model is not known' : 'it has no results yet: only a completed evaluation can be started again'})`);
+    if (!request)
+      throw new UnsupportedOperationError(
+        'nugen',
+        `re-running ${id} (${results ? 'its model, benchmark or second model is not known' : 'it has no results yet: only a completed evaluation can be started again'})`,
+      );
     return request;
   }
 
@@ -202,5 +206,8 @@ export class NugenClient extends BaseEvalClient {
 
 function sortNewestFirst(items: Evaluation[]): Evaluation[] {
   const time = (evaluation: Evaluation) => evaluation.createdAt?.getTime() ?? -Infinity;
-  return items.map((item, index) => ({ item, index })).sort((a, b) => time(b.item) - time(a.item) || a.index - b.index).map(({ item }) => item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => time(b.item) - time(a.item) || a.index - b.index)
+    .map(({ item }) => item);
 }

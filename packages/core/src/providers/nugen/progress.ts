@@ -20,8 +20,7 @@ export function nugenProgress(wire: NugenStatusWire): Progress | undefined {
   const completed = wire.questions_completed ?? (display ? Number(display[1]) : undefined);
   const total = wire.total_questions ?? (display ? Number(display[2]) : undefined);
   const etaSeconds = wire.eta_seconds ?? undefined;
-  const fraction =
-    completed !== undefined && total !== undefined && total > 0 ? Math.min(1, Math.max(0, completed / total)) : undefined;
+  const fraction = completed !== undefined && total !== undefined && total > 0 ? Math.min(1, Math.max(0, completed / total)) : undefined;
   const progress: Progress = {
     ...(fraction !== undefined ? { fraction } : {}),
     ...(completed !== undefined && Number.isSafeInteger(completed) ? { completed } : {}),

@@ -9,9 +9,7 @@ export function splitRunId(id: string): { evalId: string; runId: string } {
   const parts = typeof id === 'string' ? id.split('/') : [];
   const [evalId, runId] = parts;
   if (parts.length !== 2 || !evalId || !runId) {
-    throw new ConfigurationError(
-      `OpenAI evaluation ids look like "<eval_id>/<run_id>" (e.g. "eval_abc/evalrun_xyz"); got "${String(id)}"`,
-    );
+    throw new ConfigurationError(`OpenAI evaluation ids look like "<eval_id>/<run_id>" (e.g. "eval_abc/evalrun_xyz"); got "${String(id)}"`);
   }
   return { evalId, runId };
 }

@@ -1,10 +1,5 @@
 import { isTerminal, type Evaluation, type Page, type Scores } from '../../domain/evaluation.js';
-import type {
-  EvaluationGroup,
-  ListPageOptions,
-  ProviderCapabilities,
-  RequestOptions,
-} from '../../domain/client.js';
+import type { EvaluationGroup, ListPageOptions, ProviderCapabilities, RequestOptions } from '../../domain/client.js';
 import type { CreateEvaluationRequest } from '../../domain/requests.js';
 import { ConfigurationError, UnsupportedOperationError } from '../../errors.js';
 import { path } from '../../http/path.js';
@@ -72,7 +67,8 @@ export class OpenAIClient extends BaseEvalClient {
   async rerunRequest(id: string, options: RequestOptions = {}): Promise<CreateEvaluationRequest> {
     const run = await this.readRun(id, options);
     const request = isTerminal(lookupStatus(OPENAI_STATUS_TABLE, run.status)) ? openAIRerunRequest(run) : undefined;
-    if (!request) throw new UnsupportedOperationError('openai', `re-running ${id} (only a finished run that came back with its data_source can be started again)`);
+    if (!request)
+      throw new UnsupportedOperationError('openai', `re-running ${id} (only a finished run that came back with its data_source can be started again)`);
     return request;
   }
 

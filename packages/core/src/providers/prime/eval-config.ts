@@ -41,9 +41,7 @@ const hostedEvalConfig = z.looseObject({
 export function completeEvalConfig(config: Record<string, unknown> | undefined): Record<string, unknown> {
   const parsed = hostedEvalConfig.safeParse(config ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `eval_config.${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+    const problems = parsed.error.issues.map((issue) => `eval_config.${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new ConfigurationError(
       `Prime hosted evaluation config is invalid (${problems}); num_examples (-1 for all) and rollouts_per_example (1-2048) are required, timeout_minutes must be 120-1440`,
     );

@@ -6,14 +6,7 @@ import { path } from '../../http/path.js';
 import { BaseEvalClient } from '../base-client.js';
 import { PRIME_CAPABILITIES } from './capabilities.js';
 import { offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
-import {
-  mapHostedCreated,
-  mapPrimeEvaluation,
-  primeCreateBody,
-  primeHostedCreateBody,
-  primeHostedUpdateBody,
-  withFinalizeResult,
-} from './mapper.js';
+import { mapHostedCreated, mapPrimeEvaluation, primeCreateBody, primeHostedCreateBody, primeHostedUpdateBody, withFinalizeResult } from './mapper.js';
 import { scoresOfSamples, withReward } from './samples.js';
 import { primeRerunRequest } from './rerun.js';
 import { lookupStatus } from '../status-table.js';
@@ -112,7 +105,10 @@ export class PrimeClient extends BaseEvalClient {
     const wire = await this.readEvaluation(id, options);
     const request = isTerminal(lookupStatus(PRIME_STATUS_TABLE, wire.status)) ? primeRerunRequest(wire) : undefined;
     if (!request) {
-      throw new UnsupportedOperationError('prime', `re-running ${id} (only a finished hosted evaluation of one environment, with its model and eval_config and no custom_secrets, can be started again)`);
+      throw new UnsupportedOperationError(
+        'prime',
+        `re-running ${id} (only a finished hosted evaluation of one environment, with its model and eval_config and no custom_secrets, can be started again)`,
+      );
     }
     return request;
   }
@@ -140,7 +136,6 @@ export class PrimeClient extends BaseEvalClient {
     const items = wire.evaluations.map((evaluation) => mapPrimeEvaluation(evaluation));
     return offsetPageOf(items, skip, limit, wire.total);
   }
-
 
   /**
    * Only hosted evaluations can be cancelled (`is_hosted` on GET decides): a client-driven one throws
@@ -172,7 +167,10 @@ export class PrimeClient extends BaseEvalClient {
       });
     }
     if (!evaluation.capabilities.canCancel) {
-      throw new UnsupportedOperationError('prime', `cancelling evaluation ${evaluation.id}: it is client-driven (not hosted); only hosted evaluations can be cancelled`);
+      throw new UnsupportedOperationError(
+        'prime',
+        `cancelling evaluation ${evaluation.id}: it is client-driven (not hosted); only hosted evaluations can be cancelled`,
+      );
     }
   }
 
@@ -253,17 +251,11 @@ export class PrimeClient extends BaseEvalClient {
    * Pushes samples in order, `batchSize` (≤ 500) per request, each with `reward` and `score` (QUIRKS PRIME-2).
    * Not retried after a reset: that could duplicate samples.
    */
-  async pushSamples(
-    id: string,
-    samples: PrimeSample[],
-    options: RequestOptions & { batchSize?: number } = {},
-  ): Promise<void> {
+  async pushSamples(id: string, samples: PrimeSample[], options: RequestOptions & { batchSize?: number } = {}): Promise<void> {
     requireId(id);
     const { batchSize = PRIME_MAX_SAMPLES_PER_REQUEST, ...requestOptions } = options;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > PRIME_MAX_SAMPLES_PER_REQUEST) {
-      throw new ConfigurationError(
-        `batchSize must be an integer from 1 to ${PRIME_MAX_SAMPLES_PER_REQUEST} (samples per request); got ${String(batchSize)}`,
-      );
+      throw new ConfigurationError(`batchSize must be an integer from 1 to ${PRIME_MAX_SAMPLES_PER_REQUEST} (samples per request); got ${String(batchSize)}`);
     }
     if (!Array.isArray(samples)) throw new ConfigurationError('samples must be an array of objects');
     for (let start = 0; start < samples.length; start += batchSize) {

@@ -108,8 +108,7 @@ export function createNugenApi(state: EmulatorState): ProviderApi {
     {
       method: 'GET',
       pattern: '/api/v3/evaluations/:id/results',
-      handler: ({ params, now }) =>
-        whenCompleted(params.id, now, (record, current) => json(200, resultsObject(record, current.state, current.status))),
+      handler: ({ params, now }) => whenCompleted(params.id, now, (record, current) => json(200, resultsObject(record, current.state, current.status))),
     },
     {
       method: 'GET',

@@ -21,8 +21,7 @@ export function nugenState(record: NugenEvaluation, now: number, statusCase: Nug
 
 export const isComparison = (record: NugenEvaluation): boolean => record.modelId2 !== null && record.comparisonScores !== null;
 
-const completedAt = (record: NugenEvaluation, state: LifecycleState): string =>
-  isoSeconds(state.terminalAt ?? record.sim.createdAt + record.sim.durationMs);
+const completedAt = (record: NugenEvaluation, state: LifecycleState): string => isoSeconds(state.terminalAt ?? record.sim.createdAt + record.sim.durationMs);
 
 /** `created_at` as the list example writes it: microseconds and no offset ("2026-03-10T10:43:12.826791"). */
 const withoutOffset = (ms: number): string => new Date(ms).toISOString().replace(/Z$/, '000');
@@ -52,9 +51,7 @@ export function statusObject(record: NugenEvaluation, now: number, statusCase: N
 function metricsOf(scores: readonly number[], customMetrics: NugenEvaluation['customMetrics']) {
   const averageScore = average(scores) ?? 0;
   const correct = scores.filter((score) => score >= CORRECT_FROM).length;
-  const names = Array.isArray(customMetrics)
-    ? customMetrics.filter((name): name is string => typeof name === 'string')
-    : Object.keys(customMetrics ?? {});
+  const names = Array.isArray(customMetrics) ? customMetrics.filter((name): name is string => typeof name === 'string') : Object.keys(customMetrics ?? {});
   return {
     accuracy: scores.length === 0 ? 0 : correct / scores.length,
     average_score: averageScore,
@@ -76,7 +73,13 @@ function statKeys(scores: readonly number[]) {
       [`${name}_mean`]: mean,
     };
   };
-  return { ...stats('answer_relevance', scores), ...stats('binary_correctness', scores.map((score) => (score >= CORRECT_FROM ? 1 : 0))) };
+  return {
+    ...stats('answer_relevance', scores),
+    ...stats(
+      'binary_correctness',
+      scores.map((score) => (score >= CORRECT_FROM ? 1 : 0)),
+    ),
+  };
 }
 
 function listMetrics(record: NugenEvaluation, completed: boolean) {

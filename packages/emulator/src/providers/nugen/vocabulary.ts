@@ -33,8 +33,7 @@ const PHASE_BY_WORD: Record<string, Phase> = {
   failed: 'failed',
 };
 
-export const nugenStatusWord = (phase: Phase, statusCase: NugenStatusCase): string =>
-  (statusCase === 'upper' ? UPPER : LOWER)[phase];
+export const nugenStatusWord = (phase: Phase, statusCase: NugenStatusCase): string => (statusCase === 'upper' ? UPPER : LOWER)[phase];
 
 /** What a Nugen status word means, in either casing; null for a word neither vocabulary has. */
 export const nugenPhaseOfWord = (word: string): Phase | null => PHASE_BY_WORD[word.toLowerCase()] ?? null;

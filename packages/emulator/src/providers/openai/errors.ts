@@ -28,8 +28,6 @@ export const openaiErrors: ProviderErrors = {
   unauthorized: () => openaiError(401, 'Incorrect API key provided', 'invalid_request_error', 'invalid_api_key'),
   notFound: openaiNotFound,
   methodNotAllowed: () => openaiError(405, 'Method not allowed on this path', 'invalid_request_error'),
-  rateLimited: (headers) =>
-    openaiError(429, 'Rate limit reached for requests', 'requests', 'rate_limit_exceeded', null, headers),
-  serverError: (status) =>
-    openaiError(status, 'The server had an error while processing your request. Sorry about that!', 'server_error'),
+  rateLimited: (headers) => openaiError(429, 'Rate limit reached for requests', 'requests', 'rate_limit_exceeded', null, headers),
+  serverError: (status) => openaiError(status, 'The server had an error while processing your request. Sorry about that!', 'server_error'),
 };

@@ -94,7 +94,10 @@ export function evalRoutes(state: EmulatorState): Route[] {
       handler: ({ params }) =>
         withEval(params.evalId, (record) => {
           // The runs go with their eval.
-          for (const run of state.store.of(OPENAI_RUNS).oldestFirst().filter((candidate) => candidate.evalId === record.id)) {
+          for (const run of state.store
+            .of(OPENAI_RUNS)
+            .oldestFirst()
+            .filter((candidate) => candidate.evalId === record.id)) {
             state.store.of(OPENAI_RUNS).remove(run.id);
           }
           evals().remove(record.id);

@@ -6,9 +6,7 @@
 export function structuredMessage(message: unknown): unknown {
   if (!isRecord(message) || typeof message.role !== 'string') return message;
   const content =
-    typeof message.content === 'string'
-      ? { type: message.role === 'assistant' ? 'output_text' : 'input_text', text: message.content }
-      : message.content;
+    typeof message.content === 'string' ? { type: message.role === 'assistant' ? 'output_text' : 'input_text', text: message.content } : message.content;
   return { ...message, type: 'message', content };
 }
 

@@ -85,9 +85,7 @@ export const createRunSchema = z.looseObject({
     type: z.enum(['jsonl', 'completions', 'responses']),
     input_messages: z.discriminatedUnion('type', [templateSchema, z.looseObject({ type: z.literal('item_reference') })]).optional(),
     // Both spellings (QUIRKS OPENAI-10); the stored form has only max_completion_tokens.
-    sampling_params: z
-      .looseObject({ max_completion_tokens: z.number().int().optional(), max_completions_tokens: z.number().int().optional() })
-      .nullish(),
+    sampling_params: z.looseObject({ max_completion_tokens: z.number().int().optional(), max_completions_tokens: z.number().int().optional() }).nullish(),
   }),
   metadata: metadataSchema.optional(),
 });

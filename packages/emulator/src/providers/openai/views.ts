@@ -90,9 +90,7 @@ export function runObject(run: OpenAIRun, evalRecord: OpenAIEval | undefined, no
             },
           ],
     per_testing_criteria_results:
-      graded.length === 0
-        ? null
-        : criteria.map((criterion) => ({ testing_criteria: String(criterion.name ?? criterion.type), passed, failed })),
+      graded.length === 0 ? null : criteria.map((criterion) => ({ testing_criteria: String(criterion.name ?? criterion.type), passed, failed })),
     data_source: run.dataSource,
     metadata: run.metadata,
     error: runError(state),

@@ -32,7 +32,10 @@ export function createPrimeApi(state: EmulatorState): ProviderApi {
   const evaluations = () => state.store.of(PRIME_EVALUATIONS);
   const withEvaluation = evaluationLookup(state);
 
-  const matchesFilters = (record: PrimeEvaluation, query: { team_id?: string | undefined; environment_id?: string | undefined; environment_name?: string | undefined; suite_id?: string | undefined }): boolean =>
+  const matchesFilters = (
+    record: PrimeEvaluation,
+    query: { team_id?: string | undefined; environment_id?: string | undefined; environment_name?: string | undefined; suite_id?: string | undefined },
+  ): boolean =>
     (query.team_id === undefined || record.teamId === query.team_id) &&
     (query.environment_id === undefined || (record.environmentIds ?? []).includes(query.environment_id)) &&
     // The emulator knows no environment names; an environment's id stands for its name.
@@ -66,7 +69,9 @@ export function createPrimeApi(state: EmulatorState): ProviderApi {
         const parsed = validateValue(listQuerySchema, queryObject(query));
         if (!parsed.ok) return primeValidationError(parsed.issues);
         const { skip, limit } = parsed.data;
-        const matching = evaluations().oldestFirst().filter((record) => matchesFilters(record, parsed.data));
+        const matching = evaluations()
+          .oldestFirst()
+          .filter((record) => matchesFilters(record, parsed.data));
         const ordered = inListOrder(matching, state.settings.primeListOrder, state.seed);
         return json(200, {
           evaluations: offsetPage(ordered, skip, limit).map((record) => primeEvaluation(record, now, state.origin)),

@@ -138,9 +138,7 @@ export function primeEvaluation(record: PrimeEvaluation, now: number, origin: st
     is_public: record.isPublic,
     show_on_leaderboard: record.showOnLeaderboard,
     statistics:
-      values.length === 0
-        ? null
-        : { totalResults: values.length, totalReward: values.reduce((sum, value) => sum + value, 0), avgReward: stats.avg_score },
+      values.length === 0 ? null : { totalResults: values.length, totalReward: values.reduce((sum, value) => sum + value, 0), avgReward: stats.avg_score },
     // Not in the spec: a run's fraction done, which the emulator knows and the Action shows while waiting.
     progress: record.hosted && !record.dormant ? state.progress : null,
   };

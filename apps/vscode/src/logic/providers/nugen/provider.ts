@@ -7,7 +7,13 @@ export const nugenExtension: ExtensionProvider = {
   startFields: [
     { input: 'model-id', prompt: 'Model to evaluate', placeholder: 'e.g. llama-3-8b', required: true, check: required('model id') },
     { input: 'benchmark-id', prompt: 'Benchmark to run', placeholder: 'e.g. task-abc123', required: true, check: required('benchmark id') },
-    { input: 'baseline-model-id', prompt: 'Second model, evaluated side by side (optional)', placeholder: 'leave empty for a single model', required: false, check: optional },
+    {
+      input: 'baseline-model-id',
+      prompt: 'Second model, evaluated side by side (optional)',
+      placeholder: 'leave empty for a single model',
+      required: false,
+      check: optional,
+    },
   ],
   buildRequest: (value) => ({
     provider: 'nugen',

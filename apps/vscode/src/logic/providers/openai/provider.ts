@@ -7,9 +7,21 @@ export const openaiExtension: ExtensionProvider = {
   hint: 'eval → runs',
   baseUrlPrompt: 'API root (the emulator: http://127.0.0.1:4010/v1)',
   startFields: [
-    { input: 'eval-id', prompt: 'Eval to create a run of', placeholder: 'e.g. eval_67abd54d9b0081909a86353f6fb9317a', required: true, check: required('eval id') },
+    {
+      input: 'eval-id',
+      prompt: 'Eval to create a run of',
+      placeholder: 'e.g. eval_67abd54d9b0081909a86353f6fb9317a',
+      required: true,
+      check: required('eval id'),
+    },
     { input: 'name', prompt: 'Run name (optional)', placeholder: 'e.g. nightly', required: false, check: optional },
-    { input: 'data-source', prompt: "The run's data_source as a JSON object", placeholder: '{"type": "jsonl", "source": {"type": "file_id", "id": "file-…"}}', required: true, check: jsonObjectCheck('data-source', true) },
+    {
+      input: 'data-source',
+      prompt: "The run's data_source as a JSON object",
+      placeholder: '{"type": "jsonl", "source": {"type": "file_id", "id": "file-…"}}',
+      required: true,
+      check: jsonObjectCheck('data-source', true),
+    },
   ],
   buildRequest: (value) => ({
     provider: 'openai',
