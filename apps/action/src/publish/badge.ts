@@ -1,2 +1,2 @@
 // The gate's badge renderer, behind the dynamic import in publish.ts so badge-maker loads only when a badge is written.
-export { renderBadge, type BadgeFiles, type ShieldsEndpoint } from '@evalgate/gate/badge';
+export { renderBadge } from '@evalgate/gate/badge';
