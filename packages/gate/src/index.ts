@@ -32,7 +32,18 @@ export type { DataSourceInput, OpenAISettings } from './providers/openai/types.j
 export type { NugenSettings } from './providers/nugen/types.js';
 
 // The vocabulary: one typed status from provider to output
-export { GATES, RUN_STATUSES, STATUS_WORDS, hasPartialScores, runStatusOf, statusHeading, type Conclusion, type Gate, type RunStatus } from './status.js';
+export {
+  GATES,
+  RUN_STATUSES,
+  STATUS_WORDS,
+  hasPartialScores,
+  runStatusOf,
+  statusHeading,
+  type Conclusion,
+  type Gate,
+  type RunStatus,
+  type StepStatus,
+} from './status.js';
 export type { Baseline, BaselineLookup, Criterion, Verdict } from './verdict/types.js';
 export { decideVerdict, type VerdictInput } from './verdict/verdict.js';
 
@@ -42,7 +53,7 @@ export { finalSummary } from './report/final-summary.js';
 export { errorSummary, progressSummary, resultSummary } from './report/summary.js';
 export { progressTitle, resultTitle, statusLine } from './report/title.js';
 export { buildResultJson, resultJsonOf, type ResultJson, type ResultJsonInput } from './report/result-json.js';
-export { OUTPUT_NAMES, droppedOutputWarnings, outputValues, type OutputName } from './report/outputs.js';
+export { OUTPUT_NAMES, droppedOutputWarnings, outputValues, skippedOutputValues, type OutputName, type SkippedResultJson } from './report/outputs.js';
 export { codeSpan, escapeFenced, escapeText, markdownLink, safeId, safeUrl } from './report/escape.js';
 export { formatDelta, formatPercent, formatScore, formatScores, scoreFormatter } from './report/format.js';
 

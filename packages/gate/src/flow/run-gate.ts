@@ -241,7 +241,7 @@ async function stopped(
   const { client, logger, settings } = deps;
   const cause =
     why === 'cancelled'
-      ? 'The workflow was cancelled'
+      ? (deps.cancelCause ?? 'Cancelled')
       : `No result within timeout-minutes (${settings.timeoutMinutes} min)${detail && detail !== 'timeout-minutes passed' ? ` (${detail})` : ''}`;
   logger.warning(`${cause}; stopping.`);
   let remote = createPending
