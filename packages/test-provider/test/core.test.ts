@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, createClient, normalizeStatus, PROVIDER_NAMES, providerNames, providers, type CreateEvaluationRequest } from '../src/index.js';
-import { registerTestProviders } from './providers/test-registry.js';
+import { ConfigurationError, createClient, normalizeStatus, PROVIDER_NAMES, providerNames, providers, type CreateEvaluationRequest } from '@evalgate/core';
+import { registerAcmeInCore } from '../src/register-core.js';
 import { json, startTestServer, type TestServer } from './support/test-server.js';
 
 const job = (state: string, extra: Record<string, unknown> = {}) => ({
@@ -18,7 +18,7 @@ describe('a test-only fourth provider walks through core by one folder and one r
     let server: TestServer;
     let unregister: () => void;
     beforeAll(async () => {
-      unregister = registerTestProviders();
+      unregister = registerAcmeInCore();
       server = await startTestServer();
     });
     afterAll(async () => {
@@ -72,7 +72,7 @@ describe('a test-only fourth provider walks through core by one folder and one r
     it('refuses a request meant for another provider, and a second registration of the same name', async () => {
       const client = createClient({ provider: 'acme', apiKey: 'k', baseUrl: server.url });
       await expect(client.create({ provider: 'nugen', modelId: 'a', benchmarkId: 'b' })).rejects.toThrow(/needs a request with provider: 'acme'/);
-      expect(() => registerTestProviders()).toThrow(/already registered/);
+      expect(() => registerAcmeInCore()).toThrow(/already registered/);
     });
   });
 });

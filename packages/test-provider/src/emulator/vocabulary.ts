@@ -1,4 +1,4 @@
-import type { Phase } from '../../../src/lifecycle.js';
+import type { Phase } from '@evalgate/emulator/testing';
 
 // Acme's five states; the emulator keeps its own vocabulary per provider, as for the shipped ones.
 const STATE_OF_PHASE: Record<Phase, string> = {

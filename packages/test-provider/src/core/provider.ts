@@ -1,10 +1,10 @@
-import type { ProviderDefinition } from '../../../src/providers/definition.js';
+import type { ProviderDefinition } from '@evalgate/core/testing';
 import { AcmeClient } from './acme-client.js';
 import { ACME_CAPABILITIES } from './capabilities.js';
 import type { AcmeCreateRequest } from './request.js';
 import { ACME_STATUS_TABLE } from './statuses.js';
 
-/** The test-only fourth provider: one folder, registered by `../test-registry.ts`; no build ships it. */
+/** The test-only fourth provider: one folder, registered by `../register-core.ts`; no build ships it. */
 export const acmeProvider: ProviderDefinition<'acme', AcmeCreateRequest> = {
   name: 'acme',
   label: 'Acme Evals (test only)',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { avg, startTestEmulator, type TestEmulator } from './helpers.js';
-import { registerTestProviders } from './providers/test-registry.js';
+import { registerAcmeInEmulator } from '../src/register-emulator.js';
+import { avg, startTestEmulator, type TestEmulator } from './support/test-emulator.js';
 
 describe('a test-only fourth provider is served by one folder and one registry line', () => {
   it('is not served unless registered', async () => {
@@ -18,7 +18,7 @@ describe('a test-only fourth provider is served by one folder and one registry l
     let t: TestEmulator;
     let unregister: () => void;
     beforeAll(async () => {
-      unregister = registerTestProviders();
+      unregister = registerAcmeInEmulator();
       t = await startTestEmulator({ durationMs: 1000, sampleCount: 4 });
     });
     afterAll(async () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Acme is fictional: its API is a job resource with five states, an integer progress pair and a mean score.
 export const acmeJob = z.object({

@@ -1,12 +1,7 @@
 /** Acme's fictional job API under `/acme/v1`: create, get, list (token-paged), stop. */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { effectiveState, isTerminal } from '../../../src/lifecycle.js';
-import { json, type Reply } from '../../../src/http/reply.js';
-import type { Route } from '../../../src/http/router.js';
-import type { EmulatorState } from '../../../src/state.js';
-import type { ProviderApi } from '../../../src/providers/provider.js';
-import { average } from '../../../src/stats.js';
+import { average, effectiveState, isTerminal, json, type EmulatorState, type ProviderApi, type Reply, type Route } from '@evalgate/emulator/testing';
+import * as z from 'zod';
 import { acmeError, acmeErrors } from './errors.js';
 import { ACME_JOBS, type AcmeJob } from './records-store.js';
 import { acmePhaseOf, acmeState } from './vocabulary.js';

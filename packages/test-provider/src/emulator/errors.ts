@@ -1,5 +1,4 @@
-import { json, type Reply } from '../../../src/http/reply.js';
-import type { ProviderErrors } from '../../../src/providers/provider.js';
+import { json, type ProviderErrors, type Reply } from '@evalgate/emulator/testing';
 
 export const acmeError = (status: number, message: string): Reply => json(status, { error: { message } });
 

@@ -1,6 +1,5 @@
-import { isTerminal, type Evaluation } from '../../../src/domain/evaluation.js';
-import { lookupStatus } from '../../../src/providers/status-table.js';
-import { stringRecord, toDate } from '../../../src/providers/wire-helpers.js';
+import { isTerminal, type Evaluation } from '@evalgate/core';
+import { lookupStatus, stringRecord, toDate } from '@evalgate/core/testing';
 import { ACME_STATUS_TABLE } from './statuses.js';
 import type { AcmeJobWire } from './wire.js';
 

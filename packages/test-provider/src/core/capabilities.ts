@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '../../../src/domain/client.js';
+import type { ProviderCapabilities } from '@evalgate/core';
 
 export const ACME_CAPABILITIES: ProviderCapabilities = {
   cancel: true,

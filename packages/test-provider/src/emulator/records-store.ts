@@ -1,4 +1,4 @@
-import { collectionKey, type SimulatedRecord } from '../../../src/store.js';
+import { collectionKey, type SimulatedRecord } from '@evalgate/emulator/testing';
 
 export interface AcmeJob extends SimulatedRecord {
   suite: string;

@@ -1,10 +1,13 @@
-import type { ListPageOptions, ProviderCapabilities, RequestOptions } from '../../../src/domain/client.js';
-import type { Evaluation, Page } from '../../../src/domain/evaluation.js';
-import type { CreateEvaluationRequest } from '../../../src/domain/requests.js';
-import { UnsupportedOperationError } from '../../../src/errors.js';
-import { path } from '../../../src/http/path.js';
-import { BaseEvalClient } from '../../../src/providers/base-client.js';
-import { pageSize, requireId } from '../../../src/providers/wire-helpers.js';
+import {
+  UnsupportedOperationError,
+  type CreateEvaluationRequest,
+  type Evaluation,
+  type ListPageOptions,
+  type Page,
+  type ProviderCapabilities,
+  type RequestOptions,
+} from '@evalgate/core';
+import { BaseEvalClient, pageSize, path, requireId } from '@evalgate/core/testing';
 import { ACME_CAPABILITIES } from './capabilities.js';
 import { mapAcmeJob } from './mapper.js';
 import { acmeJobEnvelope, acmeJobList } from './wire.js';
