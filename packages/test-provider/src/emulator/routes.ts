@@ -1,4 +1,4 @@
-/** Acme's fictional job API under `/acme/v1`: create, get, list (token-paged), stop. */
+/** Acme's fictional job API under `/acme/v1`: create, get, list (token-paged, rows without the score), stop. */
 import { randomUUID } from 'node:crypto';
 import { average, effectiveState, isTerminal, json, type EmulatorState, type ProviderApi, type Reply, type Route } from '@evalgate/emulator/testing';
 import * as z from 'zod';
@@ -33,6 +33,8 @@ export function createAcmeApi(state: EmulatorState): ProviderApi {
     };
   }
 
+  const listRow = ({ score_mean: _score, ...row }: Record<string, unknown>): Record<string, unknown> => row;
+
   const withJob = (id: string | undefined, handle: (job: AcmeJob) => Reply): Reply => {
     const job = id === undefined ? undefined : jobs().get(id);
     return job ? handle(job) : acmeError(404, 'no such job');
@@ -57,7 +59,8 @@ export function createAcmeApi(state: EmulatorState): ProviderApi {
         const all = jobs().newestFirst();
         const page = all.slice(start, start + limit);
         const next = start + page.length < all.length ? String(start + page.length) : null;
-        return json(200, { jobs: page.map((job) => view(job, now)), next_page_token: next });
+        // Like OpenAI's list, Acme's leaves the score out of its rows: a client reads a finished job once for it.
+        return json(200, { jobs: page.map((job) => listRow(view(job, now))), next_page_token: next });
       },
     },
     { method: 'GET', pattern: '/acme/v1/jobs/:id', handler: ({ params, now }) => withJob(params.id, (job) => json(200, { job: view(job, now) })) },
