@@ -1,5 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{A as C,B as P,H as b,t as v,u as $,v as R,z as h}from"./chunk-IVGNPE6T.js";import"./chunk-YXEDJFDX.js";import{c as j}from"./chunk-RD7G2AH3.js";import"./chunk-XY7QUVLB.js";var f="<!-- evalgate -->";function p(t){return`<!-- evalgate:${k(t)} -->`}function N(t){return`<!-- /evalgate:${k(t)} -->`}function k(t){return t.replace(/-->/g,"").replace(/[\r\n]/g," ")}function y(t,n,e){let c=p(n),i=N(n),m=`${c}
+import{A as C,C as P,I as b,t as v,u as $,v as R,z as h}from"./chunk-FIU24HXC.js";import"./chunk-YXEDJFDX.js";import{c as j}from"./chunk-RD7G2AH3.js";import"./chunk-XY7QUVLB.js";var f="<!-- evalgate -->";function p(t){return`<!-- evalgate:${k(t)} -->`}function N(t){return`<!-- /evalgate:${k(t)} -->`}function k(t){return t.replace(/-->/g,"").replace(/[\r\n]/g," ")}function y(t,n,e){let c=p(n),i=N(n),m=`${c}
 ${e}
 ${i}`;if(t===void 0||!t.includes(f))return`${f}
 ${m}
