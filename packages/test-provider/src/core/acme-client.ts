@@ -36,11 +36,12 @@ export class AcmeClient extends BaseEvalClient {
     return mapAcmeJob(found.job);
   }
 
+  // Up to 100 a page, like every shipped provider: the gate's re-attach and lost-create scans ask for 100.
   async listPage(options: ListPageOptions = {}): Promise<Page<Evaluation>> {
     const page = await this.context.http.request({
       method: 'GET',
       path: '/acme/v1/jobs',
-      query: { limit: pageSize(options.pageSize, 20, 50), page_token: options.cursor },
+      query: { limit: pageSize(options.pageSize, 20, 100), page_token: options.cursor },
       schema: acmeJobList,
       options,
     });

@@ -54,7 +54,7 @@ export function createAcmeApi(state: EmulatorState): ProviderApi {
       method: 'GET',
       pattern: '/acme/v1/jobs',
       handler: ({ query, now }) => {
-        const limit = Math.min(50, Math.max(1, Number(query.get('limit') ?? 20) || 20));
+        const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 20) || 20));
         const start = Number(query.get('page_token') ?? 0) || 0;
         const all = jobs().newestFirst();
         const page = all.slice(start, start + limit);
