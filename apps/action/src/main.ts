@@ -10,6 +10,7 @@ import {
   COMMON_SETTINGS,
   makeRedactor,
   parsePendingCreate,
+  secretValuesOf,
   STATE,
   stepSignal,
   systemClock,
@@ -28,7 +29,7 @@ import { applyRetryPolicy, octokitRetryOptions } from './github/octokit-options.
 import { gitHubRetryPolicy } from './github/retry-policy.js';
 import { parseInputs } from './inputs/parse.js';
 import { readRawInputs } from './inputs/read.js';
-import type { RawInputs } from './inputs/table.js';
+import { actionInputs, type RawInputs } from './inputs/table.js';
 import type { ActionInputs } from './inputs/types.js';
 import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
@@ -122,9 +123,10 @@ function startStep(): StepStart {
   const raw = readRawInputs((name) => core.getInput(name));
   const apiKey = raw['api-key'] ?? '';
   const token = raw['github-token'] ?? '';
-  if (apiKey) core.setSecret(apiKey);
-  if (token) core.setSecret(token);
-  const redact = makeRedactor([apiKey, token]);
+  // The key and the token, and every other input marked secret (eval-config with its custom_secrets, data-source).
+  const secrets = secretValuesOf(raw, actionInputs());
+  for (const secret of secrets) core.setSecret(secret);
+  const redact = makeRedactor(secrets);
   return { raw, apiKey, token, redact, logger: actionsLogger(redact) };
 }
 

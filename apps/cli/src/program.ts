@@ -1,7 +1,7 @@
 // The command line: commander parses it (subcommands, generated --help, typed errors we map to exit code 2).
 // Every setting flag comes from the gate's settings table, so flags, variables and config keys cannot drift apart.
 import { ConfigurationError, type ProviderName } from '@evalgate/core';
-import { checkSettings, envName, gateSettingNames, gateSettings, makeRedactor, type CommonSettingName, type Redact } from '@evalgate/gate';
+import { checkSettings, envName, gateSettingNames, gateSettings, makeRedactor, secretValuesOf, type CommonSettingName, type Redact } from '@evalgate/gate';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import { clientFor, type Connection } from './client.js';
@@ -145,7 +145,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
         resolution.raw = { ...demo.defaults, ...resolution.raw, ...demo.connection };
       }
       const apiKey = resolution.raw['api-key']?.trim();
-      redact = makeRedactor([apiKey]);
+      // The key and every other secret setting (eval-config with its custom_secrets, data-source).
+      redact = makeRedactor(secretValuesOf(resolution.raw, gateSettings()));
       const { settings, problems } = checkSettings(resolution.raw);
       if (settings === undefined || problems.length > 0) throw new ConfigurationError(describeProblems(problems, resolution));
       const sha = (options.sha as string | undefined) ?? io.env.EVALGATE_SHA;

@@ -23,6 +23,7 @@ export {
 // Settings: the common rows (typed), the whole table (with every registered provider's rows), its parser and the parsed shape
 export { COMMON_SETTINGS, type CommonSettingName } from './settings/common.js';
 export { envName, flagName, gateSettingNames, gateSettings } from './settings/table.js';
+export { secretValuesOf } from './settings/secrets.js';
 export { parserShape, withDefaults, type ParserShape, type RawSettings, type SettingParser, type SettingSpec, type SettingsTable } from './settings/spec.js';
 export { InputError, checkSettings, parseSettings, type InputProblem } from './settings/parse.js';
 export { badgePath, choice, optionalText } from './settings/fields.js';

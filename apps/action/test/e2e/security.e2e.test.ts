@@ -187,3 +187,24 @@ describe('fork pull request without secrets', () => {
     await removeWorkDir(run);
   });
 });
+
+describe('secrets beside the api-key', () => {
+  it('masks eval-config and each of its custom_secrets before anything is logged, and keeps them out of every exit', { timeout: 60_000 }, async () => {
+    const customSecret = 'hf_customSecret0123';
+    const evalConfig = JSON.stringify({ custom_secrets: { HF_TOKEN: customSecret } });
+    const run = await runAction({ inputs: env.inputs('prime', { 'eval-config': evalConfig }), githubApiUrl: env.github.url });
+    expect(run.exitCode, run.stdout).toBe(0);
+    // The runner learns each secret from ::add-mask:: and masks it in the log from then on.
+    const masks = run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
+    expect(masks).toContain(`::add-mask::${customSecret}`);
+    expect(masks).toContain(`::add-mask::${evalConfig}`);
+    const exits = [
+      run.stdout.replace(/^::add-mask::.*$/gm, ''),
+      run.stderr,
+      ...Object.values(run.files),
+      ...env.github.requests.map((request) => JSON.stringify(request)),
+    ].join('\n');
+    expect(exits).not.toContain(customSecret);
+    await removeWorkDir(run);
+  });
+});

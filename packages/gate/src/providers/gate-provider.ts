@@ -108,6 +108,11 @@ export interface GateProvider<S extends ProviderSettingsBase, T extends Settings
   listScope(settings: S): ListScope;
   readonly lostCreate: LostCreateIdentity<RequestFor<S>, Target>;
   readonly ownBaseline?: OwnBaseline<S, T>;
+  /**
+   * Secrets nested inside its secret rows' raw values (Prime: each eval_config.custom_secrets value), masked one by
+   * one besides the whole row; whatever provider is chosen, and never throwing on a malformed value.
+   */
+  nestedSecrets?(raw: Partial<Record<string, string>>): string[];
 }
 
 /** Any provider's part, as the registry holds it. */

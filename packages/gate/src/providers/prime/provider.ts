@@ -1,5 +1,6 @@
 // Prime Intellect Evaluations in the gate: a hosted run or pushed samples.
 import type { GateProvider } from '../gate-provider.js';
+import { customSecretValues } from './custom-secrets.js';
 import { readPrimeFiles } from './files.js';
 import { primeLostCreate, type PrimeTarget } from './lost-create.js';
 import { hostedNumbersOutOfPlace, parsePrimeSettings } from './parse.js';
@@ -18,4 +19,5 @@ export const primeGate = {
   createRequest: (settings, _resolved, name, tags) => primeCreateRequest(settings, name, tags),
   listScope: () => ({}),
   lostCreate: primeLostCreate,
+  nestedSecrets: (raw) => customSecretValues(raw['eval-config']),
 } as const satisfies GateProvider<PrimeSettings, typeof PRIME_SETTINGS, PrimeTarget>;
