@@ -1,5 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{A as h,B as C,D as P,J as b,s as v,t as $,u as R}from"./chunk-42EMYXRL.js";import"./chunk-DPJLNP7M.js";import{c as j}from"./chunk-RD7G2AH3.js";import"./chunk-XY7QUVLB.js";var f="<!-- evalgate -->";function p(t){return`<!-- evalgate:${k(t)} -->`}function N(t){return`<!-- /evalgate:${k(t)} -->`}function k(t){return t.replace(/-->/g,"").replace(/[\r\n]/g," ")}function y(t,n,e){let c=p(n),i=N(n),m=`${c}
+import{B as h,C,E as P,K as b,s as v,t as $,u as R}from"./chunk-5G74E3GH.js";import"./chunk-DPJLNP7M.js";import{c as j}from"./chunk-RD7G2AH3.js";import"./chunk-XY7QUVLB.js";var f="<!-- evalgate -->";function p(t){return`<!-- evalgate:${k(t)} -->`}function N(t){return`<!-- /evalgate:${k(t)} -->`}function k(t){return t.replace(/-->/g,"").replace(/[\r\n]/g," ")}function y(t,n,e){let c=p(n),i=N(n),m=`${c}
 ${e}
 ${i}`;if(t===void 0||!t.includes(f))return`${f}
 ${m}
