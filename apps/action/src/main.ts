@@ -5,7 +5,18 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { createClient, type EvalClient } from '@evalgate/core';
-import { abortOnTermination, makeRedactor, parsePendingCreate, STATE, stepSignal, systemClock, workspaceFiles, type Logger, type Redact } from '@evalgate/gate';
+import {
+  abortOnTermination,
+  COMMON_SETTINGS,
+  makeRedactor,
+  parsePendingCreate,
+  STATE,
+  stepSignal,
+  systemClock,
+  workspaceFiles,
+  type Logger,
+  type Redact,
+} from '@evalgate/gate';
 import { cleanUpAfterMain } from './cancel/cleanup.js';
 import type { ActionSink } from './deps.js';
 import { contextFromEvent, type EventSource } from './github/event.js';
@@ -16,17 +27,14 @@ import { withCreateCheckLookup } from './github/create-check-lookup.js';
 import { applyRetryPolicy, octokitRetryOptions } from './github/octokit-options.js';
 import { gitHubRetryPolicy } from './github/retry-policy.js';
 import { parseInputs } from './inputs/parse.js';
-import { ACTION_INPUTS, INPUT_NAMES, type RawInputs } from './inputs/table.js';
+import { readRawInputs } from './inputs/read.js';
+import type { RawInputs } from './inputs/table.js';
 import type { ActionInputs } from './inputs/types.js';
 import { redactingGitHub } from './redacting-exits.js';
 import { run } from './run.js';
 import { ACTION_VERSION } from './version.js';
 
 const USER_AGENT = `evalgate-action/${ACTION_VERSION}`;
-
-function readRawInputs(): RawInputs {
-  return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
-}
 
 function actionsLogger(redact: (text: string) => string): Logger {
   return {
@@ -111,7 +119,7 @@ interface StepStart {
 
 /** Masks the secrets before anything is logged, including input errors. */
 function startStep(): StepStart {
-  const raw = readRawInputs();
+  const raw = readRawInputs((name) => core.getInput(name));
   const apiKey = raw['api-key'] ?? '';
   const token = raw['github-token'] ?? '';
   if (apiKey) core.setSecret(apiKey);
@@ -197,7 +205,7 @@ export async function postMain(): Promise<void> {
         ...(pendingCreate ? { pendingCreate } : {}),
         ...(hasCheck ? { checkRunId } : {}),
         sha: context.sha,
-        checkName: inputs?.checkName ?? (raw['check-name'] || ACTION_INPUTS['check-name'].default),
+        checkName: inputs?.checkName ?? (raw['check-name'] || COMMON_SETTINGS['check-name'].default),
       },
     });
   } catch (error) {

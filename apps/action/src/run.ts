@@ -39,6 +39,7 @@ export async function run(runnerDeps: RunDeps): Promise<RunOutcome> {
     redact,
     ...(lookups ? { earlierRuns: lookups, baselineTrust: lookups } : {}),
     cleanupStep: 'the post step',
+    cancelCause: 'The workflow was cancelled',
   });
   const { status, gate, conclusion, failed, message } = outcome;
   return { status, gate, conclusion, failed, message, result: reporter.result ?? outcome.result };

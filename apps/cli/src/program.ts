@@ -1,7 +1,7 @@
 // The command line: commander parses it (subcommands, generated --help, typed errors we map to exit code 2).
 // Every setting flag comes from the gate's settings table, so flags, variables and config keys cannot drift apart.
 import { ConfigurationError, type ProviderName } from '@evalgate/core';
-import { checkSettings, envName, GATE_SETTINGS, GATE_SETTING_NAMES, makeRedactor, type GateSettingName, type Redact } from '@evalgate/gate';
+import { checkSettings, envName, gateSettingNames, gateSettings, makeRedactor, type CommonSettingName, type Redact } from '@evalgate/gate';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import { clientFor, type Connection } from './client.js';
@@ -22,8 +22,8 @@ import { CLI_VERSION } from './version.js';
 
 const VERSION = CLI_VERSION;
 
-const CONNECTION = ['provider', 'api-key', 'base-url', 'allow-insecure-http'] as const satisfies readonly GateSettingName[];
-const WAITING = [...CONNECTION, 'min-avg-score', 'min-min-score', 'timeout-minutes', 'poll-interval-seconds'] as const satisfies readonly GateSettingName[];
+const CONNECTION = ['provider', 'api-key', 'base-url', 'allow-insecure-http'] as const satisfies readonly CommonSettingName[];
+const WAITING = [...CONNECTION, 'min-avg-score', 'min-min-score', 'timeout-minutes', 'poll-interval-seconds'] as const satisfies readonly CommonSettingName[];
 /** Settings that are switches: `--allow-insecure-http` alone means true. */
 const SWITCHES: readonly string[] = ['allow-insecure-http'];
 
@@ -37,12 +37,14 @@ function camel(name: string): string {
   return name.replace(/-([a-z])/g, (_, char: string) => char.toUpperCase());
 }
 
-function addSettingOptions(command: Command, names: readonly GateSettingName[]): Command {
+function addSettingOptions(command: Command, names: readonly string[]): Command {
   command.option('--config <file>', 'config file (default: evalgate.config.json or .yaml in the working directory)');
+  const table = gateSettings();
   for (const name of names) {
-    const spec = GATE_SETTINGS[name];
+    const spec = table[name];
+    if (spec === undefined) throw new Error(`evalgate has no setting named '${name}'`);
     const flags = SWITCHES.includes(name) ? `--${name}` : `--${name} <value>`;
-    const fallback = 'default' in spec && spec.default !== undefined ? ` (default: ${spec.default})` : '';
+    const fallback = spec.default !== undefined ? ` (default: ${spec.default})` : '';
     command.addOption(new Option(flags, `${spec.description}${fallback} [${envName(name)}]`));
   }
   return command;
@@ -67,14 +69,14 @@ function reportFiles(options: Record<string, unknown>): ReportFiles {
   return files;
 }
 
-async function resolutionFor(io: CliIo, options: Record<string, unknown>, names: readonly GateSettingName[]): Promise<RawResolution> {
+async function resolutionFor(io: CliIo, options: Record<string, unknown>, names: readonly string[]): Promise<RawResolution> {
   // The demo is the same on every machine: only its own flags count, not a project's variables or config file.
   if (options.demo === true) return resolveRaw({ flags: flagsOf(options, names), env: {} }, names);
   const config = await loadConfig(options.config as string | undefined, io.cwd);
   return resolveRaw({ flags: flagsOf(options, names), env: io.env, ...(config ? { config } : {}) }, names);
 }
 
-function flagsOf(options: Record<string, unknown>, names: readonly GateSettingName[]): Record<string, string | boolean> {
+function flagsOf(options: Record<string, unknown>, names: readonly string[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {};
   for (const name of names) {
     const value = options[camel(name)];
@@ -84,7 +86,7 @@ function flagsOf(options: Record<string, unknown>, names: readonly GateSettingNa
 }
 
 /** The gate's provider parser has already refused a missing or unknown provider. */
-function connectionOf(values: Partial<Record<GateSettingName, unknown>>): Connection {
+function connectionOf(values: Partial<Record<CommonSettingName, unknown>>): Connection {
   return {
     provider: values.provider as ProviderName,
     apiKey: values['api-key'] as string | undefined,
@@ -110,7 +112,7 @@ function redacting(stream: OutputStream, redact: () => Redact): OutputStream {
 export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHost = {}): Promise<ExitCode> {
   let redact: Redact = makeRedactor([]);
   const io: CliIo = { ...rawIo, stdout: redacting(rawIo.stdout, () => redact), stderr: redacting(rawIo.stderr, () => redact) };
-  const connect = (values: Partial<Record<GateSettingName, unknown>>) => {
+  const connect = (values: Partial<Record<CommonSettingName, unknown>>) => {
     const connection = connectionOf(values);
     redact = makeRedactor([connection.apiKey]);
     return clientFor(connection);
@@ -130,14 +132,14 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, host: CliHos
       program
         .command('gate')
         .description('Run the gate: create (or re-attach to) an evaluation, wait, compare with the thresholds, report. Ctrl-C cancels it.'),
-      GATE_SETTING_NAMES,
+      gateSettingNames(),
     ),
   )
     .option('--demo', 'run against the embedded emulator on 127.0.0.1: no account or key needed')
     .option('--sha <sha>', "the revision to tag the evaluation with (default: the CI system's, else git HEAD) [EVALGATE_SHA]")
     .option('--verbose', 'also print debug lines')
     .action(async (options: Record<string, unknown>) => {
-      const resolution = await resolutionFor(io, options, GATE_SETTING_NAMES);
+      const resolution = await resolutionFor(io, options, gateSettingNames());
       if (options.demo === true) {
         demo = await startDemo();
         resolution.raw = { ...demo.defaults, ...resolution.raw, ...demo.connection };

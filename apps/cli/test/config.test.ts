@@ -2,7 +2,7 @@ import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GATE_SETTING_NAMES } from '@evalgate/gate';
+import { gateSettingNames } from '@evalgate/gate';
 import { loadConfig } from '../src/config/load.js';
 import { configJsonSchema } from '../src/config/schema.js';
 
@@ -70,7 +70,7 @@ describe('evalgate.schema.json', () => {
 
   it('lists every non-secret setting and forbids unknown keys', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', ...GATE_SETTING_NAMES.filter((name) => name !== 'api-key')]);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', ...gateSettingNames().filter((name) => name !== 'api-key')]);
     expect(schema.properties['timeout-minutes']).toMatchObject({ default: '30' });
     expect(schema.properties.provider).toMatchObject({ enum: ['prime', 'openai', 'nugen'] });
     expect(schema.properties['fail-on']).toMatchObject({ enum: ['failure', 'neutral'], default: 'failure' });

@@ -171,5 +171,8 @@ describe('evalgate gate', () => {
     expect(id).toBeDefined();
     expect(emulator.requests.filter((request) => request.method === 'PATCH' && request.path === `/api/v1/hosted-evaluations/${id}/cancel`)).toHaveLength(1);
     expect(run.stdout).toContain('INCONCLUSIVE');
+    // The CLI's own words for a cancel, not the Action's "The workflow was cancelled".
+    expect(run.stderr).toContain('Interrupted (Ctrl-C or a termination signal); stopping.');
+    expect(run.stderr).not.toContain('workflow');
   });
 });

@@ -4,7 +4,7 @@ import { renderDotenv } from '../src/output/dotenv.js';
 import { renderJUnit } from '../src/output/junit.js';
 import { renderOutcomeMarkdown } from '../src/output/markdown.js';
 import { badgePaths } from '../src/output/reports.js';
-import { envName, GATE_SETTING_NAMES } from '@evalgate/gate';
+import { envName, gateSettingNames } from '@evalgate/gate';
 import { evaluation } from './support/evaluation.js';
 import { junitSchemaErrors } from './support/junit-schema.js';
 
@@ -69,7 +69,7 @@ describe('dotenv report', () => {
       .trim()
       .split('\n')
       .map((line) => line.split('=')[0]);
-    for (const name of GATE_SETTING_NAMES) expect(names).not.toContain(envName(name));
+    for (const name of gateSettingNames()) expect(names).not.toContain(envName(name));
   });
 });
 

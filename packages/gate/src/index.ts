@@ -20,38 +20,30 @@ export {
   type StateStore,
 } from './ports.js';
 
-// Settings: the one table, its parser and the parsed shape
-export {
-  GATE_SETTINGS,
-  GATE_SETTING_NAMES,
-  PROVIDER_CHOICES,
-  envName,
-  flagName,
-  parserShape,
-  withDefaults,
-  type GateSettingName,
-  type ParserShape,
-  type RawSettings,
-  type SettingParser,
-  type SettingSpec,
-} from './settings/table.js';
+// Settings: the common rows (typed), the whole table (with every registered provider's rows), its parser and the parsed shape
+export { COMMON_SETTINGS, type CommonSettingName } from './settings/common.js';
+export { envName, flagName, gateSettingNames, gateSettings } from './settings/table.js';
+export { parserShape, withDefaults, type ParserShape, type RawSettings, type SettingParser, type SettingSpec, type SettingsTable } from './settings/spec.js';
 export { InputError, checkSettings, parseSettings, type InputProblem } from './settings/parse.js';
 export { badgePath, choice, optionalText } from './settings/fields.js';
-export type {
-  BadgePaths,
-  DataSourceInput,
-  EnvironmentRef,
-  GateSettings,
-  NugenSettings,
-  OpenAISettings,
-  PrimeHostedSettings,
-  PrimeSamplesSettings,
-  ProviderSettings,
-  Thresholds,
-} from './settings/types.js';
+export type { BadgePaths, GateSettings, ProviderSettings, Thresholds } from './settings/types.js';
+export type { EnvironmentRef, PrimeHostedSettings, PrimeSamplesSettings } from './providers/prime/types.js';
+export type { DataSourceInput, OpenAISettings } from './providers/openai/types.js';
+export type { NugenSettings } from './providers/nugen/types.js';
 
 // The vocabulary: one typed status from provider to output
-export { GATES, RUN_STATUSES, STATUS_WORDS, hasPartialScores, runStatusOf, statusHeading, type Conclusion, type Gate, type RunStatus } from './status.js';
+export {
+  GATES,
+  RUN_STATUSES,
+  STATUS_WORDS,
+  hasPartialScores,
+  runStatusOf,
+  statusHeading,
+  type Conclusion,
+  type Gate,
+  type RunStatus,
+  type StepStatus,
+} from './status.js';
 export type { Baseline, BaselineLookup, Criterion, Verdict } from './verdict/types.js';
 export { decideVerdict, type VerdictInput } from './verdict/verdict.js';
 
@@ -61,7 +53,7 @@ export { finalSummary } from './report/final-summary.js';
 export { errorSummary, progressSummary, resultSummary } from './report/summary.js';
 export { progressTitle, resultTitle, statusLine } from './report/title.js';
 export { buildResultJson, resultJsonOf, type ResultJson, type ResultJsonInput } from './report/result-json.js';
-export { OUTPUT_NAMES, droppedOutputWarnings, outputValues, type OutputName } from './report/outputs.js';
+export { OUTPUT_NAMES, droppedOutputWarnings, outputValues, skippedOutputValues, type OutputName, type SkippedResultJson } from './report/outputs.js';
 export { codeSpan, escapeFenced, escapeText, markdownLink, safeId, safeUrl } from './report/escape.js';
 export { formatDelta, formatPercent, formatScore, formatScores, scoreFormatter } from './report/format.js';
 

@@ -152,4 +152,6 @@ export interface GateDeps {
    * step"); without one, an unanswered create is reported as unknown.
    */
   cleanupStep?: string;
+  /** How the host says a cancel reached it (the Action: "The workflow was cancelled"); by default "Cancelled". */
+  cancelCause?: string;
 }

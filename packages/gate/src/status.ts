@@ -18,6 +18,12 @@ export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'time
 
 export const RUN_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled', 'timed_out', 'error'];
 
+/**
+ * The `status` a host reports for the whole step: how the run ended, or `skipped` when nothing was evaluated at all
+ * (a fork pull request that GitHub gives no secrets). A skipped step's gate is always `inconclusive`.
+ */
+export type StepStatus = RunStatus | 'skipped';
+
 /** The run status of an evaluation that reached a terminal status; anything else did not end properly. */
 export function runStatusOf(status: EvaluationStatus): RunStatus {
   switch (status) {

@@ -9,7 +9,7 @@ import { makeRedactor } from '../src/redact.js';
 import { finalSummary } from '../src/report/final-summary.js';
 import type { FinalReport } from '../src/report/model.js';
 import { parseSettings } from '../src/settings/parse.js';
-import type { RawSettings } from '../src/settings/table.js';
+import type { RawSettings } from '../src/settings/spec.js';
 import { systemClock } from '../src/system/clock.js';
 
 const KEY = 'gate-key-SECRET-7d21';
@@ -42,7 +42,7 @@ async function gate(raw: RawSettings, context: Partial<RunContext>): Promise<Fin
   const deps: GateDeps = {
     settings,
     context: { repository: 'acme/widgets', eventName: 'push', sha: 'c0ffee0000000000000000000000000000000001', ref: 'main', isFork: false, ...context },
-    client: createClient({ provider: settings.provider, apiKey: KEY, baseUrl: emulator.baseUrls[settings.provider] }),
+    client: createClient({ provider: settings.provider, apiKey: KEY, baseUrl: emulator.baseUrls[settings.provider as keyof typeof emulator.baseUrls] }),
     logger,
     clock: systemClock,
     files: { read: () => Promise.reject(new Error('no files')), write: () => Promise.reject(new Error('no files')) },

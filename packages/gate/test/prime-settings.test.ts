@@ -1,12 +1,13 @@
 // The Prime hosted-run settings: validation naming the setting, and the complete eval_config the request builder sends.
 import { describe, expect, it } from 'vitest';
 import { createRequest } from '../src/evaluation/request.js';
-import { parseSamples } from '../src/evaluation/samples.js';
+import { PRIME_HOSTED_INPUTS } from '../src/providers/prime/hosted.js';
+import { parseSamples } from '../src/providers/prime/samples.js';
+import { PRIME_SETTINGS } from '../src/providers/prime/settings.js';
 import { InputError, parseSettings as parseInputs } from '../src/settings/parse.js';
-import { PRIME_HOSTED_INPUTS } from '../src/settings/prime-hosted.js';
-import { GATE_SETTINGS, type RawSettings as RawInputs } from '../src/settings/table.js';
+import type { RawSettings as RawInputs } from '../src/settings/spec.js';
 
-const PRIME_HOSTED_DEFAULTS = Object.fromEntries(PRIME_HOSTED_INPUTS.map((input) => [input, Number(GATE_SETTINGS[input].default)]));
+const PRIME_HOSTED_DEFAULTS = Object.fromEntries(PRIME_HOSTED_INPUTS.map((input) => [input, Number(PRIME_SETTINGS[input].default)]));
 
 const KEY = 'prime-key-123456';
 const hosted: RawInputs = { provider: 'prime', 'api-key': KEY, environments: 'gsm8k', 'inference-model': 'llama' };

@@ -8,7 +8,7 @@ import { STATE, type EarlierRun, type GateDeps, type Logger, type Reporter, type
 import { makeRedactor } from '../src/redact.js';
 import type { FinalReport } from '../src/report/model.js';
 import { parseSettings } from '../src/settings/parse.js';
-import type { RawSettings } from '../src/settings/table.js';
+import type { RawSettings } from '../src/settings/spec.js';
 import { systemClock } from '../src/system/clock.js';
 
 const KEY = 'gate-key-SECRET-51c0';
@@ -49,7 +49,7 @@ function deps(raw: RawSettings, reporter: Reporter, state: Map<StateName, string
   return {
     settings,
     context: { repository: 'acme/widgets', eventName: 'push', sha: 'c0ffee0000000000000000000000000000000001', ref: 'main', isFork: false },
-    client: createClient({ provider: settings.provider, apiKey: KEY, baseUrl: emulator.baseUrls[settings.provider] }),
+    client: createClient({ provider: settings.provider, apiKey: KEY, baseUrl: emulator.baseUrls[settings.provider as keyof typeof emulator.baseUrls] }),
     logger,
     clock: systemClock,
     files: {

@@ -1,5 +1,6 @@
 // A pull request from a fork, run by `on: pull_request`, gets no secrets: there is no api-key to evaluate with.
 // That is GitHub protecting the key, not a failure of the PR, so the step ends skipped rather than red.
+import { skippedOutputValues } from '@evalgate/gate';
 import type { ActionSink, Logger } from '../deps.js';
 import type { RunContext } from './event.js';
 
@@ -14,12 +15,10 @@ export function forkWithoutSecretsReason(context: RunContext, apiKey: string): s
   );
 }
 
-/** The step's outputs and summary for a skipped fork PR: status "skipped", gate "inconclusive", no check run. */
+/** The step's outputs (all of them: status "skipped", gate "inconclusive") and summary for a skipped fork PR; no check run. */
 export async function reportForkSkip(reason: string, sink: ActionSink, logger: Logger): Promise<void> {
   logger.warning(reason);
-  sink.setOutput('status', 'skipped');
-  sink.setOutput('gate', 'inconclusive');
-  sink.setOutput('evaluation-id', '');
+  for (const [name, value] of Object.entries(skippedOutputValues(reason))) sink.setOutput(name, value);
   try {
     await sink.appendSummary(`### evalgate: skipped (fork pull request)\n\n${reason}\n`);
   } catch (error) {

@@ -1,6 +1,6 @@
-// The Action's inputs: every gate setting (@evalgate/gate's table) plus what only the Action has. action.yml
-// declares exactly these (a test compares them).
-import { GATE_SETTINGS, badgePath, choice, optionalText, type SettingSpec } from '@evalgate/gate';
+// The Action's inputs: every gate setting (@evalgate/gate's table, with each registered provider's rows) plus what
+// only the Action has. action.yml declares exactly these (a test compares them).
+import { badgePath, choice, gateSettings, optionalText, type RawSettings, type SettingSpec, type SettingsTable } from '@evalgate/gate';
 import { branchName } from './branch-name.js';
 
 export const ACTION_ONLY_INPUTS = {
@@ -35,12 +35,15 @@ export const ACTION_ONLY_INPUTS = {
   },
 } as const satisfies Record<string, SettingSpec>;
 
-export const ACTION_INPUTS = { ...GATE_SETTINGS, ...ACTION_ONLY_INPUTS } as const;
-
-export type InputName = keyof typeof ACTION_INPUTS;
+/** Every input, in action.yml's order; read when the step runs, so a provider registered by a test is read too. */
+export function actionInputs(): SettingsTable {
+  return { ...gateSettings(), ...ACTION_ONLY_INPUTS };
+}
 
 /** Every input name the action declares, as written in action.yml. */
-export const INPUT_NAMES = Object.keys(ACTION_INPUTS) as InputName[];
+export function inputNames(): string[] {
+  return Object.keys(actionInputs());
+}
 
-/** Raw input strings as the runner passes them; empty or missing means unset. */
-export type RawInputs = Partial<Record<InputName, string>>;
+/** Raw input strings as the runner passes them, by input name; empty or missing means unset. */
+export type RawInputs = RawSettings;

@@ -171,7 +171,8 @@ describe('fork pull request without secrets', () => {
       githubApiUrl: env.github.url,
     });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'skipped', gate: 'inconclusive' });
+    expect(run.outputs).toMatchObject({ status: 'skipped', gate: 'inconclusive', 'evaluation-id': '', 'total-samples': '0', 'avg-score': '' });
+    expect(JSON.parse(run.outputs['result-json'] ?? '')).toMatchObject({ version: 1, status: 'skipped', gate: 'inconclusive', scores: null });
     expect(run.stdout).toMatch(/::warning::evalgate skipped: pull request #7 comes from a fork/);
     expect(run.stdout).not.toContain('api-key" is required');
     expect(run.summary).toContain('skipped (fork pull request)');

@@ -5,7 +5,7 @@ import { OUTPUT_NAMES, type SettingSpec } from '@evalgate/gate';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ACTION_INPUTS, INPUT_NAMES } from '../../src/inputs/table.js';
+import { actionInputs, inputNames } from '../../src/inputs/table.js';
 
 const manifestSchema = z.object({
   inputs: z.record(z.string(), z.strictObject({ description: z.string().min(1), required: z.boolean(), default: z.string().optional() })),
@@ -16,11 +16,12 @@ const manifest = manifestSchema.parse(load(readFileSync(new URL('../../action.ym
 
 describe('action.yml', () => {
   it('declares exactly the inputs of the table, in its order', () => {
-    expect(Object.keys(manifest.inputs)).toEqual(INPUT_NAMES);
+    expect(Object.keys(manifest.inputs)).toEqual(inputNames());
   });
 
-  it.each(INPUT_NAMES)('%s: same description, required and default as the table', (name) => {
-    const spec: SettingSpec = ACTION_INPUTS[name];
+  it.each(inputNames())('%s: same description, required and default as the table', (name) => {
+    // The name comes from the same table.
+    const spec = actionInputs()[name] as SettingSpec;
     const declared = manifest.inputs[name];
     expect(declared).toEqual({ description: spec.description, required: spec.required, ...(spec.default !== undefined ? { default: spec.default } : {}) });
   });

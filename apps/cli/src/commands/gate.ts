@@ -50,6 +50,7 @@ export async function gateCommand(io: CliIo, options: GateCommandOptions): Promi
     reporter,
     signal: stepSignal(io.interrupt, settings.timeoutMinutes),
     redact,
+    cancelCause: 'Interrupted (Ctrl-C or a termination signal)',
   });
   const outcome = outcomeOfGate(gate, settings, { startedAt, durationMs: io.now() - startedAt });
   await writeReports(options.files, outcome, io.hostname, { badgeLabel: settings.checkName, redact });

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { ConfigurationError } from '@evalgate/core';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { envName, GATE_SETTING_NAMES } from '@evalgate/gate';
+import { envName, gateSettingNames } from '@evalgate/gate';
 import { configSchema, NOT_IN_CONFIG } from './schema.js';
 
 const CONFIG_FILE_NAMES = ['evalgate.config.json', 'evalgate.config.yaml', 'evalgate.config.yml'] as const;
@@ -74,13 +74,13 @@ function validate(file: string, data: unknown): Record<string, unknown> {
       `Key "${secret}" in ${file}: a secret does not belong in a config file, which gets committed. Fix: remove it and set ${envName(secret)} instead.`,
     );
   }
-  const parsed = configSchema.safeParse(data);
+  const parsed = configSchema().safeParse(data);
   if (parsed.success) return parsed.data;
   throw new ConfigurationError(describeIssue(file, parsed.error.issues[0]));
 }
 
 function describeIssue(file: string, issue: z.core.$ZodIssue | undefined): string {
-  const known = GATE_SETTING_NAMES.filter((name) => !NOT_IN_CONFIG.includes(name));
+  const known = gateSettingNames().filter((name) => !NOT_IN_CONFIG.includes(name));
   if (issue?.code === 'unrecognized_keys') {
     return `Unknown key "${issue.keys[0]}" in ${file}. Fix: remove it or use one of: ${known.join(', ')}.`;
   }

@@ -1,10 +1,9 @@
 import type { Evaluation, ProviderName } from '@evalgate/core';
+import type { Gate, RunStatus } from '@evalgate/gate';
 import type { ExitCode } from '../exit-codes.js';
 
-export type Gate = 'pass' | 'fail' | 'inconclusive';
-
-/** How the run ended: the evaluation's terminal status, or `error` when it could not finish (bad input, HTTP error). */
-export type RunStatus = 'completed' | 'failed' | 'cancelled' | 'timed_out' | 'error';
+// The gate's one status vocabulary: the CLI's outputs use the same words as the Action's.
+export type { Gate, RunStatus };
 
 export interface Thresholds {
   minAvgScore?: number;

@@ -1,7 +1,7 @@
 // The gate's settings as raw strings, each from the first source that has it: flag > EVALGATE_* variable > config
 // file (the gate's parser then applies the defaults). Problems are reported with the source the value came from.
 import { ConfigurationError } from '@evalgate/core';
-import { envName, flagName, GATE_SETTINGS, GATE_SETTING_NAMES, withDefaults, type GateSettingName, type InputProblem, type RawSettings } from '@evalgate/gate';
+import { envName, flagName, gateSettingNames, gateSettings, withDefaults, type InputProblem, type RawSettings } from '@evalgate/gate';
 
 export type SettingSource = 'flag' | 'env' | 'config';
 
@@ -15,7 +15,7 @@ export interface SettingInputs {
 
 export interface RawResolution {
   raw: RawSettings;
-  sources: Partial<Record<GateSettingName, SettingSource>>;
+  sources: Partial<Record<string, SettingSource>>;
   configFile?: string;
 }
 
@@ -26,7 +26,7 @@ function configText(value: unknown): string {
   return String(value);
 }
 
-export function resolveRaw(inputs: SettingInputs, names: readonly GateSettingName[] = GATE_SETTING_NAMES): RawResolution {
+export function resolveRaw(inputs: SettingInputs, names: readonly string[] = gateSettingNames()): RawResolution {
   const resolution: RawResolution = { raw: {}, sources: {}, ...(inputs.config ? { configFile: inputs.config.file } : {}) };
   for (const name of names) {
     const flag = inputs.flags[name];
@@ -48,7 +48,7 @@ export function resolveRaw(inputs: SettingInputs, names: readonly GateSettingNam
 
 /** Where a setting was (or can be) given, for a message: `--min-avg-score`, `EVALGATE_MIN_AVG_SCORE`, a config key. */
 function settingWhere(name: string, resolution: RawResolution): string {
-  switch (resolution.sources[name as GateSettingName]) {
+  switch (resolution.sources[name]) {
     case 'flag':
       return flagName(name);
     case 'env':
@@ -73,12 +73,15 @@ export function describeProblems(problems: readonly InputProblem[], resolution: 
 }
 
 /** The typed values of `names` through the gate's own parsers (for the commands that do not run the gate). */
-export function parseSome<const N extends GateSettingName>(resolution: RawResolution, names: readonly N[]): Partial<Record<N, unknown>> {
-  const strings = withDefaults(GATE_SETTINGS, resolution.raw);
+export function parseSome<const N extends string>(resolution: RawResolution, names: readonly N[]): Partial<Record<N, unknown>> {
+  const table = gateSettings();
+  const strings = withDefaults(table, resolution.raw);
   const values: Partial<Record<N, unknown>> = {};
   const problems: InputProblem[] = [];
   for (const name of names) {
-    const parsed = GATE_SETTINGS[name].parse.safeParse(strings[name]);
+    const spec = table[name];
+    if (spec === undefined) throw new Error(`evalgate has no setting named '${name}'`);
+    const parsed = spec.parse.safeParse(strings[name]);
     if (parsed.success) values[name] = parsed.data;
     else problems.push({ input: name, message: parsed.error.issues[0]?.message ?? 'is invalid' });
   }

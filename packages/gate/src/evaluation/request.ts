@@ -1,16 +1,11 @@
-import type { CreateEvaluationRequest, PrimeSample } from '@evalgate/core';
+import type { CreateEvaluationRequest } from '@evalgate/core';
+import type { ResolvedSettings } from '../providers/gate-provider.js';
 import { gateProviderOf } from '../providers/registry.js';
 import type { EvaluationTags } from '../tags.js';
-import type { ProviderSettings } from '../settings/types.js';
 
-/** Everything resolved from files before creating: the OpenAI data source and the Prime samples. */
-export interface ResolvedSettings {
-  settings: ProviderSettings;
-  dataSource?: Record<string, unknown>;
-  samples?: PrimeSample[];
-}
+export type { ResolvedSettings } from '../providers/gate-provider.js';
 
+/** The create request of the provider the settings are for. */
 export function createRequest(resolved: ResolvedSettings, name: string, tags: EvaluationTags): CreateEvaluationRequest {
-  const { settings } = resolved;
-  return gateProviderOf(settings).createRequest(settings, resolved, name, tags);
+  return gateProviderOf(resolved.settings).createRequest(resolved.settings, resolved, name, tags);
 }

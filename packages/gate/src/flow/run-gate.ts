@@ -7,15 +7,14 @@ import { cancelRemote, describeRemoteCancel } from '../evaluation/cancel-remote.
 import { createTargetOf, findLostCreate, type PendingCreate } from '../evaluation/lost-create.js';
 import { renderName } from '../evaluation/name.js';
 import { findReattachment } from '../evaluation/reattach.js';
-import { listScopeOf } from '../providers/registry.js';
+import { gateProviderOf, listScopeOf } from '../providers/registry.js';
 import { createRequest, type ResolvedSettings } from '../evaluation/request.js';
-import { parseSamples } from '../evaluation/samples.js';
 import { DeadlineError, waitForTerminal } from '../evaluation/wait.js';
 import { STATE, type GateDeps, type Logger } from '../ports.js';
 import type { FinalReport } from '../report/model.js';
 import { resultJsonOf, type ResultJson } from '../report/result-json.js';
 import { statusLine } from '../report/title.js';
-import { InputError } from '../settings/parse.js';
+import { InputError } from '../settings/input-error.js';
 import type { GateSettings } from '../settings/types.js';
 import { runStatusOf, type Conclusion, type Gate, type RunStatus } from '../status.js';
 import { configFingerprint, runAttemptKey, tagsFor } from '../tags.js';
@@ -104,9 +103,7 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     });
 
     if (samplesMode && resolved.samples && evaluation.status !== 'completed') {
-      logger.info(
-        `Pushing ${resolved.samples.length} samples from ${settings.settings.provider === 'prime' && settings.settings.mode === 'samples' ? settings.settings.samplesFile : 'samples-file'}`,
-      );
+      logger.info(`Pushing ${resolved.samples.length} samples from ${resolved.samplesFrom ?? 'samples-file'}`);
       await client.pushSamples(evaluation.id, resolved.samples, { signal });
       evaluation = await client.finalize(evaluation.id, { signal });
     }
@@ -244,7 +241,7 @@ async function stopped(
   const { client, logger, settings } = deps;
   const cause =
     why === 'cancelled'
-      ? 'The workflow was cancelled'
+      ? (deps.cancelCause ?? 'Cancelled')
       : `No result within timeout-minutes (${settings.timeoutMinutes} min)${detail && detail !== 'timeout-minutes passed' ? ` (${detail})` : ''}`;
   logger.warning(`${cause}; stopping.`);
   let remote = createPending
@@ -291,43 +288,21 @@ async function stopped(
 
 /** Same provider, settings and data: the same experiment, whatever the evaluation's name or the samples file's path. */
 function experimentFingerprint(inputs: GateSettings, resolved: ResolvedSettings): string {
-  const settings =
-    inputs.settings.provider === 'prime' && inputs.settings.mode === 'samples' ? { ...inputs.settings, samplesFile: undefined } : inputs.settings;
+  const provider = gateProviderOf(inputs.settings);
   return configFingerprint({
     provider: inputs.provider,
     baseUrl: inputs.baseUrl,
-    settings,
+    settings: provider.fingerprintSettings ? provider.fingerprintSettings(inputs.settings) : inputs.settings,
     dataSource: resolved.dataSource,
     samples: resolved.samples && createHash('sha256').update(JSON.stringify(resolved.samples)).digest('hex'),
   });
 }
 
+/** The settings with what their files hold (the provider reads them: OpenAI's data source, Prime's samples). */
 async function resolveSettings(deps: GateDeps): Promise<ResolvedSettings> {
   const { settings } = deps.settings;
-  if (settings.provider === 'openai' && settings.dataSource.kind === 'file') {
-    const path = settings.dataSource.path;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await deps.files.read(path));
-    } catch (error) {
-      throw new InputError([{ input: 'data-source', message: `must be JSON or a readable JSON file; ${path}: ${(error as Error).message}` }]);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || typeof (parsed as { type?: unknown }).type !== 'string') {
-      throw new InputError([{ input: 'data-source', message: `${path} must hold a JSON object with a "type"` }]);
-    }
-    return { settings, dataSource: parsed as Record<string, unknown> };
-  }
-  if (settings.provider === 'openai' && settings.dataSource.kind === 'inline') return { settings, dataSource: settings.dataSource.value };
-  if (settings.provider === 'prime' && settings.mode === 'samples') {
-    let text: string;
-    try {
-      text = await deps.files.read(settings.samplesFile);
-    } catch (error) {
-      throw new InputError([{ input: 'samples-file', message: `could not be read: ${(error as Error).message}` }]);
-    }
-    return { settings, samples: parseSamples(text, settings.samplesFile) };
-  }
-  return { settings };
+  const files = await gateProviderOf(settings).readFiles?.(settings, deps.files);
+  return { settings, ...files };
 }
 
 /**

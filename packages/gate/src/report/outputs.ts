@@ -1,5 +1,6 @@
 // The named results of a run (the Action's step outputs, the CLI's dotenv file). Workflows interpolate them into
 // scripts, so only validated values are in them: ids in a safe charset, URLs https (or loopback http).
+import type { Gate, StepStatus } from '../status.js';
 import type { ResultJson } from './result-json.js';
 
 export const OUTPUT_NAMES = [
@@ -39,6 +40,34 @@ export function outputValues(result: ResultJson): Record<OutputName, string> {
     'partial-avg-score': number(partial?.avg),
     'partial-samples': partial ? String(partial.count) : '',
     'report-url': result.reportUrl ?? '',
+    'result-json': JSON.stringify(result),
+  };
+}
+
+/** The `result-json` of a step that evaluated nothing: the same version, status and gate fields, and why. */
+export interface SkippedResultJson {
+  version: 1;
+  status: Extract<StepStatus, 'skipped'>;
+  gate: Extract<Gate, 'inconclusive'>;
+  evaluationId: null;
+  scores: null;
+  reasons: string[];
+}
+
+/** Every output of a skipped step: nothing was evaluated, so no id, no scores, a count of 0 and an inconclusive gate. */
+export function skippedOutputValues(reason: string): Record<OutputName, string> {
+  const result: SkippedResultJson = { version: 1, status: 'skipped', gate: 'inconclusive', evaluationId: null, scores: null, reasons: [reason] };
+  return {
+    'evaluation-id': '',
+    status: result.status,
+    gate: result.gate,
+    'avg-score': '',
+    'min-score': '',
+    'max-score': '',
+    'total-samples': '0',
+    'partial-avg-score': '',
+    'partial-samples': '',
+    'report-url': '',
     'result-json': JSON.stringify(result),
   };
 }

@@ -1,11 +1,11 @@
 // Per-input zod schemas over the raw strings the runner passes. Each message says what is allowed;
 // values are echoed only for inputs that can never hold a secret.
 import * as z from 'zod';
-import type { EnvironmentRef } from './types.js';
 
 const MAX_ECHO = 60;
 
-function echo(value: string): string {
+/** A value quoted for a message, cut short; only for settings that can never hold a secret. */
+export function echo(value: string): string {
   const shown = value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value;
   return JSON.stringify(shown);
 }
@@ -16,9 +16,13 @@ export const optionalText = z.string().transform((value) => {
   return trimmed === '' ? undefined : trimmed;
 });
 
-/** One of `values`; unset is an error (a setting with a default gets it before parsing: settings/table.ts). */
-export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+/**
+ * One of `values` (or of what the function gives when the value is parsed, for a list that can grow at run time);
+ * unset is an error (a setting with a default gets it before parsing: settings/spec.ts).
+ */
+export function choice<const T extends readonly [string, ...string[]]>(allowed: T | (() => T)) {
   return z.string().transform((raw, ctx): T[number] => {
+    const values = typeof allowed === 'function' ? allowed() : allowed;
     const value = raw.trim() === '' ? undefined : raw.trim();
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: `is required: one of ${values.join(' | ')}` });
@@ -77,28 +81,6 @@ export function splitList(raw: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
-
-const ENVIRONMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._/:-]*$/;
-const ENVIRONMENT_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-
-/** `id` or `id@version`, comma separated. */
-export const environmentList = z.string().transform((raw, ctx): EnvironmentRef[] => {
-  const refs: EnvironmentRef[] = [];
-  for (const item of splitList(raw)) {
-    const at = item.lastIndexOf('@');
-    const id = at === -1 ? item : item.slice(0, at);
-    const versionId = at === -1 ? undefined : item.slice(at + 1);
-    if (!ENVIRONMENT_ID.test(id) || (versionId !== undefined && !ENVIRONMENT_VERSION.test(versionId))) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be a comma-separated list of environment ids, each "id" or "id@version" (bad item ${echo(item)})`,
-      });
-      return z.NEVER;
-    }
-    refs.push(versionId === undefined ? { id } : { id, versionId });
-  }
-  return refs;
-});
 
 export const NAME_PLACEHOLDERS = ['pr', 'sha', 'ref', 'repo', 'check', 'run'] as const;
 

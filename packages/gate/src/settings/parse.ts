@@ -1,35 +1,30 @@
-// Turns the raw setting strings (Action inputs, CLI flags, environment, config file) into typed GateSettings.
+// Turns the raw setting strings (Action inputs, CLI flags, environment, config file) into typed GateSettings: the
+// common rows here, the chosen provider's rows by its folder (providers/<name>/).
 import { isLoopbackHost } from '@evalgate/core';
 import * as z from 'zod';
-import { jsonObject } from './fields.js';
-import { evalConfigProblems, PRIME_HOSTED_INPUTS } from './prime-hosted.js';
-import { GATE_SETTINGS, parserShape, withDefaults, type GateSettingName, type RawSettings } from './table.js';
-import type { DataSourceInput, GateSettings, ProviderSettings } from './types.js';
+import type { SettingsCheck } from '../providers/gate-provider.js';
+import { gateProvider, gateProviders } from '../providers/registry.js';
+import { COMMON_SETTINGS } from './common.js';
+import { InputError, type InputProblem } from './input-error.js';
+import { parserShape, withDefaults, type RawSettings, type SettingsTable, type SettingValuesOf } from './spec.js';
+import { gateSettings } from './table.js';
+import type { GateSettings } from './types.js';
 
-export interface InputProblem {
-  /** The setting's name (the Action's input name; the CLI shows it as its flag). */
-  input: string;
-  message: string;
-}
+export { InputError, type InputProblem } from './input-error.js';
 
-/** The settings are wrong; every problem names its setting and what is allowed. */
-export class InputError extends Error {
-  override name = 'InputError';
-  constructor(readonly problems: InputProblem[]) {
-    super(problems.map((problem) => `Input "${problem.input}" ${problem.message}`).join('\n'));
+type Values = SettingValuesOf<typeof COMMON_SETTINGS> & Record<string, unknown>;
+
+const schemas = new WeakMap<SettingsTable, z.ZodType<Record<string, unknown>>>();
+
+/** One zod object over the whole table, built once per table (a registered provider makes a new table). */
+function schemaOf(table: SettingsTable): z.ZodType<Record<string, unknown>> {
+  let schema = schemas.get(table);
+  if (!schema) {
+    schema = z.object(parserShape(table));
+    schemas.set(table, schema);
   }
+  return schema;
 }
-
-const fieldSchema = z.object(parserShape(GATE_SETTINGS));
-
-type Fields = z.output<typeof fieldSchema>;
-type InputName = GateSettingName;
-type Provider = GateSettings['provider'];
-
-/** Which provider each provider-specific setting belongs to, from the table. */
-const PROVIDER_OF_INPUT = Object.fromEntries(
-  Object.entries(GATE_SETTINGS).flatMap(([name, spec]) => ('provider' in spec ? [[name, spec.provider]] : [])),
-) as Partial<Record<InputName, Provider>>;
 
 /** Parses the raw setting strings; throws `InputError` listing every problem. */
 export function parseSettings(raw: RawSettings): GateSettings {
@@ -40,47 +35,56 @@ export function parseSettings(raw: RawSettings): GateSettings {
 
 /** Parses the raw setting strings and lists every problem instead of throwing (an adapter adds its own). */
 export function checkSettings(raw: RawSettings): { settings?: GateSettings; problems: InputProblem[] } {
-  const strings = withDefaults(GATE_SETTINGS, raw);
-  const result = fieldSchema.safeParse(strings);
+  const table = gateSettings();
+  const result = schemaOf(table).safeParse(withDefaults(table, raw));
   if (!result.success) {
     return { problems: result.error.issues.map((issue) => ({ input: String(issue.path[0]), message: issue.message })) };
   }
-  const fields = result.data;
+  const values = result.data as Values;
   const problems: InputProblem[] = [];
-  const require = (input: InputName, why: string): void => {
-    if (isUnset(fields, raw, input)) problems.push({ input, message: `is required ${why}` });
+  const isSet = (input: string): boolean => {
+    const value = values[input];
+    if (Array.isArray(value)) return value.length > 0;
+    return value !== undefined && (raw[input] ?? '').trim() !== '';
+  };
+  const require = (input: string, why: string): void => {
+    if (!isSet(input)) problems.push({ input, message: `is required ${why}` });
   };
 
-  const provider = fields.provider;
+  const provider = values.provider;
   require('api-key', `(the ${provider} API key, e.g. \${{ secrets.EVAL_API_KEY }})`);
 
-  for (const [input, owner] of Object.entries(PROVIDER_OF_INPUT) as Array<[InputName, Provider]>) {
-    if (owner !== provider && !isUnset(fields, raw, input)) {
-      problems.push({ input, message: `only applies to provider ${owner}; remove it or set provider: ${owner}` });
+  // Another provider's rows are out of place; rows with a default (a host always passes them) are their provider's
+  // to check (`defaultedRowProblems`).
+  for (const other of gateProviders()) {
+    if (other.name === provider) continue;
+    for (const [input, spec] of Object.entries(other.settings)) {
+      if (spec.default === undefined && isSet(input)) {
+        problems.push({ input, message: `only applies to provider ${other.name}; remove it or set provider: ${other.name}` });
+      }
     }
   }
 
-  const settings = providerSettings(fields, provider, problems, require);
-  const hosted = settings?.provider === 'prime' && settings.mode === 'hosted';
-  // These have defaults (the runner always passes them): only a changed value is out of place.
-  for (const input of PRIME_HOSTED_INPUTS) {
-    if (!hosted && fields[input] !== Number(GATE_SETTINGS[input].default)) {
-      problems.push({ input, message: 'only applies to a hosted prime evaluation (provider: prime without samples-file); remove it' });
-    }
+  const chosen = gateProvider(provider);
+  const check: SettingsCheck<SettingsTable> = { values, isSet, require, report: (problem) => problems.push(problem) };
+  const settings = chosen.parseSettings(check);
+  for (const each of gateProviders()) {
+    problems.push(...(each.defaultedRowProblems?.(values, each === chosen ? settings : undefined) ?? []));
   }
 
-  if (fields['max-regression'] !== undefined) {
-    const comparison = provider === 'nugen' && fields['baseline-model-id'] !== undefined;
-    if (fields.baseline !== 'base-branch' && !comparison) {
+  if (values['max-regression'] !== undefined) {
+    const ownBaseline = chosen.ownBaseline !== undefined && values[chosen.ownBaseline.setting] !== undefined;
+    if (values.baseline !== 'base-branch' && !ownBaseline) {
+      const alternatives = gateProviders().flatMap((each) => (each.ownBaseline ? [`for ${each.name}, ${each.ownBaseline.setting}`] : []));
       problems.push({
         input: 'max-regression',
-        message: 'needs a baseline: set baseline: base-branch (or, for nugen, baseline-model-id)',
+        message: `needs a baseline: set baseline: base-branch${alternatives.length > 0 ? ` (or, ${alternatives.join('; ')})` : ''}`,
       });
     }
   }
 
-  const baseUrl = fields['base-url'];
-  if (baseUrl !== undefined && fields['allow-insecure-http'] !== 'true') {
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && values['allow-insecure-http'] !== 'true') {
     const url = new URL(baseUrl);
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
       problems.push({
@@ -94,110 +98,19 @@ export function checkSettings(raw: RawSettings): { settings?: GateSettings; prob
 
   const parsed: GateSettings = {
     provider,
-    settings,
-    nameTemplate: fields.name,
+    settings: settings as GateSettings['settings'],
+    nameTemplate: values.name,
     thresholds: {},
-    baseline: fields.baseline,
-    timeoutMinutes: fields['timeout-minutes'] as number,
-    pollIntervalSeconds: fields['poll-interval-seconds'] as number,
-    failOn: fields['fail-on'],
-    checkName: fields['check-name'] as string,
-    allowInsecureHttp: fields['allow-insecure-http'] === 'true',
+    baseline: values.baseline,
+    timeoutMinutes: values['timeout-minutes'] as number,
+    pollIntervalSeconds: values['poll-interval-seconds'] as number,
+    failOn: values['fail-on'],
+    checkName: values['check-name'] as string,
+    allowInsecureHttp: values['allow-insecure-http'] === 'true',
   };
-  if (fields['base-url'] !== undefined) parsed.baseUrl = fields['base-url'];
-  if (fields['min-avg-score'] !== undefined) parsed.thresholds.minAvgScore = fields['min-avg-score'];
-  if (fields['min-min-score'] !== undefined) parsed.thresholds.minMinScore = fields['min-min-score'];
-  if (fields['max-regression'] !== undefined) parsed.thresholds.maxRegression = fields['max-regression'];
+  if (values['base-url'] !== undefined) parsed.baseUrl = values['base-url'];
+  if (values['min-avg-score'] !== undefined) parsed.thresholds.minAvgScore = values['min-avg-score'];
+  if (values['min-min-score'] !== undefined) parsed.thresholds.minMinScore = values['min-min-score'];
+  if (values['max-regression'] !== undefined) parsed.thresholds.maxRegression = values['max-regression'];
   return { settings: parsed, problems };
-}
-
-function isUnset(fields: Fields, raw: RawSettings, input: InputName): boolean {
-  const value: unknown = fields[input];
-  if (Array.isArray(value)) return value.length === 0;
-  return value === undefined || (raw[input] ?? '').trim() === '';
-}
-
-function providerSettings(
-  fields: Fields,
-  provider: Provider,
-  problems: InputProblem[],
-  require: (input: InputName, why: string) => void,
-): ProviderSettings | undefined {
-  if (provider === 'prime') {
-    const samplesFile = fields['samples-file'];
-    if (samplesFile !== undefined) {
-      if (fields['eval-config'] !== undefined) {
-        problems.push({
-          input: 'eval-config',
-          message: 'is for a hosted evaluation; with samples-file the evaluation is client-driven, remove one of them',
-        });
-      }
-      const settings: ProviderSettings = { provider, mode: 'samples', samplesFile, environments: fields.environments };
-      if (fields['inference-model'] !== undefined) settings.inferenceModel = fields['inference-model'];
-      return settings;
-    }
-    require('environments', 'for a hosted prime evaluation (one environment id), or set samples-file');
-    require('inference-model', 'for a hosted prime evaluation (the model to evaluate), or set samples-file');
-    const [environment, ...others] = fields.environments;
-    if (others.length > 0) {
-      problems.push({
-        input: 'environments',
-        message: 'takes one environment for a hosted prime evaluation (Prime starts one evaluation per environment); use a matrix job per environment',
-      });
-    }
-    if (environment?.versionId !== undefined) {
-      problems.push({
-        input: 'environments',
-        message: `takes an environment id without a version for a hosted prime evaluation (Prime's hosted runs take environment_ids only); use "${environment.id}"`,
-      });
-    }
-    const evalConfig = fields['eval-config'];
-    if (evalConfig !== undefined) {
-      for (const message of evalConfigProblems(evalConfig)) problems.push({ input: 'eval-config', message });
-    }
-    if (environment === undefined || fields['inference-model'] === undefined) return undefined;
-    const settings: ProviderSettings = {
-      provider,
-      mode: 'hosted',
-      environments: [environment],
-      inferenceModel: fields['inference-model'],
-      numExamples: fields['num-examples'],
-      rolloutsPerExample: fields['rollouts-per-example'],
-      timeoutMinutes: fields['hosted-timeout-minutes'],
-    };
-    if (evalConfig !== undefined) settings.evalConfig = evalConfig;
-    return settings;
-  }
-  if (provider === 'openai') {
-    require('eval-id', 'for provider openai (the eval whose run is created, e.g. eval_abc123)');
-    require('data-source', 'for provider openai (the run data_source as JSON, or a path to a JSON file)');
-    const evalId = fields['eval-id'];
-    const rawSource = fields['data-source'];
-    if (evalId === undefined || rawSource === undefined) return undefined;
-    const dataSource = parseDataSource(rawSource, problems);
-    return dataSource && { provider, evalId, dataSource };
-  }
-  require('model-id', 'for provider nugen (the model to evaluate)');
-  require('benchmark-id', 'for provider nugen (the benchmark to run)');
-  const modelId = fields['model-id'];
-  const benchmarkId = fields['benchmark-id'];
-  if (modelId === undefined || benchmarkId === undefined) return undefined;
-  const settings: ProviderSettings = { provider, modelId, benchmarkId, metrics: fields.metric };
-  if (fields['baseline-model-id'] !== undefined) settings.baselineModelId = fields['baseline-model-id'];
-  return settings;
-}
-
-/** Inline JSON when it looks like an object, otherwise a path read at run time. */
-function parseDataSource(raw: string, problems: InputProblem[]): DataSourceInput | undefined {
-  if (!raw.startsWith('{')) return { kind: 'file', path: raw };
-  const parsed = jsonObject.safeParse(raw);
-  if (!parsed.success || parsed.data === undefined) {
-    problems.push({ input: 'data-source', message: parsed.success ? 'is empty' : (parsed.error.issues[0]?.message ?? 'is invalid') });
-    return undefined;
-  }
-  if (typeof parsed.data.type !== 'string') {
-    problems.push({ input: 'data-source', message: 'must have a "type", e.g. {"type":"jsonl","source":{...}}' });
-    return undefined;
-  }
-  return { kind: 'inline', value: parsed.data };
 }

@@ -1,10 +1,10 @@
 import type { EvalClient, Evaluation } from '@evalgate/core';
 import type { BaselineTrust, RunContext } from '../ports.js';
-import { listScopeOf } from '../providers/registry.js';
+import { gateProviderOf, listScopeOf } from '../providers/registry.js';
 import type { GateSettings } from '../settings/types.js';
-import { formatScore } from '../report/format.js';
 import { TREND_LENGTH, type TrendPoint } from '../report/trend.js';
 import { hasTags } from '../tags.js';
+import { baselineFound } from './found.js';
 import type { BaselineLookup } from './types.js';
 
 /** How many of the newest evaluations are searched for a tagged baseline. */
@@ -33,7 +33,8 @@ export interface BaselineDeps {
 }
 
 /**
- * Nugen comparison mode when a baseline model is set; otherwise, with `baseline: base-branch`, the latest completed
+ * The provider's own baseline when its settings ask for one (Nugen's comparison mode); otherwise, with
+ * `baseline: base-branch`, the latest completed
  * evaluation this gate tagged for the base branch, found through the provider's metadata or the host's record of the
  * base branch's runs (the Action: its check runs).
  * Only an evaluation run by a trusted event (a push, dispatch or schedule) on the base repository's base branch qualifies,
@@ -41,17 +42,8 @@ export interface BaselineDeps {
  */
 export async function findBaseline(deps: BaselineDeps, evaluation: Evaluation): Promise<BaselineLookup> {
   const { inputs, context } = deps;
-  if (inputs.settings.provider === 'nugen' && inputs.settings.baselineModelId) {
-    const comparison = evaluation.comparison;
-    if (comparison?.scores) {
-      return found({
-        source: 'comparison',
-        description: `model ${comparison.model || inputs.settings.baselineModelId} evaluated side by side (nugen comparison mode)`,
-        scores: comparison.scores,
-      });
-    }
-    return { note: `nugen returned no comparison scores for ${inputs.settings.baselineModelId}` };
-  }
+  const own = gateProviderOf(inputs.settings).ownBaseline?.lookup(inputs.settings, evaluation);
+  if (own) return own;
   if (inputs.baseline === 'none') return { note: 'no baseline requested (baseline: none)' };
   if (!context.baseRef) return { note: `a ${context.eventName} event has no base branch to compare with` };
 
@@ -62,10 +54,6 @@ export async function findBaseline(deps: BaselineDeps, evaluation: Evaluation): 
   const fromHost = await fromHostRecord(deps, context.baseRef, evaluation.id);
   if (fromHost) return fromHost;
   return { note: `no completed evaluation from this action was found for ${context.baseRef}` };
-}
-
-function found(baseline: NonNullable<BaselineLookup['baseline']>): BaselineLookup {
-  return { baseline, note: `baseline: ${baseline.description}, avg ${formatScore(baseline.scores.avg)}` };
 }
 
 /** Tagged by this action for the base branch of this repository, by a trusted event. */
@@ -101,7 +89,7 @@ async function latestTagged(deps: BaselineDeps, baseRef: string, judgedId: strin
       if (!full.scores || full.scores.count === 0) continue;
       trend.push({ evaluationId: full.id, avg: full.scores.avg, ...(full.createdAt ? { createdAt: full.createdAt } : {}) });
       if (!lookup) {
-        lookup = found({
+        lookup = baselineFound({
           source: 'base-branch',
           description: `latest completed evaluation on ${baseRef} (${full.id})`,
           evaluationId: full.id,
@@ -140,7 +128,7 @@ async function fromHostRecord(deps: BaselineDeps, baseRef: string, judgedId: str
       // write) is the proof.
       const vouched = !deps.client.capabilities.metadata && candidate.hostVouches;
       if (!vouched && !isTrustedBaseline(deps, evaluation, baseRef)) continue;
-      return found({
+      return baselineFound({
         source: 'base-branch',
         description: `evaluation ${evaluation.id} of ${candidate.source}`,
         evaluationId: evaluation.id,

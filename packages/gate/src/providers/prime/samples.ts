@@ -1,6 +1,6 @@
 import type { PrimeSample } from '@evalgate/core';
 import * as z from 'zod';
-import { InputError } from '../settings/parse.js';
+import { InputError } from '../../settings/input-error.js';
 
 // Prime's tooling scores a sample by `reward`; `score` is read too (QUIRKS PRIME-2). Both must be numbers when present.
 const sampleSchema = z.looseObject({ reward: z.number().finite().optional(), score: z.number().finite().optional() });

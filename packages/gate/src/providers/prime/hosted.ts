@@ -1,8 +1,8 @@
-// The Prime hosted-run inputs: num-examples, rollouts-per-example, hosted-timeout-minutes, and the extra eval-config
+// The Prime hosted-run settings: num-examples, rollouts-per-example, hosted-timeout-minutes, and the extra eval-config
 // keys. Together they make the complete eval_config of POST /api/v1/hosted-evaluations.
 import * as z from 'zod';
 
-/** The dedicated inputs; their defaults are in the settings table (table.ts). */
+/** The dedicated settings; their defaults are in Prime's rows (settings.ts). */
 export const PRIME_HOSTED_INPUTS = ['num-examples', 'rollouts-per-example', 'hosted-timeout-minutes'] as const;
 
 export type PrimeHostedInput = (typeof PRIME_HOSTED_INPUTS)[number];
@@ -16,7 +16,7 @@ export const EVAL_CONFIG_KEY_OF: Record<PrimeHostedInput, string> = {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** An integer in [min, max]; these inputs always have a default (table.ts), so unset is an error. */
+/** An integer in [min, max]; these settings always have a default (settings.ts), so unset is an error. */
 export function integerInput(min: number, max: number, hint: string) {
   return z.string().transform((raw, ctx): number => {
     const text = raw.trim();
