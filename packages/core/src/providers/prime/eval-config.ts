@@ -1,4 +1,4 @@
-import '../../zod-messages.js';
+import '../../zod-config.js';
 import * as z from 'zod/mini';
 import { ConfigurationError } from '../../errors.js';
 import { lazy } from '../../lazy.js';
