@@ -10,9 +10,12 @@ import type { CheckConclusion } from '../src/github/port.js';
 import { GITHUB_TOKEN, killGroup, removeWorkDir, runAction, until, type ActionRun } from './support/action-process.js';
 import { PROVIDER_KEY, startE2E, type E2E } from './support/e2e-env.js';
 
+/** The e2e environment has inputs for the shipped providers (a test-only one is not among them). */
+type ShippedProvider = Parameters<E2E['inputs']>[0];
+
 interface Scenario {
   name: string;
-  provider?: ProviderName;
+  provider?: ShippedProvider;
   /** Simulated run time of the evaluation (the emulator's durationMs). */
   durationMs?: number;
   inputs?: Record<string, string>;

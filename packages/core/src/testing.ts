@@ -1,8 +1,13 @@
-// `@evalgate/core/testing`: the hook tests use to walk a test-only provider through core and the apps. No app imports it.
+// `@evalgate/core/testing`: the provider-author kit. What a provider's folder needs from core (the client base class,
+// the encoded path template, the wire helpers, the status table) and the hook tests use to walk a test-only provider
+// through core and the apps. No app imports it.
 export { registerTestProvider } from './providers/registry.js';
 export type { ProviderDefinition, RequestOf } from './providers/definition.js';
 export type { ProviderContext } from './providers/provider-context.js';
-export type { StatusTable } from './providers/status-table.js';
+export { lookupStatus, type StatusTable } from './providers/status-table.js';
+export { BaseEvalClient } from './providers/base-client.js';
+export { path } from './http/path.js';
+export { pageSize, requireId, stringRecord, toDate } from './providers/wire-helpers.js';
 
 /**
  * Test-only providers, by name, with the create request each takes. Empty in every build; a test adds one with

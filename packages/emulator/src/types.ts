@@ -1,8 +1,9 @@
 /** Shared vocabulary of the emulator: providers, how a simulated evaluation ends, and the runtime settings. */
 import type { EMULATED_PROVIDERS } from './providers/registry.js';
-import type { TestProviders } from './testing/test-providers.js';
+import type { TestProviders } from './testing.js';
 
 /** The providers the emulator serves: the names in its registry (plus, in tests only, the test providers). */
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the test-only part is `never` in every build and in this package's own program; tests elsewhere fill it
 export type Provider = (typeof EMULATED_PROVIDERS)[number]['name'] | Extract<keyof TestProviders, string>;
 
 /** How evaluations created from now on end when nobody cancels them. */

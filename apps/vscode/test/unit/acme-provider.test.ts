@@ -1,4 +1,5 @@
 import { createClient } from '@evalgate/core';
+import { startEmulator, type Emulator } from '@evalgate/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addConnectionArgsOf } from '../../src/logic/command-args.js';
 import { parseStoredKey, serializeStoredKey } from '../../src/logic/key-binding.js';
@@ -9,7 +10,6 @@ import { EvaluationStore } from '../../src/logic/store.js';
 import { childNodes, rootNodes } from '../../src/logic/tree-model.js';
 import { computeViewState } from '../../src/logic/view-state.js';
 import type { RawSettings } from '../../src/logic/settings.js';
-import type { AcmeBackend } from './providers/acme/core-stand-in.js';
 import { registerTestProviders } from './providers/test-registry.js';
 
 const settingsWith = (connections: unknown): RawSettings => ({ connections, pollIntervalSeconds: undefined, notifyOnFinish: undefined });
@@ -23,12 +23,17 @@ describe('a test-only fourth provider walks through the extension by one folder 
   });
 
   describe('once registered', () => {
-    let backend: AcmeBackend;
     let unregister: () => void;
-    beforeAll(() => {
-      ({ backend, unregister } = registerTestProviders());
+    let emu: Emulator;
+    let now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    beforeAll(async () => {
+      unregister = registerTestProviders();
+      emu = await startEmulator({ port: 0, apiKey: 'acme-key', seed: 1, durationMs: 1000, sampleCount: 2, now: () => now });
     });
-    afterAll(() => unregister());
+    afterAll(async () => {
+      await emu.close();
+      unregister();
+    });
 
     it('is offered where providers are picked, with core label and base URL and the extension hint', () => {
       expect(providerEntries().at(-1)).toMatchObject({
@@ -53,11 +58,18 @@ describe('a test-only fourth provider walks through the extension by one folder 
       });
     });
 
-    it('shows tree rows from settings to evaluations, and reads a finished row once for its score', async () => {
-      backend.add({ id: 'job-done', name: 'math · m-1', status: 'completed', rawStatus: 'DONE', scores: { avg: 0.5, min: 0.5, max: 0.5, count: 2 } });
-      backend.add({ id: 'job-running', name: 'code · m-2', status: 'running', rawStatus: 'WORKING' });
-      const [connection] = parseSettings(settingsWith([{ provider: 'acme', baseUrl: 'https://api.acme.invalid', label: 'acme' }])).connections;
-      expect(connection).toMatchObject({ provider: 'acme', id: 'acme@https://api.acme.invalid' });
+    it("shows tree rows from settings to evaluations through Acme's real client and emulator, reading a finished row once for its score", async () => {
+      const acme = createClient({ provider: 'acme', apiKey: 'acme-key', baseUrl: emu.baseUrls.acme });
+      const finished = await acme.create({ provider: 'acme', suite: 'math', model: 'm-1' });
+      now += 1100;
+      await acme.create({ provider: 'acme', suite: 'code', model: 'm-2' });
+      now += 500;
+      const [finishedSnapshot] = emu.evaluations('acme');
+      expect(finishedSnapshot).toMatchObject({ id: finished.id, phase: 'completed' });
+      const requestsBefore = emu.requests.length;
+
+      const [connection] = parseSettings(settingsWith([{ provider: 'acme', baseUrl: emu.baseUrls.acme, label: 'acme' }])).connections;
+      expect(connection).toMatchObject({ provider: 'acme', id: `acme@${emu.baseUrls.acme}` });
 
       const store = new EvaluationStore({ createClient: (entry, apiKey) => createClient({ provider: entry.provider, baseUrl: entry.baseUrl, apiKey }) });
       store.setConnections([{ connection: connection!, apiKey: 'acme-key' }]);
@@ -74,8 +86,10 @@ describe('a test-only fourth provider walks through the extension by one folder 
       ]);
       expect(rows[0]?.contextValue).toMatch(/\bcancelable\b/);
       // Only the finished row lacked its score in the list (Acme's needsDetails), so only it was read again.
-      expect(backend.gets).toEqual(['job-done']);
-      expect(store.evaluations({ connectionId: connection!.id })?.items.find((item) => item.id === 'job-done')?.scores?.avg).toBe(0.5);
+      const reads = emu.requests.slice(requestsBefore).map((entry) => `${entry.method} ${entry.path.replace(/\?.*/, '')}`);
+      expect(reads.sort()).toEqual(['GET /acme/v1/jobs', `GET /acme/v1/jobs/${finished.id}`]);
+      const average = finishedSnapshot!.scores.reduce((sum, score) => sum + score, 0) / finishedSnapshot!.scores.length;
+      expect(store.evaluations({ connectionId: connection!.id })?.items.find((item) => item.id === finished.id)?.scores?.avg).toBe(average);
     });
   });
 });

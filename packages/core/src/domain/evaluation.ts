@@ -2,6 +2,7 @@ import type { PROVIDERS } from '../providers/registry.js';
 import type { TestProviders } from '../testing.js';
 
 /** The providers evalgate speaks to: the names in the registry (plus, in tests only, the test providers). */
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the test-only part is `never` in every build and in this package's own program; tests elsewhere fill it
 export type ProviderName = (typeof PROVIDERS)[number]['name'] | Extract<keyof TestProviders, string>;
 
 /** Normalized lifecycle status; `unknown` keeps an unrecognised provider status from crashing anything. */

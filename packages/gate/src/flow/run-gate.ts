@@ -328,7 +328,9 @@ async function createWithRetries(deps: GateDeps, request: CreateEvaluationReques
       const lost = await findLostCreate(client, createTargetOf(request), since, signal);
       if (lost) {
         logger.info(`The failed create did go through: using ${lost.id}.`);
-        return lost;
+        // A list row can be a summary (Acme's carries no score); the wait takes what it is given as read, and returns
+        // a finished one as is, so read the evaluation itself as a create would have answered it.
+        return await client.get(lost.id, { signal });
       }
     } finally {
       grace.dispose();

@@ -1,6 +1,0 @@
-import type { StatusTable } from '../../../src/providers/status-table.js';
-
-export const ACME_STATUS_TABLE: StatusTable = {
-  statuses: { WAITING: 'queued', WORKING: 'running', DONE: 'completed', BROKEN: 'failed', STOPPED: 'cancelled' },
-  caseInsensitive: false,
-};

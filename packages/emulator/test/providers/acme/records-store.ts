@@ -1,9 +1,0 @@
-import { collectionKey, type SimulatedRecord } from '../../../src/store.js';
-
-export interface AcmeJob extends SimulatedRecord {
-  suite: string;
-  model: string;
-  labels: Record<string, string> | null;
-}
-
-export const ACME_JOBS = collectionKey<AcmeJob>('acme/jobs');
