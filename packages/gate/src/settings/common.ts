@@ -1,12 +1,18 @@
 // The settings every provider shares: the connection (provider, key, base URL), the evaluation's name, the thresholds
 // and how the run waits and reports. The Action's inputs (action.yml), the CLI's flags (`--min-avg-score`),
 // environment variables (`EVALGATE_MIN_AVG_SCORE`) and config-file keys derive from these and the providers' rows.
-import { PROVIDER_NAMES, providerNames, type ProviderName } from '@evalgate/core';
+import { PROVIDER_NAMES, providerNames, providers, type ProviderName } from '@evalgate/core';
 import { choice, decimal, httpUrl, nameTemplate, optionalText } from './fields.js';
 import { setting } from './spec.js';
 
 /** Core's providers when this runs: a test provider registered through `@evalgate/core/testing` is a valid choice. */
 const currentProviders = () => providerNames() as readonly [ProviderName, ...ProviderName[]];
+
+/** Each shipped provider's default API root, as action.yml documents them (core's registry has them). */
+const SHIPPED_DEFAULT_URLS = providers()
+  .filter((provider) => PROVIDER_NAMES.includes(provider.name))
+  .map((provider) => `${provider.name} ${provider.defaultBaseUrl}`)
+  .join(', ');
 
 /** The rows before the providers' own (action.yml lists them in this order). */
 export const LEADING_SETTINGS = {
@@ -18,7 +24,7 @@ export const LEADING_SETTINGS = {
     parse: optionalText,
   }),
   'base-url': setting({
-    description: 'Provider API root. Defaults: prime https://api.primeintellect.ai, openai https://api.openai.com/v1, nugen https://api.nugen.in.',
+    description: `Provider API root. Defaults: ${SHIPPED_DEFAULT_URLS}.`,
     required: false,
     secret: false,
     parse: httpUrl,
