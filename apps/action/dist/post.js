@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as o}from"./chunks/chunk-MJLMSVSR.js";import"./chunks/chunk-42EMYXRL.js";import"./chunks/chunk-DPJLNP7M.js";import"./chunks/chunk-RD7G2AH3.js";import"./chunks/chunk-XY7QUVLB.js";o();
+import{b as o}from"./chunks/chunk-ZAR3AZGB.js";import"./chunks/chunk-FIZWUTEO.js";import"./chunks/chunk-7GDFSCLF.js";import"./chunks/chunk-RD7G2AH3.js";import"./chunks/chunk-XY7QUVLB.js";o();
