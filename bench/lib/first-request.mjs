@@ -16,8 +16,11 @@ const PR_EVENT = {
   },
 };
 
-/** One cold start. `inputs(url)` gives the INPUT_* values given the catcher's URL. Returns ms and the first request. */
-export async function coldStartToFirstRequest(entry, inputs) {
+/**
+ * One cold start of `entry` under the `node` binary. `inputs(url)` gives the INPUT_* values given the catcher's URL.
+ * Returns ms and the first request.
+ */
+export async function coldStartToFirstRequest(entry, inputs, node = process.execPath) {
   const work = await mkdtemp(join(os.tmpdir(), 'evalgate-bench-cold-'));
   let spawnedAt = 0n;
   let resolveFirst;
@@ -50,7 +53,7 @@ export async function coldStartToFirstRequest(entry, inputs) {
   let child;
   try {
     spawnedAt = process.hrtime.bigint();
-    child = spawn(process.execPath, [entry], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child = spawn(node, [entry], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.stdout.on('data', (chunk) => (stderr += chunk));

@@ -135,7 +135,9 @@ export async function main(): Promise<void> {
   const controller = new AbortController();
   const uninstall = abortOnTermination(process, controller, (message) => logger.warning(message));
   try {
-    const forkSkip = forkWithoutSecretsReason(contextFromEvent(eventSource()), apiKey);
+    // Read and parsed once: the event file does not change during the step.
+    const context = contextFromEvent(eventSource());
+    const forkSkip = forkWithoutSecretsReason(context, apiKey);
     if (forkSkip) {
       await reportForkSkip(forkSkip, sink, logger);
       return;
@@ -146,7 +148,6 @@ export async function main(): Promise<void> {
         `allow-insecure-http is set: the ${inputs.provider} API key is sent over plain http to base-url; use https unless this is a private network you trust.`,
       );
     }
-    const context = contextFromEvent(eventSource());
     // timeout-minutes covers every request of the step (create, search, retries, Retry-After pauses), not just the wait.
     const signal = stepSignal(controller.signal, inputs.timeoutMinutes);
     const github = gitHubPort(token || undefined, context.owner, context.repo, logger, () => signal.aborted);

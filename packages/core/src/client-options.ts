@@ -3,41 +3,43 @@ import type { ClientOptions } from './domain/client.js';
 import type { ProviderName } from './domain/evaluation.js';
 import { providerDefinition, providerNames } from './providers/registry.js';
 import { ConfigurationError } from './errors.js';
+import { lazy } from './lazy.js';
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 
-const httpUrl = z.string().check(
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Built on the first createClient (see lazy.ts). */
+const clientOptionsSchema = lazy(() =>
+  z.object({
+    // Checked against the registry when parsing, so a test provider registered later is accepted too.
+    provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerNames() as readonly string[]).includes(value)),
+    apiKey: z.string().check(z.refine((key) => key.trim().length > 0)),
+    baseUrl: z.optional(z.string().check(z.refine(isHttpUrl))),
+    timeoutMs: z.optional(z.int().check(z.positive())),
+    maxRetries: z.optional(z.int().check(z.gte(0), z.lte(20))),
+    fetch: z.optional(z.custom<typeof fetch>(isFunction)),
+    now: z.optional(z.custom<() => number>(isFunction)),
+    sleep: z.optional(z.custom<(ms: number, signal?: AbortSignal) => Promise<void>>(isFunction)),
+    random: z.optional(z.custom<() => number>(isFunction)),
+    logger: z.optional(
+      z.custom<NonNullable<ClientOptions['logger']>>(
+        (value) =>
+          typeof value === 'object' && value !== null && isFunction((value as { debug?: unknown }).debug) && isFunction((value as { warn?: unknown }).warn),
+      ),
+    ),
+    userAgent: z.optional(z.string().check(z.minLength(1))),
+    maxResponseBytes: z.optional(z.int().check(z.positive())),
+    allowInsecureHttp: z.optional(z.boolean()),
   }),
 );
-
-const clientOptionsSchema = z.object({
-  // Checked against the registry when parsing, so a test provider registered later is accepted too.
-  provider: z.custom<ProviderName>((value) => typeof value === 'string' && (providerNames() as readonly string[]).includes(value)),
-  apiKey: z.string().check(z.refine((key) => key.trim().length > 0)),
-  baseUrl: z.optional(httpUrl),
-  timeoutMs: z.optional(z.int().check(z.positive())),
-  maxRetries: z.optional(z.int().check(z.gte(0), z.lte(20))),
-  fetch: z.optional(z.custom<typeof fetch>(isFunction)),
-  now: z.optional(z.custom<() => number>(isFunction)),
-  sleep: z.optional(z.custom<(ms: number, signal?: AbortSignal) => Promise<void>>(isFunction)),
-  random: z.optional(z.custom<() => number>(isFunction)),
-  logger: z.optional(
-    z.custom<NonNullable<ClientOptions['logger']>>(
-      (value) =>
-        typeof value === 'object' && value !== null && isFunction((value as { debug?: unknown }).debug) && isFunction((value as { warn?: unknown }).warn),
-    ),
-  ),
-  userAgent: z.optional(z.string().check(z.minLength(1))),
-  maxResponseBytes: z.optional(z.int().check(z.positive())),
-  allowInsecureHttp: z.optional(z.boolean()),
-});
 
 // One fix per option, so the message tells the user what to do, not just what is wrong. Values are never echoed:
 // the API key must not reach a log, and a base URL may carry credentials.
@@ -75,7 +77,7 @@ export function resolveClientOptions(options: unknown): ResolvedClientOptions {
   if (options === null || typeof options !== 'object') {
     throw new ConfigurationError('createClient needs an options object: { provider, apiKey, baseUrl? }');
   }
-  const parsed = clientOptionsSchema.safeParse(options);
+  const parsed = clientOptionsSchema().safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const option = String(issue?.path[0] ?? 'options');

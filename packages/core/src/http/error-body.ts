@@ -1,25 +1,30 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy.js';
 
 export interface ParsedErrorBody {
   message?: string;
   details: Array<{ param?: string; message: string }>;
 }
 
-const primeErrors = z.object({
-  errors: z.array(z.looseObject({ param: z.optional(z.unknown()), details: z.optional(z.unknown()) })),
-});
-const openAIError = z.object({
-  error: z.looseObject({ message: z.nullish(z.string()), param: z.nullish(z.string()), code: z.optional(z.unknown()) }),
-});
-const fastAPIDetail = z.object({
-  detail: z.union([z.string(), z.array(z.looseObject({ loc: z.optional(z.array(z.union([z.string(), z.number()]))), msg: z.optional(z.unknown()) }))]),
-});
+/** Built on the first error body (see lazy.ts). */
+const errorShapes = lazy(() => ({
+  primeErrors: z.object({
+    errors: z.array(z.looseObject({ param: z.optional(z.unknown()), details: z.optional(z.unknown()) })),
+  }),
+  openAIError: z.object({
+    error: z.looseObject({ message: z.nullish(z.string()), param: z.nullish(z.string()), code: z.optional(z.unknown()) }),
+  }),
+  fastAPIDetail: z.object({
+    detail: z.union([z.string(), z.array(z.looseObject({ loc: z.optional(z.array(z.union([z.string(), z.number()]))), msg: z.optional(z.unknown()) }))]),
+  }),
+}));
 
 /**
  * Reads the three providers' error shapes: Prime `{errors:[{param,details}]}`, OpenAI
  * `{error:{message,param}}` and FastAPI `{detail: string | [{loc,msg}]}`. Anything else yields no message.
  */
 export function parseErrorBody(body: unknown): ParsedErrorBody {
+  const { primeErrors, openAIError, fastAPIDetail } = errorShapes();
   const prime = primeErrors.safeParse(body);
   if (prime.success && prime.data.errors.length > 0) {
     const details = prime.data.errors.map((entry) => ({

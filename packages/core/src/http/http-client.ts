@@ -1,4 +1,4 @@
-import '../zod-messages.js';
+import '../zod-config.js';
 import type * as z from 'zod/mini';
 import type { ProviderName } from '../domain/evaluation.js';
 import type { ClientLogger, RequestOptions } from '../domain/client.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Page } from '../domain/evaluation.js';
 import { ConfigurationError } from '../errors.js';
+import { lazy } from '../lazy.js';
 
 /** Parses an ISO string or unix seconds into a Date; anything unreadable gives undefined rather than an Invalid Date. */
 export function toDate(value: string | number | null | undefined): Date | undefined {
@@ -24,8 +25,8 @@ export function definedOnly<T extends Record<string, unknown>>(value: T): Define
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as DefinedOnly<T>;
 }
 
-export const nullableString = z.nullish(z.string());
-export const nullableNumber = z.nullish(z.number());
+/** The two field shapes every provider's wire schemas share, built with the first of them (see lazy.ts). */
+export const nullables = lazy(() => ({ nullableString: z.nullish(z.string()), nullableNumber: z.nullish(z.number()) }));
 
 /** The page size a caller asked for, checked against the provider's ceiling. */
 export function pageSize(requested: number | undefined, fallback: number, max: number): number {

@@ -8,16 +8,7 @@ import { NUGEN_CAPABILITIES } from './capabilities.js';
 import { definedOnly, offsetCursor, offsetPageOf, pageSize, requireId } from '../wire-helpers.js';
 import { mapNugenListItem, mapNugenStatus, type NugenIdentity, type NugenOutcome } from './mapper.js';
 import { nugenRerunRequest } from './rerun.js';
-import {
-  nugenCreateResponse,
-  nugenDownload,
-  nugenList,
-  nugenResults,
-  nugenStatus,
-  type NugenDownloadWire,
-  type NugenListItemWire,
-  type NugenResultsWire,
-} from './wire.js';
+import { nugenWire, type NugenDownloadWire, type NugenListItemWire, type NugenResultsWire } from './wire.js';
 import type { ListSamplesOptions, SampleList, SampleScores } from '../../domain/samples.js';
 import { boundedSampleScores, SampleScoresCache } from '../sample-scores-cache.js';
 import { finiteNumber, maxSamplesOf } from '../sample-helpers.js';
@@ -54,7 +45,7 @@ export class NugenClient extends BaseEvalClient {
         custom_metrics: nugen.customMetrics,
         model_id_2: nugen.modelId2,
       }),
-      schema: nugenCreateResponse,
+      schema: nugenWire().nugenCreateResponse,
       idempotent: false,
       options,
     });
@@ -78,7 +69,7 @@ export class NugenClient extends BaseEvalClient {
     const status = await this.context.http.request({
       method: 'GET',
       path: path`/api/v3/evaluations/${id}/status`,
-      schema: nugenStatus,
+      schema: nugenWire().nugenStatus,
       options,
     });
     const identity = this.identities.get(id);
@@ -103,7 +94,7 @@ export class NugenClient extends BaseEvalClient {
       method: 'GET',
       path: '/api/v3/evaluations',
       query: { offset, limit },
-      schema: nugenList,
+      schema: nugenWire().nugenList,
       options,
     });
     for (const item of wire.evaluations) this.remember(item);
@@ -179,7 +170,7 @@ export class NugenClient extends BaseEvalClient {
       return await this.context.http.request({
         method: 'GET',
         path: path`/api/v3/evaluations/${id}/results`,
-        schema: nugenResults,
+        schema: nugenWire().nugenResults,
         options,
       });
     } catch (error) {
@@ -194,7 +185,7 @@ export class NugenClient extends BaseEvalClient {
       return await this.context.http.request({
         method: 'GET',
         path: path`/api/v3/evaluations/${id}/download`,
-        schema: nugenDownload,
+        schema: nugenWire().nugenDownload,
         options,
       });
     } catch (error) {

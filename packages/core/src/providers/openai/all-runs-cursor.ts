@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfigurationError } from '../../errors.js';
+import { lazy } from '../../lazy.js';
 
 /** Where a listing over the runs of every eval stands: which eval, and after which run inside it. */
 export interface AllRunsPosition {
@@ -7,7 +8,7 @@ export interface AllRunsPosition {
   runAfter?: string;
 }
 
-const positionSchema = z.object({ evalId: z.string().check(z.minLength(1)), runAfter: z.optional(z.string().check(z.minLength(1))) });
+const positionSchema = lazy(() => z.object({ evalId: z.string().check(z.minLength(1)), runAfter: z.optional(z.string().check(z.minLength(1))) }));
 
 export function encodeAllRunsCursor(position: AllRunsPosition): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
@@ -15,7 +16,7 @@ export function encodeAllRunsCursor(position: AllRunsPosition): string {
 
 export function decodeAllRunsCursor(cursor: string): AllRunsPosition {
   try {
-    const parsed = positionSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const parsed = positionSchema().parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return parsed.runAfter !== undefined ? { evalId: parsed.evalId, runAfter: parsed.runAfter } : { evalId: parsed.evalId };
   } catch {
     throw new ConfigurationError('cursor must be the nextCursor of a previous OpenAI listPage() call without evalId');

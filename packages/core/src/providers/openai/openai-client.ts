@@ -8,7 +8,7 @@ import { OPENAI_CAPABILITIES } from './capabilities.js';
 import { definedOnly, pageSize, requireId, toDate } from '../wire-helpers.js';
 import { joinRunId, splitRunId } from './ids.js';
 import { mapOpenAIRun } from './mapper.js';
-import { openAIEval, openAIList, openAIRun, type OpenAIRunWire } from './wire.js';
+import { openAIWire, type OpenAIRunWire } from './wire.js';
 import { decodeAllRunsCursor, encodeAllRunsCursor } from './all-runs-cursor.js';
 import { CancelRouter } from './cancel-route.js';
 import { nextAfter } from './cursor.js';
@@ -21,14 +21,9 @@ import type { ListSamplesOptions, SampleList, SampleScores } from '../../domain/
 import { SampleScoresCache } from '../sample-scores-cache.js';
 import { maxSamplesOf } from '../sample-helpers.js';
 import { mapOpenAIOutputItem } from './sample-mapper.js';
-import { openAIOutputItemDetail } from './wire.js';
-
-const outputItemDetailList = openAIList(openAIOutputItemDetail);
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
-const runList = openAIList(openAIRun);
-const evalList = openAIList(openAIEval);
 /** Evals read by one listPage() without evalId before it hands back a cursor (evals without runs are skipped). */
 const MAX_EVALS_PER_PAGE = 25;
 
@@ -52,7 +47,7 @@ export class OpenAIClient extends BaseEvalClient {
       method: 'POST',
       path: path`/evals/${openai.evalId}/runs`,
       body: definedOnly({ name: openai.name, data_source: toWireDataSource(openai.dataSource), metadata: openai.metadata }),
-      schema: openAIRun,
+      schema: openAIWire().openAIRun,
       idempotent: false,
       options,
     });
@@ -77,7 +72,7 @@ export class OpenAIClient extends BaseEvalClient {
     return this.context.http.request({
       method: 'GET',
       path: path`/evals/${evalId}/runs/${runId}`,
-      schema: openAIRun,
+      schema: openAIWire().openAIRun,
       options,
     });
   }
@@ -129,7 +124,7 @@ export class OpenAIClient extends BaseEvalClient {
       method: 'GET',
       path: '/evals',
       query: { limit, order: 'desc', after: options.cursor },
-      schema: evalList,
+      schema: openAIWire().evalList,
       options,
     });
     const items = page.data.map((entry) => {
@@ -147,7 +142,7 @@ export class OpenAIClient extends BaseEvalClient {
   async cancel(id: string, options: RequestOptions = {}): Promise<Evaluation> {
     const { evalId, runId } = splitRunId(id);
     const run = await this.cancelRouter.send(evalId, runId, (cancelPath) =>
-      this.context.http.request({ method: 'POST', path: cancelPath, schema: openAIRun, idempotent: true, options }),
+      this.context.http.request({ method: 'POST', path: cancelPath, schema: openAIWire().openAIRun, idempotent: true, options }),
     );
     return this.toEvaluation(run, options);
   }
@@ -174,7 +169,7 @@ export class OpenAIClient extends BaseEvalClient {
         method: 'GET',
         path: path`/evals/${evalId}/runs/${runId}/output_items`,
         query: { limit: Math.min(MAX_PAGE_SIZE, max - samples.length), order: 'asc', after },
-        schema: outputItemDetailList,
+        schema: openAIWire().outputItemDetailList,
         options: requestOptions,
       });
       samples.push(...page.data.map((item) => mapOpenAIOutputItem(item)));
@@ -208,7 +203,7 @@ export class OpenAIClient extends BaseEvalClient {
       method: 'GET',
       path: path`/evals/${evalId}/runs`,
       query: { limit, order: 'desc', after },
-      schema: runList,
+      schema: openAIWire().runList,
       options,
     });
   }
@@ -218,7 +213,7 @@ export class OpenAIClient extends BaseEvalClient {
       method: 'GET',
       path: '/evals',
       query: { limit: 1, order: 'desc', after },
-      schema: evalList,
+      schema: openAIWire().evalList,
       options,
     });
     return page.data[0]?.id;

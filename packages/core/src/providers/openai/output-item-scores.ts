@@ -5,9 +5,7 @@ import { aggregateScores } from '../../domain/scores.js';
 import type { HttpClient } from '../../http/http-client.js';
 import { path } from '../../http/path.js';
 import { nextAfter } from './cursor.js';
-import { openAIList, openAIOutputItem } from './wire.js';
-
-const outputItemList = openAIList(openAIOutputItem);
+import { openAIWire } from './wire.js';
 
 /** OpenAI documents no page-size maximum (OPENAI-4); 100 is the common ceiling of its other lists. */
 export const OUTPUT_ITEM_PAGE_SIZE = 100;
@@ -46,7 +44,7 @@ export async function readOutputItemScores(
       method: 'GET',
       path: path`/evals/${evalId}/runs/${runId}/output_items`,
       query: { limit: OUTPUT_ITEM_PAGE_SIZE, order: 'asc', after },
-      schema: outputItemList,
+      schema: openAIWire().outputItemList,
       options,
     });
     for (const item of page.data) {

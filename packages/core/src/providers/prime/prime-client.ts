@@ -11,17 +11,7 @@ import { scoresOfSamples, withReward } from './samples.js';
 import { primeRerunRequest } from './rerun.js';
 import { lookupStatus } from '../status-table.js';
 import { PRIME_STATUS_TABLE } from './statuses.js';
-import {
-  primeCancelResponse,
-  primeEvaluation,
-  primeEvaluationList,
-  primeFinalizeResponse,
-  primeHostedCreated,
-  primePushSamplesResponse,
-  primeSamplesPage,
-  primeUpdated,
-  type PrimeEvaluationWire,
-} from './wire.js';
+import { primeWire, type PrimeEvaluationWire } from './wire.js';
 import type { ListSamplesOptions, SampleList } from '../../domain/samples.js';
 import { maxSamplesOf } from '../sample-helpers.js';
 import { mapPrimeSample } from './sample-mapper.js';
@@ -56,7 +46,7 @@ export class PrimeClient extends BaseEvalClient {
       method: 'POST',
       path: '/api/v1/evaluations/',
       body: primeCreateBody(prime),
-      schema: primeEvaluation,
+      schema: primeWire().primeEvaluation,
       idempotent: false,
       options,
     });
@@ -70,7 +60,7 @@ export class PrimeClient extends BaseEvalClient {
       method: 'POST',
       path: '/api/v1/hosted-evaluations',
       body,
-      schema: primeHostedCreated,
+      schema: primeWire().primeHostedCreated,
       idempotent: false,
       options,
     });
@@ -86,7 +76,7 @@ export class PrimeClient extends BaseEvalClient {
           method: 'PUT',
           path: path`/api/v1/evaluations/${evaluation.id}`,
           body: update,
-          schema: primeUpdated,
+          schema: primeWire().primeUpdated,
           options,
         });
       } catch (error) {
@@ -117,7 +107,7 @@ export class PrimeClient extends BaseEvalClient {
     return this.context.http.request({
       method: 'GET',
       path: path`/api/v1/evaluations/${requireId(id)}`,
-      schema: primeEvaluation,
+      schema: primeWire().primeEvaluation,
       options,
     });
   }
@@ -130,7 +120,7 @@ export class PrimeClient extends BaseEvalClient {
       method: 'GET',
       path: '/api/v1/evaluations/',
       query: { skip, limit, environment_id: options.environmentId, environment_name: options.environmentName },
-      schema: primeEvaluationList,
+      schema: primeWire().primeEvaluationList,
       options,
     });
     const items = wire.evaluations.map((evaluation) => mapPrimeEvaluation(evaluation));
@@ -145,7 +135,7 @@ export class PrimeClient extends BaseEvalClient {
     const cancelPath = path`/api/v1/hosted-evaluations/${requireId(id)}/cancel`;
     const before = await this.get(id, options);
     this.assertCancellable(before, cancelPath);
-    const answer = await this.context.http.request({ method: 'PATCH', path: cancelPath, schema: primeCancelResponse, options });
+    const answer = await this.context.http.request({ method: 'PATCH', path: cancelPath, schema: primeWire().primeCancelResponse, options });
     const after = await this.get(id, options);
     if (answer.success === false) {
       this.assertCancellable(after, cancelPath);
@@ -187,7 +177,7 @@ export class PrimeClient extends BaseEvalClient {
         method: 'POST',
         path: path`/api/v1/evaluations/${id}/finalize`,
         body: {},
-        schema: primeFinalizeResponse,
+        schema: primeWire().primeFinalizeResponse,
         idempotent: true,
         options,
       });
@@ -216,7 +206,7 @@ export class PrimeClient extends BaseEvalClient {
         method: 'GET',
         path: path`/api/v1/evaluations/${id}/samples`,
         query: { page, limit },
-        schema: primeSamplesPage,
+        schema: primeWire().primeSamplesPage,
         options: requestOptions,
       });
       total = wire.total ?? undefined;
@@ -237,7 +227,7 @@ export class PrimeClient extends BaseEvalClient {
         method: 'GET',
         path: path`/api/v1/evaluations/${id}/samples`,
         query: { page, limit: PRIME_SAMPLES_PAGE_SIZE },
-        schema: primeSamplesPage,
+        schema: primeWire().primeSamplesPage,
         options,
       });
       samples.push(...wire.samples);
@@ -263,7 +253,7 @@ export class PrimeClient extends BaseEvalClient {
         method: 'POST',
         path: path`/api/v1/evaluations/${id}/samples`,
         body: { samples: samples.slice(start, start + batchSize).map(withReward) },
-        schema: primePushSamplesResponse,
+        schema: primeWire().primePushSamplesResponse,
         idempotent: false,
         options: requestOptions,
       });
