@@ -26,7 +26,7 @@ export { envName, flagName, gateSettingNames, gateSettings } from './settings/ta
 export { secretValuesOf } from './settings/secrets.js';
 export { parserShape, withDefaults, type ParserShape, type RawSettings, type SettingParser, type SettingSpec, type SettingsTable } from './settings/spec.js';
 export { InputError, checkSettings, parseSettings, type InputProblem } from './settings/parse.js';
-export { badgePath, choice, optionalText } from './settings/fields.js';
+export { badgePath, choice, optionalText, reject } from './settings/fields.js';
 export type { BadgePaths, GateSettings, ProviderSettings, Thresholds } from './settings/types.js';
 export type { EnvironmentRef, PrimeHostedSettings, PrimeSamplesSettings } from './providers/prime/types.js';
 export type { DataSourceInput, OpenAISettings } from './providers/openai/types.js';

@@ -1,5 +1,5 @@
 // Which commit and pull request a run is about, from the runner's event payload.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RunContext as GateRunContext } from '@evalgate/gate';
 
 export interface RunContext {
@@ -26,26 +26,19 @@ export interface RunContext {
   serverUrl?: string;
 }
 
-const repoSchema = z.object({ full_name: z.string().optional() }).loose().nullish();
+const repoSchema = z.nullish(z.looseObject({ full_name: z.optional(z.string()) }));
 
-const pullRequestSchema = z
-  .object({
-    number: z.number().int(),
-    head: z.object({ sha: z.string().min(7), ref: z.string().optional(), repo: repoSchema }).loose(),
-    base: z.object({ ref: z.string().optional(), repo: repoSchema }).loose(),
-  })
-  .loose();
+const pullRequestSchema = z.looseObject({
+  number: z.number().check(z.int()),
+  head: z.looseObject({ sha: z.string().check(z.minLength(7)), ref: z.optional(z.string()), repo: repoSchema }),
+  base: z.looseObject({ ref: z.optional(z.string()), repo: repoSchema }),
+});
 
-const payloadSchema = z
-  .object({
-    pull_request: pullRequestSchema.optional(),
-    after: z.string().optional(),
-    repository: z
-      .object({ default_branch: z.string().min(1).optional() })
-      .loose()
-      .optional(),
-  })
-  .loose();
+const payloadSchema = z.looseObject({
+  pull_request: z.optional(pullRequestSchema),
+  after: z.optional(z.string()),
+  repository: z.optional(z.looseObject({ default_branch: z.optional(z.string().check(z.minLength(1))) })),
+});
 
 export interface EventSource {
   eventName: string;

@@ -1,5 +1,5 @@
 // The GitHub port over Octokit's `request`, with every response checked by zod.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { BranchHead, CheckRun, CreateCheckRequest, GitHubPort, IssueComment, TreeFile, UpdateCheckRequest } from './port.js';
 import { CHECK_RUNS_PAGE_SIZE, GitHubError } from './port.js';
 
@@ -8,27 +8,25 @@ export interface OctokitRequest {
   request(route: string, parameters?: Record<string, unknown>): Promise<{ status: number; data: unknown }>;
 }
 
-const checkRunSchema = z
-  .object({
-    id: z.number(),
-    name: z.string(),
-    head_sha: z.string(),
-    status: z.string(),
-    conclusion: z.string().nullish(),
-    external_id: z.string().nullish(),
-    details_url: z.string().nullish(),
-    completed_at: z.string().nullish(),
-  })
-  .loose();
+const checkRunSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  head_sha: z.string(),
+  status: z.string(),
+  conclusion: z.nullish(z.string()),
+  external_id: z.nullish(z.string()),
+  details_url: z.nullish(z.string()),
+  completed_at: z.nullish(z.string()),
+});
 
-const checkRunListSchema = z.object({ check_runs: z.array(checkRunSchema) }).loose();
-const commentSchema = z.object({ id: z.number(), body: z.string().nullish(), user: z.object({ login: z.string() }).loose().nullish() }).loose();
-const shaSchema = z.string().regex(/^[0-9a-f]{40}$/, 'a 40-character hex SHA');
-const refSchema = z.object({ object: z.object({ sha: shaSchema }).loose() }).loose();
-const commitSchema = z.object({ sha: shaSchema, tree: z.object({ sha: shaSchema }).loose() }).loose();
-const treeSchema = z.object({ sha: shaSchema, tree: z.array(z.object({ path: z.string(), sha: shaSchema.nullish(), type: z.string() }).loose()) }).loose();
-const userSchema = z.object({ login: z.string().min(1) }).loose();
-const viewerSchema = z.object({ data: z.object({ viewer: z.object({ login: z.string().min(1) }).loose() }).loose() }).loose();
+const checkRunListSchema = z.looseObject({ check_runs: z.array(checkRunSchema) });
+const commentSchema = z.looseObject({ id: z.number(), body: z.nullish(z.string()), user: z.nullish(z.looseObject({ login: z.string() })) });
+const shaSchema = z.string().check(z.regex(/^[0-9a-f]{40}$/, 'a 40-character hex SHA'));
+const refSchema = z.looseObject({ object: z.looseObject({ sha: shaSchema }) });
+const commitSchema = z.looseObject({ sha: shaSchema, tree: z.looseObject({ sha: shaSchema }) });
+const treeSchema = z.looseObject({ sha: shaSchema, tree: z.array(z.looseObject({ path: z.string(), sha: z.nullish(shaSchema), type: z.string() })) });
+const userSchema = z.looseObject({ login: z.string().check(z.minLength(1)) });
+const viewerSchema = z.looseObject({ data: z.looseObject({ viewer: z.looseObject({ login: z.string().check(z.minLength(1)) }) }) });
 
 /**
  * Who GITHUB_TOKEN comments as. `GET /user` answers 403 for integration tokens; GraphQL's `viewer` then names the app
@@ -50,7 +48,7 @@ function toCheckRun(data: z.output<typeof checkRunSchema>): CheckRun {
   return check;
 }
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new GitHubError(`GitHub answered ${what} with an unexpected body: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 502);
   return parsed.data;

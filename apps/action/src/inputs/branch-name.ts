@@ -1,6 +1,7 @@
 // A branch name the Action may write to (badge-branch), checked by git's own rules (git check-ref-format) so a typo
 // fails at the start of the run, naming the input, rather than as a 422 after the evaluation.
-import * as z from 'zod';
+import { reject } from '@evalgate/gate';
+import * as z from 'zod/mini';
 
 function branchProblem(name: string): string | undefined {
   if (name.length > 200) return 'is longer than 200 characters';
@@ -16,13 +17,15 @@ function branchProblem(name: string): string | undefined {
 }
 
 /** Empty: unset. Otherwise a branch name git would accept, e.g. `badges`. */
-export const branchName = z.string().transform((raw, ctx): string | undefined => {
-  const name = raw.trim();
-  if (name === '') return undefined;
-  const problem = branchProblem(name);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: `${problem} (got ${JSON.stringify(name.slice(0, 80))}); use a plain branch name such as badges` });
-    return z.NEVER;
-  }
-  return name;
-});
+export const branchName = z.pipe(
+  z.string(),
+  z.transform((raw, payload): string | undefined => {
+    const name = raw.trim();
+    if (name === '') return undefined;
+    const problem = branchProblem(name);
+    if (problem) {
+      return reject(payload, `${problem} (got ${JSON.stringify(name.slice(0, 80))}); use a plain branch name such as badges`);
+    }
+    return name;
+  }),
+);

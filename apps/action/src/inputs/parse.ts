@@ -1,5 +1,5 @@
 import { InputError, checkSettings, parserShape, withDefaults, type InputProblem } from '@evalgate/gate';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ACTION_ONLY_INPUTS, type RawInputs } from './table.js';
 import type { ActionInputs } from './types.js';
 

@@ -1,6 +1,6 @@
 // The config file's shape, built from the gate's settings table so the file, the flags and the variables never drift.
 // The committed evalgate.schema.json is generated from it (scripts/write-schema.mjs) for editors.
-import { gateSettings } from '@evalgate/gate';
+import { gateSettings, type SettingParser } from '@evalgate/gate';
 import { z } from 'zod';
 
 /** Never read from a config file: it gets committed. */
@@ -15,14 +15,14 @@ const schemaKey = z.string().optional().describe('Path or URL of evalgate.schema
  * The values a choice setting allows, for editor completion: a choice parser refuses an empty value with "is required:
  * one of a | b" (other parsers take it as unset). test/config.test.ts pins the result for provider and fail-on.
  */
-function choicesOf(parse: z.ZodType<unknown, string>): [string, ...string[]] | undefined {
-  const result = parse.safeParse('');
+function choicesOf(parse: SettingParser): [string, ...string[]] | undefined {
+  const result = z.safeParse(parse, '');
   const match = result.success ? null : /one of (.+)$/.exec(result.error.issues[0]?.message ?? '');
   const values = match?.[1]?.split(' | ');
   return values && values.length > 0 ? (values as [string, ...string[]]) : undefined;
 }
 
-function valueSchema(parse: z.ZodType<unknown, string>): z.ZodType {
+function valueSchema(parse: SettingParser): z.ZodType {
   const choices = choicesOf(parse);
   if (choices === undefined) return settingValue;
   // YAML reads true/false as booleans.

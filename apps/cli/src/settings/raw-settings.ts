@@ -2,6 +2,7 @@
 // file (the gate's parser then applies the defaults). Problems are reported with the source the value came from.
 import { ConfigurationError } from '@evalgate/core';
 import { envName, flagName, gateSettingNames, gateSettings, withDefaults, type InputProblem, type RawSettings } from '@evalgate/gate';
+import * as z from 'zod/mini';
 
 export type SettingSource = 'flag' | 'env' | 'config';
 
@@ -81,7 +82,7 @@ export function parseSome<const N extends string>(resolution: RawResolution, nam
   for (const name of names) {
     const spec = table[name];
     if (spec === undefined) throw new Error(`evalgate has no setting named '${name}'`);
-    const parsed = spec.parse.safeParse(strings[name]);
+    const parsed = z.safeParse(spec.parse, strings[name]);
     if (parsed.success) values[name] = parsed.data;
     else problems.push({ input: name, message: parsed.error.issues[0]?.message ?? 'is invalid' });
   }

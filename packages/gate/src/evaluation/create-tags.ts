@@ -1,6 +1,6 @@
 // Our tags in a saved create target: where the provider keeps metadata, they identify the evaluation a lost create
 // made (providers' lost-create.ts build their targets with these).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const createTagsSchema = z.object({ evalgate_sha: z.string(), evalgate_config: z.string(), evalgate_repo: z.string() });
 

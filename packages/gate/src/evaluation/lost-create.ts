@@ -1,5 +1,5 @@
 import type { CreateEvaluationRequest, EvalClient, Evaluation } from '@evalgate/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CreateTargetBase } from '../providers/gate-provider.js';
 import { gateProvider, gateProviders } from '../providers/registry.js';
 import { hasTags } from '../tags.js';
@@ -28,7 +28,7 @@ export function parsePendingCreate(text: string): PendingCreate | undefined {
     const pending = pendingShape.safeParse(JSON.parse(text));
     if (!pending.success) return undefined;
     const provider = gateProviders().find((candidate) => candidate.name === pending.data.target.provider);
-    const target = provider?.lostCreate.schema.safeParse(pending.data.target);
+    const target = provider ? z.safeParse(provider.lostCreate.schema, pending.data.target) : undefined;
     return target?.success ? { since: pending.data.since, target: target.data } : undefined;
   } catch {
     return undefined;

@@ -3,7 +3,7 @@
 // provider is reached through this interface, so the shared code (settings, flow, lost create, baseline) never
 // names a provider.
 import type { CreateEvaluationRequest, Evaluation, PrimeSample, ProviderName } from '@evalgate/core';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Files } from '../ports.js';
 import type { InputProblem } from '../settings/input-error.js';
 import type { SettingsTable, SettingValuesOf } from '../settings/spec.js';
@@ -61,7 +61,7 @@ export interface CreateTargetBase {
  */
 export interface LostCreateIdentity<R, Target extends CreateTargetBase> {
   /** The saved target, read back in the post step; `provider` is the discriminator. */
-  readonly schema: z.ZodType<Target>;
+  readonly schema: z.core.$ZodType<Target>;
   /** The identity of the evaluation `request` creates. */
   targetOf(request: R): Target;
   /** Whether a listed evaluation, created since the create began, is the one (after our tags did not say so). */
@@ -122,4 +122,4 @@ export type AnyGateProvider = GateProvider<ProviderSettingsBase, SettingsTable, 
 export type SettingsOf<G> = G extends { parseSettings(check: never): infer S } ? Exclude<S, undefined> : never;
 
 /** The saved create target of a gate provider. */
-export type TargetOf<G> = G extends { readonly lostCreate: { readonly schema: z.ZodType<infer Target> } } ? Target : never;
+export type TargetOf<G> = G extends { readonly lostCreate: { readonly schema: z.core.$ZodType<infer Target> } } ? Target : never;

@@ -1,7 +1,7 @@
 // Turns the raw setting strings (Action inputs, CLI flags, environment, config file) into typed GateSettings: the
 // common rows here, the chosen provider's rows by its folder (providers/<name>/).
 import { isLoopbackHost } from '@evalgate/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SettingsCheck } from '../providers/gate-provider.js';
 import { gateProvider, gateProviders } from '../providers/registry.js';
 import { COMMON_SETTINGS } from './common.js';
@@ -14,10 +14,10 @@ export { InputError, type InputProblem } from './input-error.js';
 
 type Values = SettingValuesOf<typeof COMMON_SETTINGS> & Record<string, unknown>;
 
-const schemas = new WeakMap<SettingsTable, z.ZodType<Record<string, unknown>>>();
+const schemas = new WeakMap<SettingsTable, z.ZodMiniType<Record<string, unknown>>>();
 
 /** One zod object over the whole table, built once per table (a registered provider makes a new table). */
-function schemaOf(table: SettingsTable): z.ZodType<Record<string, unknown>> {
+function schemaOf(table: SettingsTable): z.ZodMiniType<Record<string, unknown>> {
   let schema = schemas.get(table);
   if (!schema) {
     schema = z.object(parserShape(table));

@@ -1,10 +1,13 @@
 // What a gate setting is: its name (the Action's input name), description, default, whether it is required or can hold
 // a secret, and its parser. The common rows are in common.ts, each provider's in its folder (providers/<name>/);
 // table.ts puts them together.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
-/** A parser over the raw string a host passes ('' when unset, after the default is applied). */
-export type SettingParser = z.ZodType<unknown, string>;
+/**
+ * A parser over the raw string a host passes ('' when unset, after the default is applied): the gate's are zod/mini
+ * (cheaper to build at the Action's start), a test provider's may be classic zod.
+ */
+export type SettingParser = z.core.$ZodType<unknown, string>;
 
 export interface SettingSpec<P extends SettingParser = SettingParser> {
   description: string;

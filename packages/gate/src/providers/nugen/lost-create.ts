@@ -1,10 +1,10 @@
 // Nugen keeps no metadata: a lost create is found by model and benchmark (and second model) created since we began.
 // Two Nugen evaluations of the same model on the same benchmark are the same experiment, so sharing one is safe.
 import type { Evaluation, NugenCreateRequest } from '@evalgate/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LostCreateIdentity } from '../gate-provider.js';
 
-const nugenTargetSchema = z.object({ provider: z.literal('nugen'), modelId: z.string(), benchmarkId: z.string(), modelId2: z.string().optional() });
+const nugenTargetSchema = z.object({ provider: z.literal('nugen'), modelId: z.string(), benchmarkId: z.string(), modelId2: z.optional(z.string()) });
 
 export type NugenTarget = z.infer<typeof nugenTargetSchema>;
 

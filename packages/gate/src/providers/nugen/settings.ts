@@ -1,5 +1,5 @@
 // Nugen's settings rows: the model, the benchmark, a second model for comparison mode and the metrics.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { optionalText, splitList } from '../../settings/fields.js';
 import { setting } from '../../settings/spec.js';
 
@@ -16,6 +16,6 @@ export const NUGEN_SETTINGS = {
     description: 'Nugen: comma-separated metrics to request (sent as custom_metrics.metrics).',
     required: false,
     secret: false,
-    parse: z.string().transform(splitList),
+    parse: z.pipe(z.string(), z.transform(splitList)),
   }),
 } as const;

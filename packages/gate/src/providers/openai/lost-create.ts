@@ -1,6 +1,6 @@
 // An OpenAI run carries our metadata from its create on: our tags alone identify it, within its eval.
 import type { OpenAICreateRequest } from '@evalgate/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createTagsOf, createTagsSchema } from '../../evaluation/create-tags.js';
 import type { LostCreateIdentity } from '../gate-provider.js';
 

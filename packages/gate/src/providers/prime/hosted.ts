@@ -1,6 +1,8 @@
 // The Prime hosted-run settings: num-examples, rollouts-per-example, hosted-timeout-minutes, and the extra eval-config
 // keys. Together they make the complete eval_config of POST /api/v1/hosted-evaluations.
-import * as z from 'zod';
+import '../../zod-locale.js';
+import * as z from 'zod/mini';
+import { reject } from '../../settings/fields.js';
 
 /** The dedicated settings; their defaults are in Prime's rows (settings.ts). */
 export const PRIME_HOSTED_INPUTS = ['num-examples', 'rollouts-per-example', 'hosted-timeout-minutes'] as const;
@@ -18,23 +20,24 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** An integer in [min, max]; these settings always have a default (settings.ts), so unset is an error. */
 export function integerInput(min: number, max: number, hint: string) {
-  return z.string().transform((raw, ctx): number => {
-    const text = raw.trim();
-    const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
-    ctx.addIssue({ code: 'custom', message: `must be ${hint} (got ${JSON.stringify(text.slice(0, 20))})` });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((raw, payload): number => {
+      const text = raw.trim();
+      const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
+      return reject(payload, `must be ${hint} (got ${JSON.stringify(text.slice(0, 20))})`);
+    }),
+  );
 }
 
-export const numExamples = integerInput(-1, MAX_SAFE, 'a whole number of examples per environment, or -1 for all').refine(
-  (value) => value !== 0,
-  'must be a whole number of examples (1 or more), or -1 for all; 0 would evaluate nothing',
+export const numExamples = integerInput(-1, MAX_SAFE, 'a whole number of examples per environment, or -1 for all').check(
+  z.refine((value) => value !== 0, 'must be a whole number of examples (1 or more), or -1 for all; 0 would evaluate nothing'),
 );
 export const rolloutsPerExample = integerInput(1, 2048, 'a whole number from 1 to 2048');
 export const hostedTimeoutMinutes = integerInput(120, 1440, "whole minutes from 120 to 1440 (Prime's limits)");
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
+const optional = <T extends z.ZodMiniType>(schema: T) => z.nullish(schema);
 const jsonObject = z.record(z.string(), z.unknown());
 
 /** The other keys of Prime's HostedEvalConfig, as eval-config may set them. */
@@ -45,8 +48,8 @@ const extraKeys = z.strictObject({
   allow_tunnel_access: optional(z.boolean()),
   custom_secrets: optional(z.record(z.string(), z.string())),
   sampling_args: optional(jsonObject),
-  max_concurrent: optional(z.number().int().min(1).max(MAX_SAFE)),
-  max_retries: optional(z.number().int().min(0).max(MAX_SAFE)),
+  max_concurrent: optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_SAFE))),
+  max_retries: optional(z.number().check(z.int(), z.gte(0), z.lte(MAX_SAFE))),
   state_columns: optional(z.array(z.string())),
   independent_scoring: optional(z.boolean()),
   verbose: optional(z.boolean()),

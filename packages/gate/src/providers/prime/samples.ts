@@ -1,9 +1,9 @@
 import type { PrimeSample } from '@evalgate/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError } from '../../settings/input-error.js';
 
 // Prime's tooling scores a sample by `reward`; `score` is read too (QUIRKS PRIME-2). Both must be numbers when present.
-const sampleSchema = z.looseObject({ reward: z.number().finite().optional(), score: z.number().finite().optional() });
+const sampleSchema = z.looseObject({ reward: z.optional(z.number()), score: z.optional(z.number()) });
 
 /** JSONL, one sample object per line (blank lines skipped); errors name the input and the line. */
 export function parseSamples(text: string, path: string): PrimeSample[] {
