@@ -71,7 +71,9 @@ describe('Prime hosted inputs', () => {
     [{ 'eval-config': '{"num_examples":5}' }, 'Input "eval-config" must not set num_examples: use the num-examples input instead'],
     [{ 'eval-config': '{"timeout_minutes":600}' }, 'Input "eval-config" must not set timeout_minutes: use the hosted-timeout-minutes input instead'],
     [{ 'eval-config': '{"temprature":0.1}' }, 'Input "eval-config" has unknown key(s) temprature; Prime\'s eval_config takes env_args, '],
-    [{ 'eval-config': '{"max_concurrent":0}' }, 'Input "eval-config" key max_concurrent'],
+    // zod's own words (its English locale: zod/mini loads none by itself).
+    [{ 'eval-config': '{"max_concurrent":0}' }, 'Input "eval-config" key max_concurrent Too small: expected number to be >=1'],
+    [{ 'eval-config': '{"verbose":"yes"}' }, 'Input "eval-config" key verbose expected boolean, received string'],
     [{ environments: 'gsm8k, math' }, 'Input "environments" takes one environment for a hosted prime evaluation'],
     [
       { environments: 'gsm8k@1.2' },
