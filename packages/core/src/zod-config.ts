@@ -1,5 +1,5 @@
-// How every zod schema in evalgate behaves; global and idempotent (classic zod, the gate's and the Action's inputs,
-// shares this config).
+// How every zod schema in evalgate behaves; global and idempotent (zod/mini and classic zod, e.g. the CLI's config
+// file schema, share this config).
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
