@@ -57,19 +57,8 @@ export interface SkippedResultJson {
 /** Every output of a skipped step: nothing was evaluated, so no id, no scores, a count of 0 and an inconclusive gate. */
 export function skippedOutputValues(reason: string): Record<OutputName, string> {
   const result: SkippedResultJson = { version: 1, status: 'skipped', gate: 'inconclusive', evaluationId: null, scores: null, reasons: [reason] };
-  return {
-    'evaluation-id': '',
-    status: result.status,
-    gate: result.gate,
-    'avg-score': '',
-    'min-score': '',
-    'max-score': '',
-    'total-samples': '0',
-    'partial-avg-score': '',
-    'partial-samples': '',
-    'report-url': '',
-    'result-json': JSON.stringify(result),
-  };
+  const empty = Object.fromEntries(OUTPUT_NAMES.map((name) => [name, ''])) as Record<OutputName, string>;
+  return { ...empty, status: result.status, gate: result.gate, 'total-samples': '0', 'result-json': JSON.stringify(result) };
 }
 
 /** Warnings for provider values left out of the outputs because they were unsafe. */
