@@ -1,5 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{B as P,H as b,p as v,q as $,r as R,y as h,z as C}from"./chunk-5FFF2F4S.js";import"./chunk-X24LQU2O.js";import{c as j}from"./chunk-RD7G2AH3.js";import"./chunk-IM7GNSPV.js";var f="<!-- evalgate -->";function p(t){return`<!-- evalgate:${k(t)} -->`}function N(t){return`<!-- /evalgate:${k(t)} -->`}function k(t){return t.replace(/-->/g,"").replace(/[\r\n]/g," ")}function y(t,n,e){let c=p(n),i=N(n),m=`${c}
+import{B as P,H as b,p as v,q as $,r as R,y as h,z as C}from"./chunk-OSQWCQT7.js";import"./chunk-X24LQU2O.js";import{c as j}from"./chunk-RD7G2AH3.js";import"./chunk-IM7GNSPV.js";var f="<!-- evalgate -->";function p(t){return`<!-- evalgate:${k(t)} -->`}function N(t){return`<!-- /evalgate:${k(t)} -->`}function k(t){return t.replace(/-->/g,"").replace(/[\r\n]/g," ")}function y(t,n,e){let c=p(n),i=N(n),m=`${c}
 ${e}
 ${i}`;if(t===void 0||!t.includes(f))return`${f}
 ${m}
